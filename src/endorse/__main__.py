@@ -1,0 +1,3 @@
+from endorse.cli import main
+
+main()

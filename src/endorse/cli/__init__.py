@@ -1,0 +1,20 @@
+"""The `endorse` command line: `app` with every command registered, and `main`."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from endorse.cli import read as _read  # noqa: F401  (registers the commands)
+from endorse.cli.app import app
+
+__all__ = ["app", "main"]
+
+
+def main() -> None:
+    try:
+        app()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(1)

@@ -1,0 +1,388 @@
+"""Paper, Signatory and Registry: the registry in memory, and its TOML shape.
+
+Two layers: `RegistryDoc` and friends describe the plain dicts that TOML
+gives and takes; the frozen dataclasses are what the rest of endorse works
+with. `registry_from_doc` checks a document against format 1 and reports
+every problem it finds; `registry_to_doc` gives back the canonical dict, key
+order included, with unknown keys kept so that a newer endorse's data
+survives a rewrite by this one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, Final, Literal, TypedDict, get_args
+
+FORMAT_VERSION: Final = 1
+Kind = Literal["city", "county", "metropolitan-area", "region", "other"]
+Status = Literal["confirmed", "pending", "withdrawn"]
+KINDS: Final[tuple[str, ...]] = get_args(Kind)
+STATUSES: Final[tuple[str, ...]] = get_args(Status)
+SLUG_PATTERN: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+class PaperDoc(TypedDict, total=False):
+    title: str
+    network: str
+    members_declared: int
+    presented_on: date
+    presented_at: str
+    presented_by: str
+    source: str
+
+
+class SignatoryDoc(TypedDict, total=False):
+    id: str
+    name: str
+    as_written: str
+    kind: str
+    country: str
+    subdivision: str
+    member: bool
+    status: str
+    endorsed_on: date
+    source: str
+    note: str
+
+
+class RegistryDoc(TypedDict, total=False):
+    format: int
+    paper: PaperDoc
+    signatory: list[SignatoryDoc]
+
+
+@dataclass(frozen=True)
+class Paper:
+    """What was endorsed, and by whose network."""
+
+    title: str
+    network: str
+    members_declared: int
+    presented_on: date | None = None
+    presented_at: str | None = None
+    presented_by: str | None = None
+    source: str | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Signatory:
+    """One government that endorsed the paper (or withdrew its endorsement)."""
+
+    id: str
+    name: str
+    kind: str
+    country: str
+    member: bool
+    status: str
+    as_written: str | None = None
+    subdivision: str | None = None
+    endorsed_on: date | None = None
+    source: str | None = None
+    note: str | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Registry:
+    """A paper and its signatories, in the order the file holds them."""
+
+    paper: Paper
+    signatories: tuple[Signatory, ...] = ()
+    format: int = FORMAT_VERSION
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def by_id(self, signatory_id: str) -> Signatory | None:
+        for signatory in self.signatories:
+            if signatory.id == signatory_id:
+                return signatory
+        return None
+
+
+# Key order of the canonical file; also the column order of csv and json output.
+PAPER_KEYS: Final = (
+    "title",
+    "network",
+    "members_declared",
+    "presented_on",
+    "presented_at",
+    "presented_by",
+    "source",
+)
+SIGNATORY_KEYS: Final = (
+    "id",
+    "name",
+    "as_written",
+    "kind",
+    "country",
+    "subdivision",
+    "member",
+    "status",
+    "endorsed_on",
+    "source",
+    "note",
+)
+REQUIRED_PAPER_KEYS: Final = ("title", "network", "members_declared")
+REQUIRED_SIGNATORY_KEYS: Final = ("id", "name", "kind", "country", "member", "status")
+TEXT_KEYS: Final = frozenset(
+    {"title", "network", "presented_at", "presented_by", "source", "id", "name", "as_written",
+     "kind", "country", "subdivision", "status", "note"}
+)
+DATE_KEYS: Final = frozenset({"presented_on", "endorsed_on"})
+
+
+@dataclass(frozen=True)
+class FormatProblem:
+    """One way a document breaks format 1.
+
+    `where` is "paper", "registry", or the signatory's id (its position when
+    it has no usable id); `index` is the signatory's position from 0.
+    """
+
+    where: str
+    key: str | None
+    message: str
+    index: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+class FormatProblems(Exception):
+    """Raised by `registry_from_doc` with every problem of the document."""
+
+    def __init__(self, problems: list[FormatProblem]) -> None:
+        super().__init__("; ".join(str(p) for p in problems))
+        self.problems = problems
+
+
+def registry_from_doc(doc: Mapping[str, Any]) -> Registry:
+    """Build a Registry from parsed TOML, or raise FormatProblems with all problems."""
+    problems = list(document_problems(doc))
+    if problems:
+        raise FormatProblems(problems)
+    paper_doc = doc["paper"]
+    return Registry(
+        paper=Paper(
+            **{k: paper_doc[k] for k in PAPER_KEYS if k in paper_doc},
+            extra=_unknown(paper_doc, PAPER_KEYS),
+        ),
+        signatories=tuple(
+            Signatory(
+                **{k: s[k] for k in SIGNATORY_KEYS if k in s},
+                extra=_unknown(s, SIGNATORY_KEYS),
+            )
+            for s in doc.get("signatory", [])
+        ),
+        format=doc["format"],
+        extra=_unknown(doc, ("format", "paper", "signatory")),
+    )
+
+
+def registry_to_doc(registry: Registry, *, sort: bool = True) -> dict[str, Any]:
+    """The canonical TOML shape: documented key order, signatories by id."""
+    signatories = registry.signatories
+    if sort:
+        signatories = tuple(sorted(signatories, key=lambda s: s.id))
+    doc: dict[str, Any] = {"format": registry.format}
+    doc.update(_sorted(registry.extra))
+    doc["paper"] = paper_to_doc(registry.paper)
+    if signatories:
+        doc["signatory"] = [signatory_to_doc(s) for s in signatories]
+    return doc
+
+
+def paper_to_doc(paper: Paper) -> dict[str, Any]:
+    doc = {k: getattr(paper, k) for k in PAPER_KEYS if getattr(paper, k) is not None}
+    doc.update(_sorted(paper.extra))
+    return doc
+
+
+def signatory_to_doc(signatory: Signatory) -> dict[str, Any]:
+    """A signatory as a dict in canonical key order; absent optional keys left out."""
+    doc = {
+        k: getattr(signatory, k) for k in SIGNATORY_KEYS if getattr(signatory, k) is not None
+    }
+    doc.update(_sorted(signatory.extra))
+    return doc
+
+
+def signatory_from_doc(doc: Mapping[str, Any]) -> Signatory:
+    """One signatory from a dict of its keys; raises FormatProblems when it is not valid."""
+    problems = list(_signatory_problems(doc, 0))
+    if problems:
+        raise FormatProblems(problems)
+    return Signatory(
+        **{k: doc[k] for k in SIGNATORY_KEYS if k in doc},
+        extra=_unknown(doc, SIGNATORY_KEYS),
+    )
+
+
+def document_problems(doc: Mapping[str, Any]) -> Iterable[FormatProblem]:
+    """Every way `doc` breaks format 1, in file order."""
+    yield from _format_problems(doc)
+    paper = doc.get("paper")
+    if not isinstance(paper, Mapping):
+        yield FormatProblem(
+            "registry", "paper", "there is no [paper] table; add one with title, network and "
+            "members_declared",
+        )
+    else:
+        yield from _paper_problems(paper)
+    signatories = doc.get("signatory", [])
+    if not isinstance(signatories, list):
+        yield FormatProblem(
+            "registry", "signatory", "signatory must be an array of tables written [[signatory]]"
+        )
+        return
+    seen: dict[str, int] = {}
+    for index, signatory in enumerate(signatories):
+        if not isinstance(signatory, Mapping):
+            yield FormatProblem(
+                _position(index), None, "must be a table written [[signatory]]", index
+            )
+            continue
+        yield from _signatory_problems(signatory, index)
+        signatory_id = signatory.get("id")
+        if isinstance(signatory_id, str):
+            if signatory_id in seen:
+                yield FormatProblem(
+                    signatory_id, "id",
+                    f'id "{signatory_id}" is used twice (signatories {_ordinal(seen[signatory_id])}'
+                    f" and {_ordinal(index)}); give one of them another id",
+                    index,
+                )
+            else:
+                seen[signatory_id] = index
+
+
+def _format_problems(doc: Mapping[str, Any]) -> Iterable[FormatProblem]:
+    version = doc.get("format")
+    if version is None:
+        yield FormatProblem("registry", "format", "there is no format key; add format = 1")
+    elif type(version) is not int:
+        yield FormatProblem(
+            "registry", "format", f"format must be the integer {FORMAT_VERSION}, not {version!r}"
+        )
+    elif version != FORMAT_VERSION:
+        yield FormatProblem(
+            "registry", "format",
+            f"format {version} is not known to this endorse, which reads format "
+            f"{FORMAT_VERSION}; upgrade endorse to read this file",
+        )
+
+
+def _paper_problems(paper: Mapping[str, Any]) -> Iterable[FormatProblem]:
+    for key in REQUIRED_PAPER_KEYS:
+        if key not in paper:
+            yield FormatProblem("paper", key, f"key {key} is missing")
+    for key in PAPER_KEYS:
+        if key in paper:
+            message = _type_problem(key, paper[key])
+            if message:
+                yield FormatProblem("paper", key, message)
+    declared = paper.get("members_declared")
+    if type(declared) is int and declared < 0:
+        yield FormatProblem("paper", "members_declared", "members_declared must not be negative")
+
+
+def _signatory_problems(doc: Mapping[str, Any], index: int) -> Iterable[FormatProblem]:
+    where = _signatory_label(doc, index)
+    for key in REQUIRED_SIGNATORY_KEYS:
+        if key not in doc:
+            yield FormatProblem(where, key, f"key {key} is missing{_hint_for_missing(key)}", index)
+    for key in SIGNATORY_KEYS:
+        if key not in doc:
+            continue
+        message = _type_problem(key, doc[key]) or _value_problem(key, doc[key])
+        if message:
+            yield FormatProblem(where, key, message, index)
+
+
+def _type_problem(key: str, value: Any) -> str | None:
+    if key in TEXT_KEYS and not isinstance(value, str):
+        return f"{key} must be a string, not {_describe(value)}"
+    if key in DATE_KEYS:
+        if isinstance(value, str):
+            return (
+                f'{key} is the string "{value}"; write it as a TOML date without quotes, '
+                f"like {key} = 2017-12-04"
+            )
+        if isinstance(value, datetime) or not isinstance(value, date):
+            return f"{key} must be a date like 2017-12-04, not {_describe(value)}"
+    if key == "member" and not isinstance(value, bool):
+        return f"member must be true or false, not {_describe(value)}"
+    if key == "members_declared" and type(value) is not int:
+        return f"members_declared must be a whole number, not {_describe(value)}"
+    return None
+
+
+def _value_problem(key: str, value: str) -> str | None:
+    if key == "id" and not SLUG_PATTERN.fullmatch(value):
+        return (
+            f'id "{value}" is not a slug: use lowercase letters, digits and single hyphens, '
+            'like "st-louis-city"'
+        )
+    if key == "name" and not value.strip():
+        return "name is empty"
+    if key == "kind" and value not in KINDS:
+        return f'kind "{value}" is not one of {", ".join(KINDS)}'
+    if key == "status" and value not in STATUSES:
+        return f'status "{value}" is not one of {", ".join(STATUSES)}'
+    return None
+
+
+def _hint_for_missing(key: str) -> str:
+    hints = {
+        "id": ' (a lowercase slug such as "new-york")',
+        "kind": f" (one of {', '.join(KINDS)})",
+        "country": ' (an ISO 3166-1 alpha-2 code such as "US")',
+        "member": " (true or false)",
+        "status": f" (one of {', '.join(STATUSES)})",
+    }
+    return hints.get(key, "")
+
+
+def _signatory_label(doc: Mapping[str, Any], index: int) -> str:
+    signatory_id = doc.get("id")
+    if isinstance(signatory_id, str) and SLUG_PATTERN.fullmatch(signatory_id):
+        return signatory_id
+    return _position(index)
+
+
+def _position(index: int) -> str:
+    return f"signatory #{index + 1}"
+
+
+def _ordinal(index: int) -> str:
+    return f"#{index + 1}"
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, str):
+        return f'the string "{value}"'
+    if isinstance(value, datetime):
+        return f"the date-time {value.isoformat()}"
+    if isinstance(value, date):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, Mapping):
+        return "a table"
+    return type(value).__name__
+
+
+def _unknown(doc: Mapping[str, Any], known: Iterable[str]) -> dict[str, Any]:
+    known_keys = set(known)
+    return {k: v for k, v in doc.items() if k not in known_keys}
+
+
+def _sorted(extra: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: extra[k] for k in sorted(extra)}

@@ -1,0 +1,53 @@
+"""Names: folding for search, the duplicate key, and slugs for ids.
+
+Three levels of sameness, each built on the one before:
+
+- `fold`: case and accents ignored ("Montréal" and "montreal" fold alike);
+  used by `--search` and by ID arguments that give a name.
+- `match_key`: also punctuation, hyphens, "St."/"Saint" and a leading
+  "City of" ignored ("New-York" and "City of New York" share a key); two
+  signatories of one country with the same key are the same government.
+- `slugify`: the id derived from a name ("São Paulo" -> "sao-paulo").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Final
+
+from anyascii import anyascii
+
+_NON_ALNUM: Final = re.compile(r"[^a-z0-9]+")
+_SAINT: Final = re.compile(r"\b(?:st|saint)\b")
+_SAINTE: Final = re.compile(r"\b(?:ste|sainte)\b")
+_LEADING_CITY_OF: Final = re.compile(r"^(?:the )?(?:city|ciudad|ville|cidade|citta) (?:of|de|di|du) ")
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Lowercase ASCII transliteration: for case- and accent-insensitive matching."""
+    return anyascii(nfc(text)).casefold()
+
+
+@lru_cache(maxsize=65536)
+def match_key(name: str) -> str:
+    """The key under which two spellings of one place's name coincide.
+
+    "New-York", "New York" and "new york" share "new york"; "St. Louis City"
+    and "Saint Louis City" share "saint louis city"; "City of Chicago" and
+    "Chicago" share "chicago".
+    """
+    words = _NON_ALNUM.sub(" ", fold(name)).strip()
+    words = _LEADING_CITY_OF.sub("", words)
+    return _SAINTE.sub("sainte", _SAINT.sub("saint", words))
+
+
+def slugify(name: str) -> str:
+    """A lowercase id from a name: "St. Louis City" -> "st-louis-city"."""
+    return _NON_ALNUM.sub("-", fold(name)).strip("-")

@@ -1,0 +1,54 @@
+"""The one place that writes to the terminal.
+
+Data goes to stdout, messages and errors to stderr, so that
+`endorse list --format json | jq` always works. Rich output (colour, boxes)
+only on a terminal and without NO_COLOR; anything else gets plain text.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+
+def stdout_is_rich() -> bool:
+    """Rich output only for a person at a terminal who has not asked for NO_COLOR."""
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def write_data(text: str) -> None:
+    """Data for stdout, written exactly as given (a final newline added if missing)."""
+    if text and not text.endswith("\n"):
+        text += "\n"
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def print_rich(renderable: RenderableType) -> None:
+    _console(stderr=False).print(renderable)
+
+
+def message(text: str) -> None:
+    """A note for the person (not data): to stderr, never read as markup."""
+    _write_stderr(text)
+
+
+def error(text: str) -> None:
+    _write_stderr(f"error: {text}")
+
+
+def _write_stderr(text: str) -> None:
+    from endorse.render.safe import terminal_safe
+
+    sys.stderr.write(terminal_safe(text, keep_newlines=True) + "\n")
+    sys.stderr.flush()
+
+
+def _console(*, stderr: bool) -> Console:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, markup=False, emoji=False)

@@ -1,0 +1,103 @@
+"""Selecting signatories: filters, sort orders, and resolving an ID argument."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Final, Literal, get_args
+
+from endorse.errors import UnknownSignatoryError
+from endorse.model import Registry, Signatory
+from endorse.names import fold
+
+SortKey = Literal["name", "country", "endorsed"]
+SORT_KEYS: Final[tuple[str, ...]] = get_args(SortKey)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What `endorse list` keeps; None means no filter on that key."""
+
+    member: bool | None = None
+    country: str | None = None
+    kind: str | None = None
+    status: str | None = None
+    search: str | None = None
+
+    def keeps(self, signatory: Signatory) -> bool:
+        return (
+            (self.member is None or signatory.member == self.member)
+            and (self.country is None or signatory.country == self.country.upper())
+            and (self.kind is None or signatory.kind == self.kind)
+            and (self.status is None or signatory.status == self.status)
+            and (self.search is None or matches_search(signatory, self.search))
+        )
+
+
+def matches_search(signatory: Signatory, text: str) -> bool:
+    """Case- and accent-insensitive substring search on name, as_written and id."""
+    needle = fold(text)
+    return any(
+        needle in fold(value)
+        for value in (signatory.name, signatory.as_written, signatory.id)
+        if value
+    )
+
+
+def select(
+    signatories: Iterable[Signatory], filters: Filters, sort: SortKey = "name"
+) -> list[Signatory]:
+    kept = [s for s in signatories if filters.keeps(s)]
+    return sort_signatories(kept, sort)
+
+
+def sort_signatories(signatories: Iterable[Signatory], sort: SortKey) -> list[Signatory]:
+    """Sorted by name, by country then name, or by date of endorsement (undated last)."""
+    if sort == "country":
+        return sorted(signatories, key=lambda s: (s.country, fold(s.name), s.id))
+    if sort == "endorsed":
+        return sorted(
+            signatories,
+            key=lambda s: (s.endorsed_on is None, s.endorsed_on or date.min, fold(s.name), s.id),
+        )
+    return sorted(signatories, key=lambda s: (fold(s.name), s.id))
+
+
+def resolve(registry: Registry, reference: str) -> Signatory:
+    """The signatory an ID argument means: its id, or a name that matches exactly one."""
+    found = registry.by_id(reference)
+    if found is not None:
+        return found
+    wanted = fold(reference.strip())
+    by_name = [
+        s
+        for s in registry.signatories
+        if wanted in (fold(s.name), fold(s.as_written or ""))
+    ]
+    if len(by_name) == 1:
+        return by_name[0]
+    if len(by_name) > 1:
+        ids = ", ".join(s.id for s in by_name)
+        raise UnknownSignatoryError(
+            f'"{reference}" names {len(by_name)} signatories ({ids}); give the id instead.'
+        )
+    raise UnknownSignatoryError(
+        f'no signatory has the id or name "{reference}"{_suggestion(registry, reference)}'
+    )
+
+
+def _suggestion(registry: Registry, reference: str) -> str:
+    close = closest_ids(registry.signatories, reference)
+    if not close:
+        return ". `endorse list --format ids` lists every id."
+    return "; did you mean " + " or ".join(f'"{i}"' for i in close) + "?"
+
+
+def closest_ids(signatories: Sequence[Signatory], reference: str, limit: int = 3) -> list[str]:
+    keys = {s.id: s.id for s in signatories}
+    keys.update({fold(s.name): s.id for s in signatories})
+    matches = difflib.get_close_matches(fold(reference), list(keys), n=limit * 2, cutoff=0.6)
+    unique = dict.fromkeys(keys[m] for m in matches)
+    return list(unique)[:limit]

@@ -1,0 +1,107 @@
+"""Lists of signatories as json, csv, markdown and ids: one record per signatory.
+
+The json keys and csv columns are every key of format 1 in canonical order
+(absent optional keys are null / empty), then any unknown keys the registry
+holds, so that an export can be imported back unchanged.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from endorse.model import SIGNATORY_KEYS, Signatory
+from endorse.render.safe import markdown_safe, spreadsheet_safe
+
+
+def record_keys(signatories: Sequence[Signatory]) -> list[str]:
+    extra = sorted({key for s in signatories for key in s.extra})
+    return [*SIGNATORY_KEYS, *extra]
+
+
+def signatory_record(signatory: Signatory, keys: Sequence[str]) -> dict[str, Any]:
+    """Every key of a signatory as a JSON-ready value (dates as ISO strings, absent as None)."""
+    return {key: _json_value(_value(signatory, key)) for key in keys}
+
+
+def _value(signatory: Signatory, key: str) -> Any:
+    if key in SIGNATORY_KEYS:
+        return getattr(signatory, key)
+    return signatory.extra.get(key)
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _json_value(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_json_value(v) for v in value]
+    return value
+
+
+def to_json(signatories: Sequence[Signatory]) -> str:
+    keys = record_keys(signatories)
+    records = [signatory_record(s, keys) for s in signatories]
+    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+
+
+def csv_cell(value: Any) -> str:
+    """A value as a csv cell: booleans true/false, dates ISO, absent empty, formulas defused."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return spreadsheet_safe(value)
+    return spreadsheet_safe(json.dumps(_json_value(value), ensure_ascii=False))
+
+
+def to_csv(signatories: Sequence[Signatory]) -> str:
+    keys = record_keys(signatories)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(keys)
+    for signatory in signatories:
+        writer.writerow(csv_cell(_csv_source(signatory, key)) for key in keys)
+    return buffer.getvalue()
+
+
+def _csv_source(signatory: Signatory, key: str) -> Any:
+    value = _value(signatory, key)
+    return value.isoformat() if isinstance(value, date) else value
+
+
+MARKDOWN_COLUMNS = ("id", "name", "kind", "country", "member", "status", "endorsed_on")
+
+
+def to_markdown(signatories: Sequence[Signatory]) -> str:
+    header = "| " + " | ".join(MARKDOWN_COLUMNS) + " |"
+    rule = "|" + "|".join("---" for _ in MARKDOWN_COLUMNS) + "|"
+    rows = [
+        "| " + " | ".join(markdown_safe(display_value(s, c)) for c in MARKDOWN_COLUMNS) + " |"
+        for s in signatories
+    ]
+    return "\n".join([header, rule, *rows]) + "\n"
+
+
+def to_ids(signatories: Sequence[Signatory]) -> str:
+    return "".join(f"{s.id}\n" for s in signatories)
+
+
+def display_value(signatory: Signatory, key: str) -> str:
+    """A value as a person reads it: yes/no, ISO dates, empty for absent."""
+    value = _value(signatory, key)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return value
+    return json.dumps(_json_value(value), ensure_ascii=False)

@@ -1,0 +1,53 @@
+"""Escaping registry text for each place it is printed."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Final
+
+_FORMULA_START: Final = re.compile(r"'*[=+\-@\t\r]")
+_NEUTRALISED: Final = re.compile(r"'+[=+\-@\t\r]")
+_MARKDOWN_SPECIAL: Final = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+
+
+def _is_unsafe(char: str) -> bool:
+    """Control and format characters: escape sequences, bidi overrides, and the like."""
+    return unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp")
+
+
+def terminal_safe(text: str, *, keep_newlines: bool = False) -> str:
+    r"""Text that prints literally: control characters shown as \x1b-style escapes."""
+    if text.isprintable():
+        return text
+    return "".join(
+        char
+        if not _is_unsafe(char) or (keep_newlines and char == "\n")
+        else _visible_escape(char)
+        for char in text
+    )
+
+
+def _visible_escape(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """OWASP's CSV-injection defence: a cell that could start a formula gets a leading '.
+
+    A cell that already starts with quotes before such a character gets one
+    more, so that `spreadsheet_restore` gives back exactly the original.
+    """
+    return "'" + cell if _FORMULA_START.match(cell) else cell
+
+
+def spreadsheet_restore(cell: str) -> str:
+    """Undo `spreadsheet_safe`."""
+    return cell[1:] if _NEUTRALISED.match(cell) else cell
+
+
+def markdown_safe(text: str) -> str:
+    """Text for a markdown table cell: shows literally, cannot close the cell or open HTML."""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", terminal_safe(text))
+    return escaped.replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ")

@@ -1,0 +1,279 @@
+"""Finding, reading and writing the registry file.
+
+Reads go through tomli; writes through tomli-w, always in canonical form,
+atomically (a synced temporary file renamed over the registry) and, for a
+read-modify-write, under an exclusive lock so that concurrent runs lose
+nothing. A file that does not parse, or that holds comments a rewrite would
+drop, is never written over.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final
+
+import tomli
+import tomli_w
+
+from endorse.errors import (
+    EndorseError,
+    RegistryFormatError,
+    RegistryNotFoundError,
+    RegistryParseError,
+    RegistryReadError,
+)
+from endorse.model import FormatProblems, Registry, registry_from_doc, registry_to_doc
+
+ENV_VAR: Final = "ENDORSE_REGISTRY"
+DEFAULT_RELATIVE_PATH: Final = Path("data") / "registry.toml"
+DEFAULT_LOCK_TIMEOUT: Final = 10.0
+
+
+class RegistryLockedError(EndorseError):
+    """Another endorse held the registry's lock for longer than we would wait."""
+
+
+class CommentsWouldBeLostError(EndorseError):
+    """The registry holds comments, which a rewrite cannot keep."""
+
+
+@dataclass(frozen=True)
+class LoadedRegistry:
+    """A registry as read: its path, its exact text and its parsed content."""
+
+    path: Path
+    text: str
+    registry: Registry
+
+    @property
+    def is_canonical(self) -> bool:
+        return dumps(self.registry) == self.text
+
+
+def find_registry(
+    explicit: Path | None, environ: Mapping[str, str], cwd: Path
+) -> Path:
+    """The registry to use: `--registry`, else $ENDORSE_REGISTRY, else data/registry.toml upward."""
+    if explicit is not None:
+        return _existing(explicit, "--registry")
+    from_env = environ.get(ENV_VAR)
+    if from_env:
+        return _existing(Path(from_env), ENV_VAR)
+    looked = [folder / DEFAULT_RELATIVE_PATH for folder in (cwd, *cwd.parents)]
+    for candidate in looked:
+        if candidate.is_file():
+            return candidate
+    raise RegistryNotFoundError(
+        f"no registry found: looked for {DEFAULT_RELATIVE_PATH} in {cwd} and every folder "
+        f"above it, and {ENV_VAR} is not set. Create one with "
+        '`endorse init data/registry.toml --title "…" --network "…" --members-declared N`, '
+        f"or point to one with --registry PATH or {ENV_VAR}=PATH."
+    )
+
+
+def _existing(path: Path, given_by: str) -> Path:
+    if not path.exists():
+        raise RegistryNotFoundError(
+            f"{path}: no such registry (given by {given_by}). Check the path, or create one "
+            f'with `endorse init {path} --title "…" --network "…" --members-declared N`.'
+        )
+    if path.is_dir():
+        raise RegistryNotFoundError(
+            f"{path}: is a folder, not a registry file (given by {given_by}); "
+            f"did you mean {path / 'registry.toml'}?"
+        )
+    return path
+
+
+def read_text(path: Path) -> str:
+    """The registry's text, decoded as UTF-8 (a leading byte-order mark is allowed)."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise RegistryNotFoundError(f"{path}: no such registry") from None
+    except OSError as error:
+        raise RegistryReadError(f"{path}: cannot read: {error.strerror}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise RegistryReadError(
+            f"{path}: not UTF-8 text: byte {error.start} is {data[error.start]:#04x}. "
+            "Save the file as UTF-8 and try again."
+        ) from None
+
+
+def parse_toml(text: str, path: Path) -> dict[str, Any]:
+    """Parse TOML, turning a syntax error into `PATH:LINE:COL: what is wrong`."""
+    try:
+        return tomli.loads(text)
+    except tomli.TOMLDecodeError as error:
+        message = str(error.msg) if hasattr(error, "msg") else str(error).split(" (at ")[0]
+        raise RegistryParseError(
+            f"{path}:{error.lineno}:{error.colno}: {message}. "
+            "Fix the TOML syntax there; the file was not changed."
+        ) from None
+
+
+def load(path: Path) -> LoadedRegistry:
+    """Read, parse and check a registry; every problem becomes an EndorseError."""
+    text = read_text(path)
+    return LoadedRegistry(path, text, registry_from_text(text, path))
+
+
+def registry_from_text(text: str, path: Path) -> Registry:
+    doc = parse_toml(text, path)
+    try:
+        return registry_from_doc(doc)
+    except FormatProblems as problems:
+        lines = "\n".join(f"  {path}: {problem}" for problem in problems.problems)
+        count = len(problems.problems)
+        raise RegistryFormatError(
+            f"{path}: the registry breaks format 1 in {count} "
+            f"place{'s' if count != 1 else ''}:\n{lines}\n"
+            "Fix these keys (docs/registry-format.md describes each); "
+            "`endorse validate` lists every problem with its line."
+        ) from None
+
+
+def dumps(registry: Registry) -> str:
+    """The canonical text of a registry: the same content always gives the same text."""
+    return tomli_w.dumps(registry_to_doc(registry))
+
+
+def has_comments(text: str) -> bool:
+    """Whether TOML text holds a comment (a `#` outside every string)."""
+    return any(True for _ in _comment_positions(text))
+
+
+def first_comment_line(text: str) -> int | None:
+    for position in _comment_positions(text):
+        return text.count("\n", 0, position) + 1
+    return None
+
+
+def _comment_positions(text: str) -> Iterator[int]:
+    quote: str | None = None
+    i, length = 0, len(text)
+    while i < length:
+        char = text[i]
+        if quote is None:
+            if char == "#":
+                yield i
+                i = text.find("\n", i)
+                if i < 0:
+                    return
+                continue
+            if char in "\"'":
+                quote = char * 3 if text.startswith(char * 3, i) else char
+                i += len(quote)
+                continue
+        elif char == "\\" and quote[0] == '"':
+            i += 2
+            continue
+        elif text.startswith(quote, i) or (len(quote) == 1 and char == "\n"):
+            i += len(quote) if char != "\n" else 1
+            quote = None
+            continue
+        i += 1
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Replace `path` by `text` so that a crash leaves the old file or the new, never a mix.
+
+    A symlink is written through to its target; the target's permissions are
+    kept (a new file gets the usual 0o666 less the umask).
+    """
+    target = Path(os.path.realpath(path))
+    mode = _mode_of(target)
+    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    _sync_folder(target.parent)
+
+
+def _mode_of(target: Path) -> int:
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _sync_folder(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def lock_path(path: Path) -> Path:
+    target = Path(os.path.realpath(path))
+    return target.with_name(target.name + ".lock")
+
+
+@contextmanager
+def locked(path: Path, timeout: float = DEFAULT_LOCK_TIMEOUT) -> Iterator[None]:
+    """Hold the registry's exclusive lock, or raise RegistryLockedError after `timeout` s."""
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(lock_path(path), timeout=timeout)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise RegistryLockedError(
+            f"{path}: another endorse is writing this registry (its lock {lock_path(path)} "
+            f"was held for more than {timeout:g} s). Try again in a moment, or wait longer "
+            "with --lock-timeout SECONDS."
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def refuse_comments(loaded: LoadedRegistry) -> None:
+    line = first_comment_line(loaded.text)
+    if line is not None:
+        raise CommentsWouldBeLostError(
+            f"{loaded.path}:{line}: the registry holds comments, which a rewrite cannot keep; "
+            "nothing was changed. Move their text into a signatory's note (or the paper's "
+            "source), or run `endorse fmt --force` to drop them, then try again."
+        )
+
+
+def modify(
+    path: Path,
+    change: Callable[[Registry], Registry],
+    *,
+    lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+    dry_run: bool = False,
+) -> tuple[Registry, Registry]:
+    """Read, change and write back the registry under its lock; (before, after).
+
+    `change` refuses by raising an EndorseError, and then nothing is written.
+    With `dry_run`, everything is checked and nothing is written.
+    """
+    with locked(path, lock_timeout):
+        loaded = load(path)
+        refuse_comments(loaded)
+        after = change(loaded.registry)
+        text = dumps(after)
+        if not dry_run and text != loaded.text:
+            write_atomically(path, text)
+        return loaded.registry, after
