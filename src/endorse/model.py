@@ -128,8 +128,21 @@ SIGNATORY_KEYS: Final = (
 REQUIRED_PAPER_KEYS: Final = ("title", "network", "members_declared")
 REQUIRED_SIGNATORY_KEYS: Final = ("id", "name", "kind", "country", "member", "status")
 TEXT_KEYS: Final = frozenset(
-    {"title", "network", "presented_at", "presented_by", "source", "id", "name", "as_written",
-     "kind", "country", "subdivision", "status", "note"}
+    {
+        "title",
+        "network",
+        "presented_at",
+        "presented_by",
+        "source",
+        "id",
+        "name",
+        "as_written",
+        "kind",
+        "country",
+        "subdivision",
+        "status",
+        "note",
+    }
 )
 DATE_KEYS: Final = frozenset({"presented_on", "endorsed_on"})
 
@@ -203,9 +216,7 @@ def paper_to_doc(paper: Paper) -> dict[str, Any]:
 
 def signatory_to_doc(signatory: Signatory) -> dict[str, Any]:
     """A signatory as a dict in canonical key order; absent optional keys left out."""
-    doc = {
-        k: getattr(signatory, k) for k in SIGNATORY_KEYS if getattr(signatory, k) is not None
-    }
+    doc = {k: getattr(signatory, k) for k in SIGNATORY_KEYS if getattr(signatory, k) is not None}
     doc.update(_sorted(signatory.extra))
     return doc
 
@@ -227,8 +238,9 @@ def document_problems(doc: Mapping[str, Any]) -> Iterable[FormatProblem]:
     paper = doc.get("paper")
     if not isinstance(paper, Mapping):
         yield FormatProblem(
-            "registry", "paper", "there is no [paper] table; add one with title, network and "
-            "members_declared",
+            "registry",
+            "paper",
+            "there is no [paper] table; add one with title, network and members_declared",
         )
     else:
         yield from _paper_problems(paper)
@@ -250,7 +262,8 @@ def document_problems(doc: Mapping[str, Any]) -> Iterable[FormatProblem]:
         if isinstance(signatory_id, str):
             if signatory_id in seen:
                 yield FormatProblem(
-                    signatory_id, "id",
+                    signatory_id,
+                    "id",
                     f'id "{signatory_id}" is used twice (signatories {_ordinal(seen[signatory_id])}'
                     f" and {_ordinal(index)}); give one of them another id",
                     index,
@@ -269,7 +282,8 @@ def _format_problems(doc: Mapping[str, Any]) -> Iterable[FormatProblem]:
         )
     elif version != FORMAT_VERSION:
         yield FormatProblem(
-            "registry", "format",
+            "registry",
+            "format",
             f"format {version} is not known to this endorse, which reads format "
             f"{FORMAT_VERSION}; upgrade endorse to read this file",
         )

@@ -22,7 +22,9 @@ from anyascii import anyascii
 _NON_ALNUM: Final = re.compile(r"[^a-z0-9]+")
 _SAINT: Final = re.compile(r"\b(?:st|saint)\b")
 _SAINTE: Final = re.compile(r"\b(?:ste|sainte)\b")
-_LEADING_CITY_OF: Final = re.compile(r"^(?:the )?(?:city|ciudad|ville|cidade|citta) (?:of|de|di|du) ")
+_LEADING_CITY_OF: Final = re.compile(
+    r"^(?:the )?(?:city|ciudad|ville|cidade|citta) (?:of|de|di|du) "
+)
 
 
 def nfc(text: str) -> str:

@@ -72,9 +72,7 @@ def resolve(registry: Registry, reference: str) -> Signatory:
         return found
     wanted = fold(reference.strip())
     by_name = [
-        s
-        for s in registry.signatories
-        if wanted in (fold(s.name), fold(s.as_written or ""))
+        s for s in registry.signatories if wanted in (fold(s.name), fold(s.as_written or ""))
     ]
     if len(by_name) == 1:
         return by_name[0]

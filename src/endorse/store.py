@@ -56,9 +56,7 @@ class LoadedRegistry:
         return dumps(self.registry) == self.text
 
 
-def find_registry(
-    explicit: Path | None, environ: Mapping[str, str], cwd: Path
-) -> Path:
+def find_registry(explicit: Path | None, environ: Mapping[str, str], cwd: Path) -> Path:
     """The registry to use: `--registry`, else $ENDORSE_REGISTRY, else data/registry.toml upward."""
     if explicit is not None:
         return _existing(explicit, "--registry")

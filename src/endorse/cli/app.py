@@ -84,5 +84,3 @@ def registry_path(ctx: typer.Context) -> Path:
     options = ctx.find_object(GlobalOptions)
     explicit = options.registry if options else None
     return find_registry(explicit, os.environ, Path.cwd())
-
-

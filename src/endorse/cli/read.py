@@ -30,9 +30,7 @@ def list_signatories(
         str | None,
         typer.Option(help="Only this country (ISO 3166-1 alpha-2, e.g. US).", show_default=False),
     ] = None,
-    kind: Annotated[
-        Kind | None, typer.Option(help="Only this kind.", show_default=False)
-    ] = None,
+    kind: Annotated[Kind | None, typer.Option(help="Only this kind.", show_default=False)] = None,
     status: Annotated[
         Status | None, typer.Option(help="Only this status.", show_default=False)
     ] = None,

@@ -21,9 +21,7 @@ def terminal_safe(text: str, *, keep_newlines: bool = False) -> str:
     if text.isprintable():
         return text
     return "".join(
-        char
-        if not _is_unsafe(char) or (keep_newlines and char == "\n")
-        else _visible_escape(char)
+        char if not _is_unsafe(char) or (keep_newlines and char == "\n") else _visible_escape(char)
         for char in text
     )
 

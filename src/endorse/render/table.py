@@ -26,9 +26,7 @@ TABLE_COLUMNS: Final = (
 
 
 def table_rows(signatories: Sequence[Signatory]) -> list[list[str]]:
-    return [
-        [terminal_safe(display_value(s, key)) for key, _ in TABLE_COLUMNS] for s in signatories
-    ]
+    return [[terminal_safe(display_value(s, key)) for key, _ in TABLE_COLUMNS] for s in signatories]
 
 
 def plain_table(signatories: Sequence[Signatory]) -> str:
@@ -37,8 +35,9 @@ def plain_table(signatories: Sequence[Signatory]) -> str:
     rows = [headers, *table_rows(signatories)]
     widths = [max(cell_len(row[i]) for row in rows) for i in range(len(headers))]
     lines = [
-        "  ".join(cell + " " * (width - cell_len(cell)) for cell, width in zip(row, widths, strict=True))
-        .rstrip()
+        "  ".join(
+            cell + " " * (width - cell_len(cell)) for cell, width in zip(row, widths, strict=True)
+        ).rstrip()
         for row in rows
     ]
     return "\n".join(lines) + "\n"

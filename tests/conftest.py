@@ -1,0 +1,51 @@
+"""Shared fixtures: the bundled registry, a copy of it in tmp_path, and a CLI runner."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from endorse.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED = ROOT / "data" / "registry.toml"
+
+
+@pytest.fixture
+def registry_copy(tmp_path: Path) -> Path:
+    """A copy of the bundled registry that a test may change."""
+    path = tmp_path / "data" / "registry.toml"
+    path.parent.mkdir()
+    shutil.copy(BUNDLED, path)
+    return path
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ENDORSE_REGISTRY", raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+
+
+class InvokeResult:
+    def __init__(self, exit_code: int, stdout: str, stderr: str) -> None:
+        self.exit_code = exit_code
+        self.stdout = stdout
+        self.stderr = stderr
+
+
+@pytest.fixture
+def invoke() -> Callable[..., InvokeResult]:
+    """Run the CLI in-process: invoke("--registry", path, "list") -> exit code, stdout, stderr."""
+    runner = CliRunner()
+
+    def run(*args: str | Path, input: str | None = None) -> InvokeResult:
+        result = runner.invoke(app, [str(a) for a in args], input=input)
+        if result.exception and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        return InvokeResult(result.exit_code, result.stdout, result.stderr)
+
+    return run

@@ -1,0 +1,188 @@
+"""The read commands end to end on the bundled registry: list, show, report."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import BUNDLED, InvokeResult
+from endorse.render.safe import spreadsheet_restore
+from endorse.store import load
+
+Invoke = Callable[..., InvokeResult]
+
+NONMEMBERS = {
+    "new-york",
+    "chicago",
+    "washington",
+    "philadelphia",
+    "pittsburgh",
+    "sacramento",
+    "madison",
+    "buffalo",
+    "milwaukee",
+    "st-louis-city",
+    "richmond",
+    "san-jose",
+    "montgomery-county",
+}
+
+
+def test_list_nonmember_ids_are_exactly_the_thirteen_supporters(invoke: Invoke) -> None:
+    result = invoke("--registry", BUNDLED, "list", "--nonmember", "--format", "ids")
+    assert result.exit_code == 0
+    assert set(result.stdout.split()) == NONMEMBERS
+    assert len(result.stdout.split()) == 13
+
+
+def test_search_montreal_finds_montreal_without_its_accent(invoke: Invoke) -> None:
+    result = invoke("--registry", BUNDLED, "list", "--search", "montreal", "--format", "ids")
+    assert result.stdout == "montreal\n"
+
+
+def test_list_member_lists_only_members(invoke: Invoke) -> None:
+    result = invoke("--registry", BUNDLED, "list", "--member", "--format", "json")
+    records = json.loads(result.stdout)
+    assert len(records) == 38
+    assert all(record["member"] is True for record in records)
+
+
+def test_json_output_parses_back_to_the_registry_records(invoke: Invoke) -> None:
+    result = invoke("--registry", BUNDLED, "list", "--format", "json", "--sort", "name")
+    records = {r["id"]: r for r in json.loads(result.stdout)}
+    for signatory in load(BUNDLED).registry.signatories:
+        record = records[signatory.id]
+        assert record["name"] == signatory.name
+        assert record["member"] == signatory.member
+        assert record["note"] == signatory.note
+        assert record["subdivision"] == signatory.subdivision
+
+
+def test_csv_output_parses_back_to_the_same_records_as_json(invoke: Invoke) -> None:
+    as_json = json.loads(invoke("--registry", BUNDLED, "list", "--format", "json").stdout)
+    as_csv = list(
+        csv.DictReader(io.StringIO(invoke("--registry", BUNDLED, "list", "--format", "csv").stdout))
+    )
+    assert [row["id"] for row in as_csv] == [record["id"] for record in as_json]
+    for row, record in zip(as_csv, as_json, strict=True):
+        for key, value in record.items():
+            expected = (
+                ""
+                if value is None
+                else ("true" if value is True else "false" if value is False else value)
+            )
+            assert spreadsheet_restore(row[key]) == expected
+
+
+def test_list_with_no_match_prints_nothing_and_says_so_on_stderr(invoke: Invoke) -> None:
+    result = invoke("--registry", BUNDLED, "list", "--search", "atlantis")
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert "no signatory matches" in result.stderr
+
+
+def test_list_table_is_plain_aligned_text_when_piped(invoke: Invoke) -> None:
+    result = invoke("--registry", BUNDLED, "list", "--nonmember", "--sort", "name")
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["ID", "NAME", "KIND", "COUNTRY", "MEMBER", "STATUS", "ENDORSED"]
+    assert lines[1].startswith("buffalo ")
+    assert lines[0].index("NAME") == lines[1].index("Buffalo")
+
+
+def test_list_filters_by_country_kind_and_status(invoke: Invoke) -> None:
+    result = invoke(
+        "--registry",
+        BUNDLED,
+        "list",
+        "--country",
+        "za",
+        "--kind",
+        "region",
+        "--status",
+        "confirmed",
+        "--format",
+        "ids",
+    )
+    assert result.stdout == "gauteng\n"
+
+
+def test_list_sort_by_country_orders_by_country_code(invoke: Invoke) -> None:
+    ids = invoke(
+        "--registry", BUNDLED, "list", "--sort", "country", "--format", "ids"
+    ).stdout.split()
+    countries = [load(BUNDLED).registry.by_id(i).country for i in ids]  # type: ignore[union-attr]
+    assert countries == sorted(countries)
+
+
+def test_list_rejects_an_unknown_format_with_exit_2(invoke: Invoke) -> None:
+    result = invoke("--registry", BUNDLED, "list", "--format", "xml")
+    assert result.exit_code == 2
+
+
+def test_show_by_id_prints_every_key(invoke: Invoke) -> None:
+    result = invoke("--registry", BUNDLED, "show", "pittsburgh")
+    assert result.exit_code == 0
+    assert "as_written   Pittsburg" in result.stdout
+    assert "subdivision  US-PA" in result.stdout
+    assert "endorsed_on  -" in result.stdout
+
+
+def test_show_accepts_a_name_without_accents(invoke: Invoke) -> None:
+    result = invoke("--registry", BUNDLED, "show", "sao paulo state")
+    assert result.exit_code == 0
+    assert "id           sao-paulo-state" in result.stdout
+
+
+def test_show_unknown_id_exits_1_and_suggests_the_closest(invoke: Invoke) -> None:
+    result = invoke("--registry", BUNDLED, "show", "pitsburgh")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert 'did you mean "pittsburgh"' in result.stderr
+
+
+def test_report_gives_the_paper_and_the_counts(invoke: Invoke) -> None:
+    result = invoke("--registry", BUNDLED, "report")
+    assert result.exit_code == 0
+    assert "Metropolis" in result.stdout
+    assert "38 recorded of 136 declared" in result.stdout
+    assert "98 members backed the paper but are not yet recorded by name." in result.stdout
+    assert "Non-members  13" in result.stdout
+
+
+def test_version_prints_the_package_version(invoke: Invoke) -> None:
+    from endorse import __version__
+
+    result = invoke("--version")
+    assert result.stdout == f"endorse {__version__}\n"
+
+
+def test_registry_is_found_from_a_subfolder(
+    invoke: Invoke, registry_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    deep = registry_copy.parent.parent / "a" / "b"
+    deep.mkdir(parents=True)
+    monkeypatch.chdir(deep)
+    assert invoke("list", "--format", "ids").stdout.count("\n") == 51
+
+
+def test_registry_from_the_environment_variable(
+    invoke: Invoke, registry_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ENDORSE_REGISTRY", str(registry_copy))
+    monkeypatch.chdir(registry_copy.root)
+    assert invoke("show", "berlin").exit_code == 0
+
+
+def test_no_registry_found_says_where_it_looked_and_how_to_create_one(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = invoke("list")
+    assert result.exit_code == 1
+    assert f"looked for data/registry.toml in {tmp_path}" in result.stderr
+    assert "endorse init" in result.stderr
