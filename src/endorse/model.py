@@ -161,7 +161,9 @@ class FormatProblem:
     index: int | None = None
 
     def __str__(self) -> str:
-        return f"{self.where}: {self.message}"
+        if self.index is None or self.where.startswith("signatory #"):
+            return f"{self.where}: {self.message}"
+        return f'signatory "{self.where}": {self.message}'
 
 
 class FormatProblems(Exception):

@@ -10,6 +10,7 @@ drop, is never written over.
 from __future__ import annotations
 
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
@@ -28,7 +29,13 @@ from endorse.errors import (
     RegistryParseError,
     RegistryReadError,
 )
-from endorse.model import FormatProblems, Registry, registry_from_doc, registry_to_doc
+from endorse.model import (
+    FormatProblem,
+    FormatProblems,
+    Registry,
+    registry_from_doc,
+    registry_to_doc,
+)
 
 ENV_VAR: Final = "ENDORSE_REGISTRY"
 DEFAULT_RELATIVE_PATH: Final = Path("data") / "registry.toml"
@@ -113,8 +120,7 @@ def parse_toml(text: str, path: Path) -> dict[str, Any]:
     except tomli.TOMLDecodeError as error:
         message = str(error.msg) if hasattr(error, "msg") else str(error).split(" (at ")[0]
         raise RegistryParseError(
-            f"{path}:{error.lineno}:{error.colno}: {message}. "
-            "Fix the TOML syntax there; the file was not changed."
+            f"{path}:{error.lineno}:{error.colno}: {message}. Fix the TOML syntax there."
         ) from None
 
 
@@ -129,19 +135,61 @@ def registry_from_text(text: str, path: Path) -> Registry:
     try:
         return registry_from_doc(doc)
     except FormatProblems as problems:
-        lines = "\n".join(f"  {path}: {problem}" for problem in problems.problems)
-        count = len(problems.problems)
-        raise RegistryFormatError(
-            f"{path}: the registry breaks format 1 in {count} "
-            f"place{'s' if count != 1 else ''}:\n{lines}\n"
-            "Fix these keys (docs/registry-format.md describes each); "
-            "`endorse validate` lists every problem with its line."
-        ) from None
+        raise RegistryFormatError(_format_error_message(problems.problems, text, path)) from None
+
+
+def _format_error_message(problems: list[FormatProblem], text: str, path: Path) -> str:
+    starts = signatory_start_lines(text)
+
+    def located(problem: FormatProblem) -> str:
+        line = starts[problem.index] if problem.index is not None else None
+        return f"{path}:{line}: {problem}" if line else f"{path}: {problem}"
+
+    advice = "Fix the file (docs/registry-format.md describes every key)."
+    if len(problems) == 1:
+        only = problems[0]
+        return located(only) if only.key == "format" else f"{located(only)}. {advice}"
+    listed = "\n".join(f"  {located(problem)}" for problem in problems)
+    return f"{path}: the registry breaks format 1 in {len(problems)} places:\n{listed}\n{advice}"
+
+
+_SIGNATORY_HEADER: Final = re.compile(r"^[ \t]*\[\[[ \t]*signatory[ \t]*\]\]", re.MULTILINE)
+
+
+def signatory_start_lines(text: str) -> list[int]:
+    """The line (from 1) of each `[[signatory]]` header: the n-th is the n-th signatory."""
+    return [text.count("\n", 0, match.start()) + 1 for match in _SIGNATORY_HEADER.finditer(text)]
 
 
 def dumps(registry: Registry) -> str:
-    """The canonical text of a registry: the same content always gives the same text."""
-    return tomli_w.dumps(registry_to_doc(registry))
+    """The canonical text of a registry: the same content always gives the same text.
+
+    Each signatory is written as its own `[[signatory]]` table: tomli-w would
+    write short arrays of tables inline, and a one-line edit would then
+    reflow the whole array in the diff.
+    """
+    doc = registry_to_doc(registry)
+    signatories = doc.pop("signatory", [])
+    return "\n".join([tomli_w.dumps(doc), *(_signatory_table(s) for s in signatories)])
+
+
+def _signatory_table(doc: Mapping[str, Any]) -> str:
+    values = {k: v for k, v in doc.items() if not _written_as_table(k, v)}
+    tables = {k: v for k, v in doc.items() if _written_as_table(k, v)}
+    text = "[[signatory]]\n" + tomli_w.dumps(values)
+    if tables:
+        text += "\n" + tomli_w.dumps({"signatory": tables})
+    return text
+
+
+def _written_as_table(key: str, value: Any) -> bool:
+    """Whether tomli-w writes this value under a header of its own (a table, or a long array
+    of tables) rather than as `key = value`; only unknown keys can be such values."""
+    if isinstance(value, Mapping):
+        return True
+    if isinstance(value, list) and value and all(isinstance(v, Mapping) for v in value):
+        return tomli_w.dumps({key: value}).startswith("[[")
+    return False
 
 
 def has_comments(text: str) -> bool:

@@ -1,0 +1,87 @@
+"""Hypothesis strategies for valid registries, hostile text included."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from hypothesis import strategies as st
+
+from endorse.model import KINDS, PAPER_KEYS, SIGNATORY_KEYS, STATUSES, Paper, Registry, Signatory
+
+# Any text TOML can hold: every code point but surrogates, escape sequences and markup included.
+text = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
+hostile_text = st.sampled_from(
+    [
+        "[bold]x[/bold]",
+        "[red]x[/red]",
+        "\x1b[31mred\x1b[0m",
+        "<script>alert(1)</script>",
+        '=HYPERLINK("http://example.invalid","x")',
+        "+1",
+        "-1",
+        "@SUM(A1)",
+        "'=x",
+        "a|b",
+        "\u202eevil",
+    ]
+)
+names = st.one_of(text.filter(lambda t: t.strip() != ""), hostile_text)
+optional_text = st.none() | text | hostile_text
+dates = st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))
+slugs = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True)
+scalar_values: st.SearchStrategy[Any] = st.one_of(
+    text, st.integers(-(2**63), 2**63 - 1), st.booleans(), dates
+)
+extra_values: st.SearchStrategy[Any] = st.one_of(
+    scalar_values,
+    st.lists(scalar_values, max_size=2),
+    st.dictionaries(st.from_regex(r"[a-z]{1,5}", fullmatch=True), scalar_values, max_size=2),
+    st.lists(
+        st.dictionaries(st.from_regex(r"[a-z]{1,5}", fullmatch=True), scalar_values, max_size=2),
+        min_size=1,
+        max_size=2,
+    ),
+)
+extra_keys = st.from_regex(r"[a-z][a-z_]{0,12}", fullmatch=True)
+
+
+def _extra(known: tuple[str, ...]) -> st.SearchStrategy[dict[str, Any]]:
+    return st.dictionaries(extra_keys.filter(lambda k: k not in known), extra_values, max_size=2)
+
+
+@st.composite
+def signatories(draw: st.DrawFn, signatory_id: str) -> Signatory:
+    return Signatory(
+        id=signatory_id,
+        name=draw(names),
+        kind=draw(st.sampled_from(KINDS)),
+        country=draw(st.from_regex(r"[A-Z]{2}", fullmatch=True)),
+        member=draw(st.booleans()),
+        status=draw(st.sampled_from(STATUSES)),
+        as_written=draw(optional_text),
+        subdivision=draw(st.none() | st.from_regex(r"[A-Z]{2}-[A-Z0-9]{1,3}", fullmatch=True)),
+        endorsed_on=draw(st.none() | dates),
+        source=draw(optional_text),
+        note=draw(optional_text),
+        extra=draw(_extra(SIGNATORY_KEYS)),
+    )
+
+
+@st.composite
+def registries(draw: st.DrawFn, max_signatories: int = 8) -> Registry:
+    ids = draw(st.lists(slugs, unique=True, max_size=max_signatories))
+    paper = Paper(
+        title=draw(names),
+        network=draw(names),
+        members_declared=draw(st.integers(0, 10_000)),
+        presented_on=draw(st.none() | dates),
+        presented_at=draw(optional_text),
+        presented_by=draw(optional_text),
+        source=draw(optional_text),
+        extra=draw(_extra(PAPER_KEYS)),
+    )
+    return Registry(
+        paper=paper,
+        signatories=tuple(sorted((draw(signatories(i)) for i in ids), key=lambda s: s.id)),
+    )
