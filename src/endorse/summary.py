@@ -66,10 +66,18 @@ class Entry:
     kind: str
     country: str
     country_name: str
+    subdivision: str | None
+    subdivision_name: str | None
     region: str
     member: bool
     status: str
     endorsed_on: date | None
+
+    @property
+    def where(self) -> str:
+        """ "New York, United States"; the country alone when no subdivision is given."""
+        parts = [self.subdivision_name, self.country_name]
+        return ", ".join(part for part in parts if part)
 
 
 @dataclass(frozen=True)
@@ -168,7 +176,7 @@ def summarise(registry: Registry, *, places_named: PlaceLookup = places.places_n
         totals=totals(registry),
         by_region=_groups(active, lambda e: (e.region, e.region)),
         by_country=_groups(active, lambda e: (e.country, e.country_name)),
-        by_kind=_groups(active, lambda e: (e.kind, e.kind)),
+        by_kind=_groups(active, lambda e: (e.kind, _kind_label(e.kind))),
         nonmembers=tuple(sorted((e for e in active if not e.member), key=_by_name)),
         members_by_region=_members_by_region(active),
         withdrawn=tuple(sorted((e for e in entries if e.status == "withdrawn"), key=_by_name)),
@@ -184,6 +192,8 @@ def _entry(signatory: Signatory) -> Entry:
         kind=signatory.kind,
         country=signatory.country,
         country_name=_country_label(signatory.country),
+        subdivision=signatory.subdivision,
+        subdivision_name=_subdivision_label(signatory.subdivision),
         region=places.continent_of(signatory.country) or UNKNOWN_REGION,
         member=signatory.member,
         status=signatory.status,
@@ -193,6 +203,14 @@ def _entry(signatory: Signatory) -> Entry:
 
 def _country_label(code: str) -> str:
     return places.country_common_name(code) or code
+
+
+def _subdivision_label(code: str | None) -> str | None:
+    return None if code is None else places.subdivision_name(code) or code
+
+
+def _kind_label(kind: str) -> str:
+    return kind.replace("-", " ")
 
 
 def _by_name(entry: Entry) -> tuple[str, str]:
