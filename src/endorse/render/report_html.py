@@ -176,8 +176,7 @@ def _stacked_bar(group: Group, row: int, largest: int, room: int) -> str:
         f"({group.members:,} members, {group.nonmembers:,} non-members)"
     )
     return (
-        f'<g class="bar" data-key="{esc(group.key)}" data-signatories="{group.signatories}" '
-        f'data-members="{group.members}" data-nonmembers="{group.nonmembers}">'
+        f'<g class="bar" {_figures(group)}>'
         f"<title>{tip}</title>"
         f'<text class="label" x="{LABEL_WIDTH - 8}" y="{text_y:.1f}" text-anchor="end">'
         f"{label}</text>"
@@ -190,11 +189,19 @@ def _stacked_bar(group: Group, row: int, largest: int, room: int) -> str:
     )
 
 
+def _figures(group: Group) -> str:
+    """The group's figures as data attributes, for programs reading the page."""
+    return (
+        f'data-key="{esc(group.key)}" data-signatories="{group.signatories}" '
+        f'data-members="{group.members}" data-nonmembers="{group.nonmembers}"'
+    )
+
+
 def _kind_table(groups: Sequence[Group]) -> str:
     if not groups:
         return '<p class="note">None.</p>'
     rows = "".join(
-        f'<tr data-key="{esc(g.key)}"><td>{esc(g.label)}</td>'
+        f"<tr {_figures(g)}><td>{esc(g.label)}</td>"
         f'<td class="number">{g.signatories:,}</td><td class="number">{g.members:,}</td>'
         f'<td class="number">{g.nonmembers:,}</td></tr>'
         for g in groups
