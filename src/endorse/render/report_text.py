@@ -181,13 +181,17 @@ def _plain_timeline(summary: Summary) -> list[str]:
     return [*_plain_chart(bars, legend=False), line] if bars else [line]
 
 
-def _plain_population(summary: Summary) -> list[str]:
+def _population_lines(summary: Summary) -> list[str]:
     population = summary.population
     return [
-        _wrap(words.population_line(population)),
-        _wrap(words.not_counted_line(population)),
-        _wrap(words.POPULATION_NOTE),
+        words.population_line(population),
+        words.not_counted_line(population),
+        words.POPULATION_NOTE,
     ]
+
+
+def _plain_population(summary: Summary) -> list[str]:
+    return [_wrap(line) for line in _population_lines(summary)]
 
 
 def _wrap(text: str) -> str:
@@ -203,7 +207,9 @@ def rich_report(summary: Summary) -> RenderableType:
     from rich.text import Text
 
     return Stack(
-        _panel(Stack(*_rich_pairs(paper_rows(summary))), terminal_safe(summary.paper.title)),
+        _panel(
+            _rich_paper(summary), f"Endorsement report · {terminal_safe(summary.paper.network)}"
+        ),
         _panel(_rich_totals(summary), "Totals"),
         _panel(_rich_chart(group_bars(summary.by_region)), "By region"),
         _panel(_rich_chart(group_bars(summary.by_country)), "By country"),
@@ -212,8 +218,8 @@ def rich_report(summary: Summary) -> RenderableType:
         _panel(_rich_members(summary), "Members by region"),
         _panel(_rich_lines(_plain_withdrawn(summary)), "Withdrawn"),
         _panel(_rich_timeline(summary), "Timeline of endorsements"),
-        _panel(_rich_lines(_plain_population(summary)[:2]), "Population represented"),
-        Text(f"{words.POPULATION_NOTE}\n{words.BREAKDOWN_NOTE}", style="dim"),
+        _panel(_rich_population(summary), "Population represented"),
+        Text(words.BREAKDOWN_NOTE, style="dim"),
     )
 
 
@@ -234,6 +240,14 @@ def _rich_pairs(rows: Sequence[tuple[str, str]]) -> list[RenderableType]:
     for label, value in rows:
         table.add_row(Text(label), Text(value))
     return [table]
+
+
+def _rich_paper(summary: Summary) -> RenderableType:
+    from rich.console import Group as Stack
+    from rich.text import Text
+
+    title = Text(terminal_safe(summary.paper.title), style="bold")
+    return Stack(title, Text(""), *_rich_pairs(paper_rows(summary)))
 
 
 def _rich_totals(summary: Summary) -> RenderableType:
@@ -262,13 +276,13 @@ def _rich_chart(bars: Sequence[Bar], *, legend: bool = True) -> RenderableType:
     table.add_column(style="dim")
     for bar in bars:
         members, others = _bar_blocks(bar, largest)
-        blocks = Text(members.replace(MEMBER_BLOCK, "━"), style="blue")
-        blocks.append(others.replace(NONMEMBER_BLOCK, "━"), style="dark_orange")
+        blocks = Text(members, style="blue")
+        blocks.append(MEMBER_BLOCK * len(others), style="dark_orange")
         table.add_row(Text(bar.label), f"{bar.count:,}", blocks, Text(bar.detail))
     if not legend:
         return table
-    key = Text("━━ members", style="blue")
-    key.append("   ━━ non-members", style="dark_orange")
+    key = Text(f"{MEMBER_BLOCK * 2} members", style="blue")
+    key.append(f"   {MEMBER_BLOCK * 2} non-members", style="dark_orange")
     return Stack(table, key)
 
 
@@ -279,6 +293,7 @@ def _rich_lines(lines: Sequence[str]) -> RenderableType:
 
 
 def _rich_members(summary: Summary) -> RenderableType:
+    from rich.console import Group as Stack
     from rich.table import Table
     from rich.text import Text
 
@@ -290,7 +305,9 @@ def _rich_members(summary: Summary) -> RenderableType:
     for group in summary.members_by_region:
         label = f"{terminal_safe(group.region)} ({len(group.members)})"
         table.add_row(Text(label), Text(", ".join(names(group.members, with_country=False))))
-    return table
+    members = [e for group in summary.members_by_region for e in group.members]
+    note = _with_pending_note([], members)
+    return Stack(table, Text("\n".join(note), style="dim")) if note else table
 
 
 def _rich_timeline(summary: Summary) -> RenderableType:
@@ -300,3 +317,14 @@ def _rich_timeline(summary: Summary) -> RenderableType:
     line = Text(words.timeline_line(summary.timeline))
     bars = timeline_bars(summary)
     return Stack(_rich_chart(bars, legend=False), line) if bars else line
+
+
+def _rich_population(summary: Summary) -> RenderableType:
+    from rich.text import Text
+
+    total, counted, note = _population_lines(summary)
+    shown = Text()
+    shown.append(total, style="bold")
+    shown.append(f"\n{counted}\n")
+    shown.append(note, style="dim")
+    return shown
