@@ -339,3 +339,27 @@ def test_sample_report_is_up_to_date(invoke: Invoke) -> None:
         "docs/sample-report.html is out of date: regenerate it with "
         "`endorse report --format html --output docs/sample-report.html`"
     )
+
+
+def test_text_on_a_terminal_is_drawn_in_panels(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from endorse import output
+
+    monkeypatch.setattr(output, "stdout_is_rich", lambda: True)
+    text = report(invoke, hand.HAND_COUNTED)
+    assert "╭─ Totals" in text
+    assert "4 members backed the paper but are not yet recorded by name." in text
+
+
+def test_text_written_to_a_file_is_plain_even_on_a_terminal(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from endorse import output
+
+    monkeypatch.setattr(output, "stdout_is_rich", lambda: True)
+    target = tmp_path / "report.txt"
+    invoke("--registry", hand.HAND_COUNTED, "report", "--output", target)
+    written = target.read_text(encoding="utf-8")
+    assert "╭" not in written and "\x1b" not in written
+    assert written.startswith("A fixture paper for counting by hand\n")

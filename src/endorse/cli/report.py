@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
 from endorse import output
 from endorse.cli.app import app, registry_path
 from endorse.errors import EndorseError
-from endorse.summary import Summary
+
+if TYPE_CHECKING:
+    from endorse.summary import Summary
 
 ReportFormat = Literal["text", "markdown", "html", "json"]
 

@@ -97,6 +97,7 @@ footer {{
   h2 {{ break-after: avoid; margin-top: 24px; }}
   .kpi, figure, tr, .region {{ break-inside: avoid; }}
   .kpis {{ grid-template-columns: repeat(4, 1fr); }}
+  .kpi .value {{ font-size: 20pt; }}
   * {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
 }}
 """
