@@ -100,7 +100,7 @@ def _bar_blocks(bar: Bar, largest: int) -> tuple[str, str]:
 def plain_report(summary: Summary) -> str:
     """The whole report as plain text: no colour, no escape codes, ready for a pipe or a mail."""
     sections = [
-        [terminal_safe(summary.paper.title), "", *_plain_pairs(paper_rows(summary))],
+        [_wrap(terminal_safe(summary.paper.title)), "", *_plain_pairs(paper_rows(summary))],
         _plain_section("Totals", _plain_totals(summary)),
         _plain_section("By region", _plain_chart(group_bars(summary.by_region), legend=True)),
         _plain_section("By country", _plain_chart(group_bars(summary.by_country), legend=True)),
