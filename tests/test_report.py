@@ -262,7 +262,8 @@ def test_html_region_chart_has_one_bar_per_region_present(formats: dict[str, str
 
 def test_html_marks_pending_signatories(formats: dict[str, str]) -> None:
     page = formats["html"]
-    assert re.search(r'data-id="lyon"><span class="pending">Lyon</span>.*?pending</span>', page)
+    lyon = r'data-id="lyon"><span class="pending">Lyon</span><span class="where">, France</span>'
+    assert re.search(lyon + r' <span class="tag">pending</span>', page)
 
 
 def test_html_is_the_same_bytes_every_time(invoke: Invoke) -> None:

@@ -287,9 +287,7 @@ def _members_by_region(summary: Summary) -> str:
 
 
 def _items(entries: Iterable[Entry]) -> str:
-    return "".join(
-        f'<li data-id="{esc(e.id)}">{_name(e)}, {esc(e.country_name)}</li>' for e in entries
-    )
+    return "".join(f'<li data-id="{esc(e.id)}">{_name(e, e.country_name)}</li>' for e in entries)
 
 
 def _withdrawn(summary: Summary) -> str:
