@@ -1,4 +1,4 @@
-"""The read commands end to end on the bundled registry: list, show, report."""
+"""The read commands end to end on the bundled registry: list and show."""
 
 from __future__ import annotations
 
@@ -143,15 +143,6 @@ def test_show_unknown_id_exits_1_and_suggests_the_closest(invoke: Invoke) -> Non
     assert result.exit_code == 1
     assert result.stdout == ""
     assert 'did you mean "pittsburgh"' in result.stderr
-
-
-def test_report_gives_the_paper_and_the_counts(invoke: Invoke) -> None:
-    result = invoke("--registry", BUNDLED, "report")
-    assert result.exit_code == 0
-    assert "Metropolis" in result.stdout
-    assert "38 recorded of 136 declared" in result.stdout
-    assert "98 members backed the paper but are not yet recorded by name." in result.stdout
-    assert "Non-members  13" in result.stdout
 
 
 def test_version_prints_the_package_version(invoke: Invoke) -> None:

@@ -176,3 +176,13 @@ def closest_places(name: str, country: str, limit: int = 3) -> list[Place]:
         match_key(name), keys, scorer=fuzz.ratio, limit=limit, score_cutoff=70
     )
     return [place for key, _, _ in matches for place in _place_index()[(country, key)]]
+
+
+def country_common_name(code: str) -> str | None:
+    """The name people use for a country ("Iran", "South Korea"), else its ISO short name."""
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code) if len(code) == 2 else None
+    if country is None:
+        return None
+    return str(getattr(country, "common_name", None) or country.name)

@@ -1,10 +1,29 @@
-"""The counts a report is made of: pure functions of a registry."""
+"""The figures a report is made of: computed once, here, and only rendered by each format.
+
+`summarise` turns a registry into a frozen `Summary`; the text, markdown,
+HTML and JSON reports all render that one object, so their numbers cannot
+disagree. Withdrawn signatories are never counted: the totals, breakdowns,
+timeline and population cover the signatories that are confirmed or pending,
+and the withdrawn are listed apart.
+
+Regions are continents from GeoNames' country data; populations are GeoNames
+city populations (see `places`). Both are looked up lazily by `places`.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
+from typing import Final, Literal
 
-from endorse.model import Registry
+from endorse import places
+from endorse.model import Paper, Registry, Signatory
+
+UNKNOWN_REGION: Final = "Unknown region"
+NotCountedReason = Literal["ambiguous", "unknown", "not a city"]
+NOT_COUNTED_REASONS: Final[tuple[NotCountedReason, ...]] = ("ambiguous", "unknown", "not a city")
 
 
 @dataclass(frozen=True)
@@ -36,3 +55,245 @@ def totals(registry: Registry) -> Totals:
         members_declared=registry.paper.members_declared,
         nonmembers=sum(not s.member for s in active),
     )
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One signatory as a report names it."""
+
+    id: str
+    name: str
+    kind: str
+    country: str
+    country_name: str
+    subdivision: str | None
+    subdivision_name: str | None
+    region: str
+    member: bool
+    status: str
+    endorsed_on: date | None
+
+    @property
+    def where(self) -> str:
+        """ "New York, United States"; the country alone when no subdivision is given."""
+        parts = [self.subdivision_name, self.country_name]
+        return ", ".join(part for part in parts if part)
+
+
+@dataclass(frozen=True)
+class Group:
+    """One bar of a breakdown: the signatories of a region, a country or a kind."""
+
+    key: str
+    label: str
+    members: int
+    nonmembers: int
+
+    @property
+    def signatories(self) -> int:
+        return self.members + self.nonmembers
+
+
+@dataclass(frozen=True)
+class RegionMembers:
+    region: str
+    members: tuple[Entry, ...]
+
+
+@dataclass(frozen=True)
+class Month:
+    month: str
+    signatories: int
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Endorsements by month (every month from the first to the last, empty ones included)."""
+
+    months: tuple[Month, ...]
+    undated: int
+
+    @property
+    def dated(self) -> int:
+        return sum(month.signatories for month in self.months)
+
+
+@dataclass(frozen=True)
+class Counted:
+    """A signatory whose name matched exactly one GeoNames city."""
+
+    id: str
+    name: str
+    place: str
+    population: int
+
+
+@dataclass(frozen=True)
+class NotCounted:
+    id: str
+    name: str
+    reason: NotCountedReason
+
+
+@dataclass(frozen=True)
+class Population:
+    """GeoNames city populations of the signatories that match exactly one city."""
+
+    total: int
+    counted: tuple[Counted, ...]
+    not_counted: tuple[NotCounted, ...]
+
+    def not_counted_because(self, reason: NotCountedReason) -> int:
+        return sum(entry.reason == reason for entry in self.not_counted)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Every figure of the report."""
+
+    paper: Paper
+    totals: Totals
+    by_region: tuple[Group, ...]
+    by_country: tuple[Group, ...]
+    by_kind: tuple[Group, ...]
+    nonmembers: tuple[Entry, ...]
+    members_by_region: tuple[RegionMembers, ...]
+    withdrawn: tuple[Entry, ...]
+    timeline: Timeline
+    population: Population
+
+
+PlaceLookup = Callable[[str, str], Sequence[places.Place]]
+
+
+def summarise(registry: Registry, *, places_named: PlaceLookup = places.places_named) -> Summary:
+    """The report's figures; `places_named` is the gazetteer (a stand-in in tests)."""
+    entries = [_entry(s) for s in registry.signatories]
+    active = [e for e in entries if e.status != "withdrawn"]
+    active_signatories = [s for s in registry.signatories if s.status != "withdrawn"]
+    return Summary(
+        paper=registry.paper,
+        totals=totals(registry),
+        by_region=_groups(active, lambda e: (e.region, e.region)),
+        by_country=_groups(active, lambda e: (e.country, e.country_name)),
+        by_kind=_groups(active, lambda e: (e.kind, _kind_label(e.kind))),
+        nonmembers=tuple(sorted((e for e in active if not e.member), key=_by_name)),
+        members_by_region=_members_by_region(active),
+        withdrawn=tuple(sorted((e for e in entries if e.status == "withdrawn"), key=_by_name)),
+        timeline=_timeline(active),
+        population=_population(active_signatories, places_named),
+    )
+
+
+def _entry(signatory: Signatory) -> Entry:
+    return Entry(
+        id=signatory.id,
+        name=signatory.name,
+        kind=signatory.kind,
+        country=signatory.country,
+        country_name=_country_label(signatory.country),
+        subdivision=signatory.subdivision,
+        subdivision_name=_subdivision_label(signatory.subdivision),
+        region=places.continent_of(signatory.country) or UNKNOWN_REGION,
+        member=signatory.member,
+        status=signatory.status,
+        endorsed_on=signatory.endorsed_on,
+    )
+
+
+def _country_label(code: str) -> str:
+    return places.country_common_name(code) or code
+
+
+def _subdivision_label(code: str | None) -> str | None:
+    return None if code is None else places.subdivision_name(code) or code
+
+
+def _kind_label(kind: str) -> str:
+    return kind.replace("-", " ")
+
+
+def _by_name(entry: Entry) -> tuple[str, str]:
+    from endorse.names import fold
+
+    return (fold(entry.name), entry.id)
+
+
+def _groups(
+    entries: Iterable[Entry], key_and_label: Callable[[Entry], tuple[str, str]]
+) -> tuple[Group, ...]:
+    """Groups with the most signatories first, ties by label."""
+    members: Counter[tuple[str, str]] = Counter()
+    nonmembers: Counter[tuple[str, str]] = Counter()
+    for entry in entries:
+        (members if entry.member else nonmembers)[key_and_label(entry)] += 1
+    groups = [
+        Group(key=key, label=label, members=members[key, label], nonmembers=nonmembers[key, label])
+        for key, label in members | nonmembers
+    ]
+    return tuple(sorted(groups, key=lambda g: (-g.signatories, g.label, g.key)))
+
+
+def _members_by_region(active: Sequence[Entry]) -> tuple[RegionMembers, ...]:
+    members = sorted((e for e in active if e.member), key=_by_name)
+    regions = sorted({e.region for e in members})
+    return tuple(
+        RegionMembers(region, tuple(e for e in members if e.region == region)) for region in regions
+    )
+
+
+def _timeline(active: Sequence[Entry]) -> Timeline:
+    dated = Counter((e.endorsed_on.year, e.endorsed_on.month) for e in active if e.endorsed_on)
+    undated = sum(e.endorsed_on is None for e in active)
+    if not dated:
+        return Timeline(months=(), undated=undated)
+    first, last = min(dated), max(dated)
+    months = []
+    year, month = first
+    while (year, month) <= last:
+        months.append(Month(f"{year:04d}-{month:02d}", dated[year, month]))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return Timeline(months=tuple(months), undated=undated)
+
+
+def _population(active: Sequence[Signatory], places_named: PlaceLookup) -> Population:
+    counted: list[Counted] = []
+    not_counted: list[NotCounted] = []
+    for signatory in active:
+        city = _city_of(signatory, places_named)
+        if isinstance(city, places.Place) and city.population:
+            place = _place_label(city)
+            counted.append(Counted(signatory.id, signatory.name, place, city.population))
+        else:
+            reason = city if isinstance(city, str) else "not a city"
+            not_counted.append(NotCounted(signatory.id, signatory.name, reason))
+    return Population(
+        total=sum(c.population for c in counted),
+        counted=tuple(counted),
+        not_counted=tuple(not_counted),
+    )
+
+
+def _place_label(place: places.Place) -> str:
+    return f"{place.name}, {place.subdivision}" if place.subdivision else place.name
+
+
+def _city_of(signatory: Signatory, places_named: PlaceLookup) -> places.Place | NotCountedReason:
+    """The one place a city signatory names, or why there is none.
+
+    A subdivision, when the signatory gives one, must agree with the place's
+    (places without a known subdivision are kept). Regions, counties and
+    metropolitan areas are "not a city": GeoNames gives city populations only.
+    """
+    if signatory.kind != "city":
+        return "not a city"
+    found = [
+        place
+        for place in places_named(signatory.name, signatory.country)
+        if signatory.subdivision is None or place.subdivision in (None, signatory.subdivision)
+    ]
+    if not found:
+        return "unknown"
+    if len(found) > 1:
+        return "ambiguous"
+    return found[0]

@@ -1,4 +1,4 @@
-"""Commands that read the registry: list, show, report."""
+"""Commands that read the registry: list and show (report is in `report.py`)."""
 
 from __future__ import annotations
 
@@ -95,15 +95,3 @@ def show(
         output.print_rich(table.rich_card(found))
     else:
         output.write_data(table.plain_card(found))
-
-
-@app.command()
-def report(ctx: typer.Context) -> None:
-    """Summarise the registry: the paper, who backs it, members recorded of declared.
-
-    Example: endorse report
-    """
-    from endorse.render.report_text import summary_text
-    from endorse.store import load
-
-    output.write_data(summary_text(load(registry_path(ctx)).registry))

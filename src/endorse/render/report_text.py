@@ -1,50 +1,330 @@
-"""The plain summary printed by `endorse report`."""
+"""The report for a terminal: rich panels and bar charts, or plain text when piped.
+
+Both versions show the same sections, built from the same rows, so the
+figures agree. Registry text passes through `terminal_safe` and, in the rich
+version, is wrapped in `Text` so that it is never read as markup.
+"""
 
 from __future__ import annotations
 
-from endorse.model import Paper, Registry
+import textwrap
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Final
+
+from endorse.render import report_words as words
 from endorse.render.safe import terminal_safe
-from endorse.summary import Totals, totals
+from endorse.summary import Entry, Group, Summary
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+BAR_WIDTH: Final = 30
+MEMBER_BLOCK: Final = "█"
+NONMEMBER_BLOCK: Final = "░"
+WRAP: Final = 78
 
 
-def presented_line(paper: Paper) -> str | None:
-    parts = [
-        paper.presented_on.isoformat() if paper.presented_on else None,
-        f"at {paper.presented_at}" if paper.presented_at else None,
-        f"by {paper.presented_by}" if paper.presented_by else None,
-    ]
-    present = [part for part in parts if part]
-    return ", ".join(present) if present else None
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    count: int
+    members: int
+    detail: str
 
 
-def summary_text(registry: Registry) -> str:
-    paper = registry.paper
-    counts = totals(registry)
-    lines = [paper.title, "", f"Network:    {paper.network}"]
-    presented = presented_line(paper)
+def _plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    return words.plural(count, singular, plural_form)
+
+
+def paper_rows(summary: Summary) -> list[tuple[str, str]]:
+    paper = summary.paper
+    rows = [("Network", paper.network)]
+    presented = words.presented_line(paper)
     if presented:
-        lines.append(f"Presented:  {presented}")
+        rows.append(("Presented", presented))
     if paper.source:
-        lines.append(f"Source:     {paper.source}")
-    lines += ["", *_count_lines(counts)]
-    return "\n".join(terminal_safe(line) for line in lines) + "\n"
+        rows.append(("Source", paper.source))
+    return [(label, terminal_safe(value)) for label, value in rows]
 
 
-def _count_lines(counts: Totals) -> list[str]:
-    rows = [
-        ("Signatories", f"{counts.signatories}"),
-        ("  confirmed", f"{counts.confirmed}"),
-        ("  pending", f"{counts.pending}  (membership or endorsement not yet confirmed)"),
-        ("Members", f"{counts.members_recorded} recorded of {counts.members_declared} declared"),
-        ("Non-members", f"{counts.nonmembers}"),
-        ("Withdrawn", f"{counts.withdrawn}  (not counted above)"),
+def total_rows(summary: Summary) -> list[tuple[str, str]]:
+    totals = summary.totals
+    return [
+        ("Signatories", words.headline(totals)),
+        ("Members", words.members_line(totals)),
+        ("Non-members", f"{totals.nonmembers:,}"),
+        ("Withdrawn", words.withdrawn_line(totals)),
     ]
-    lines = [f"{label:<13}{value}" for label, value in rows]
-    gap = counts.members_not_recorded
-    if gap:
-        lines += [
-            "",
-            f"{gap} member{'s' if gap != 1 else ''} backed the paper but "
-            f"{'are' if gap != 1 else 'is'} not yet recorded by name.",
-        ]
+
+
+def group_bars(groups: Sequence[Group]) -> list[Bar]:
+    return [
+        Bar(
+            terminal_safe(g.label),
+            g.signatories,
+            g.members,
+            f"{_plural(g.members, 'member')}, {_plural(g.nonmembers, 'non-member')}",
+        )
+        for g in groups
+    ]
+
+
+def timeline_bars(summary: Summary) -> list[Bar]:
+    return [Bar(m.month, m.signatories, m.signatories, "") for m in summary.timeline.months]
+
+
+def names(entries: Iterable[Entry], *, with_country: bool) -> list[str]:
+    return [
+        terminal_safe(
+            f"{e.name}{f', {e.where}' if with_country else ''}{words.status_mark(e.status)}"
+        )
+        for e in entries
+    ]
+
+
+def _scaled(count: int, largest: int) -> int:
+    return 0 if largest == 0 else max(1, round(count * BAR_WIDTH / largest)) if count else 0
+
+
+def _bar_blocks(bar: Bar, largest: int) -> tuple[str, str]:
+    """The member part and the non-member part of one bar."""
+    length = _scaled(bar.count, largest)
+    members = round(length * bar.members / bar.count) if bar.count else 0
+    return MEMBER_BLOCK * members, NONMEMBER_BLOCK * (length - members)
+
+
+# -- plain text ------------------------------------------------------------------------------
+
+
+def plain_report(summary: Summary) -> str:
+    """The whole report as plain text: no colour, no escape codes, ready for a pipe or a mail."""
+    sections = [
+        [_wrap(terminal_safe(summary.paper.title)), "", *_plain_pairs(paper_rows(summary))],
+        _plain_section("Totals", _plain_totals(summary)),
+        _plain_section("By region", _plain_chart(group_bars(summary.by_region), legend=True)),
+        _plain_section("By country", _plain_chart(group_bars(summary.by_country), legend=True)),
+        _plain_section("By kind", _plain_chart(group_bars(summary.by_kind), legend=True)),
+        _plain_section("Non-member supporters", _plain_nonmembers(summary)),
+        _plain_section("Members by region", _plain_members(summary)),
+        _plain_section("Withdrawn", _plain_withdrawn(summary)),
+        _plain_section("Timeline of endorsements", _plain_timeline(summary)),
+        _plain_section("Population represented", _plain_population(summary)),
+        [_wrap(words.BREAKDOWN_NOTE)],
+    ]
+    return "\n\n".join("\n".join(lines) for lines in sections) + "\n"
+
+
+def _plain_section(title: str, lines: list[str]) -> list[str]:
+    return [title, "-" * len(title), *lines]
+
+
+def _plain_pairs(rows: Sequence[tuple[str, str]]) -> list[str]:
+    width = max(len(label) for label, _ in rows) + 2
+    return [
+        textwrap.fill(
+            value, WRAP, initial_indent=f"{label + ':':<{width}}", subsequent_indent=" " * width
+        )
+        for label, value in rows
+    ]
+
+
+def _plain_totals(summary: Summary) -> list[str]:
+    lines = _plain_pairs(total_rows(summary))
+    gap = words.gap_sentence(summary.totals)
+    return [*lines, "", gap] if gap else lines
+
+
+def _plain_chart(bars: Sequence[Bar], *, legend: bool) -> list[str]:
+    if not bars:
+        return ["(none)"]
+    largest = max(bar.count for bar in bars)
+    width = max(len(bar.label) for bar in bars)
+    lines = []
+    for bar in bars:
+        members, others = _bar_blocks(bar, largest)
+        blocks = f"{members}{others}".ljust(BAR_WIDTH)
+        lines.append(f"{bar.label:<{width}}  {bar.count:>4,}  {blocks}  {bar.detail}".rstrip())
+    if legend:
+        lines.append(f"{MEMBER_BLOCK} members  {NONMEMBER_BLOCK} non-members")
     return lines
+
+
+def _plain_nonmembers(summary: Summary) -> list[str]:
+    found = [f"- {name}" for name in names(summary.nonmembers, with_country=True)]
+    return _with_pending_note(found, summary.nonmembers) or ["(none)"]
+
+
+def _plain_members(summary: Summary) -> list[str]:
+    lines = []
+    for group in summary.members_by_region:
+        heading = f"{terminal_safe(group.region)} ({len(group.members)}): "
+        listed = ", ".join(names(group.members, with_country=False))
+        lines.append(textwrap.fill(heading + listed, WRAP, subsequent_indent="  "))
+    members = [e for group in summary.members_by_region for e in group.members]
+    return _with_pending_note(lines, members) or ["(none)"]
+
+
+def _with_pending_note(lines: list[str], entries: Iterable[Entry]) -> list[str]:
+    pending = any(e.status == "pending" for e in entries)
+    return [*lines, "", words.PENDING_NOTE] if pending else lines
+
+
+def _plain_withdrawn(summary: Summary) -> list[str]:
+    found = names(summary.withdrawn, with_country=True)
+    return [f"- {name}" for name in found] or ["(none)"]
+
+
+def _plain_timeline(summary: Summary) -> list[str]:
+    line = words.timeline_line(summary.timeline)
+    bars = timeline_bars(summary)
+    return [*_plain_chart(bars, legend=False), line] if bars else [line]
+
+
+def _population_lines(summary: Summary) -> list[str]:
+    population = summary.population
+    return [
+        words.population_line(population),
+        words.not_counted_line(population),
+        words.POPULATION_NOTE,
+    ]
+
+
+def _plain_population(summary: Summary) -> list[str]:
+    return [_wrap(line) for line in _population_lines(summary)]
+
+
+def _wrap(text: str) -> str:
+    return textwrap.fill(text, WRAP)
+
+
+# -- rich ------------------------------------------------------------------------------------
+
+
+def rich_report(summary: Summary) -> RenderableType:
+    """Panels and two-colour bars for a person at a terminal."""
+    from rich.console import Group as Stack
+    from rich.text import Text
+
+    return Stack(
+        _panel(
+            _rich_paper(summary), f"Endorsement report · {terminal_safe(summary.paper.network)}"
+        ),
+        _panel(_rich_totals(summary), "Totals"),
+        _panel(_rich_chart(group_bars(summary.by_region)), "By region"),
+        _panel(_rich_chart(group_bars(summary.by_country)), "By country"),
+        _panel(_rich_chart(group_bars(summary.by_kind)), "By kind"),
+        _panel(_rich_lines(_plain_nonmembers(summary)), "Non-member supporters"),
+        _panel(_rich_members(summary), "Members by region"),
+        _panel(_rich_lines(_plain_withdrawn(summary)), "Withdrawn"),
+        _panel(_rich_timeline(summary), "Timeline of endorsements"),
+        _panel(_rich_population(summary), "Population represented"),
+        Text(words.BREAKDOWN_NOTE, style="dim"),
+    )
+
+
+def _panel(body: RenderableType, title: str) -> RenderableType:
+    from rich.panel import Panel
+    from rich.text import Text
+
+    return Panel(body, title=Text(title, style="bold"), title_align="left", border_style="blue")
+
+
+def _rich_pairs(rows: Sequence[tuple[str, str]]) -> list[RenderableType]:
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold")
+    table.add_column()
+    for label, value in rows:
+        table.add_row(Text(label), Text(value))
+    return [table]
+
+
+def _rich_paper(summary: Summary) -> RenderableType:
+    from rich.console import Group as Stack
+    from rich.text import Text
+
+    title = Text(terminal_safe(summary.paper.title), style="bold")
+    return Stack(title, Text(""), *_rich_pairs(paper_rows(summary)))
+
+
+def _rich_totals(summary: Summary) -> RenderableType:
+    from rich.console import Group as Stack
+    from rich.text import Text
+
+    parts: list[RenderableType] = _rich_pairs(total_rows(summary))
+    gap = words.gap_sentence(summary.totals)
+    if gap:
+        parts += [Text(""), Text(gap, style="bold yellow")]
+    return Stack(*parts)
+
+
+def _rich_chart(bars: Sequence[Bar], *, legend: bool = True) -> RenderableType:
+    from rich.console import Group as Stack
+    from rich.table import Table
+    from rich.text import Text
+
+    if not bars:
+        return Text("(none)")
+    largest = max(bar.count for bar in bars)
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold")
+    table.add_column(justify="right")
+    table.add_column(no_wrap=True)
+    table.add_column(style="dim")
+    for bar in bars:
+        members, others = _bar_blocks(bar, largest)
+        blocks = Text(members, style="blue")
+        blocks.append(MEMBER_BLOCK * len(others), style="dark_orange")
+        table.add_row(Text(bar.label), f"{bar.count:,}", blocks, Text(bar.detail))
+    if not legend:
+        return table
+    key = Text(f"{MEMBER_BLOCK * 2} members", style="blue")
+    key.append(f"   {MEMBER_BLOCK * 2} non-members", style="dark_orange")
+    return Stack(table, key)
+
+
+def _rich_lines(lines: Sequence[str]) -> RenderableType:
+    from rich.text import Text
+
+    return Text("\n".join(lines))
+
+
+def _rich_members(summary: Summary) -> RenderableType:
+    from rich.console import Group as Stack
+    from rich.table import Table
+    from rich.text import Text
+
+    if not summary.members_by_region:
+        return Text("(none)")
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column()
+    for group in summary.members_by_region:
+        label = f"{terminal_safe(group.region)} ({len(group.members)})"
+        table.add_row(Text(label), Text(", ".join(names(group.members, with_country=False))))
+    members = [e for group in summary.members_by_region for e in group.members]
+    note = _with_pending_note([], members)
+    return Stack(table, Text("\n".join(note), style="dim")) if note else table
+
+
+def _rich_timeline(summary: Summary) -> RenderableType:
+    from rich.console import Group as Stack
+    from rich.text import Text
+
+    line = Text(words.timeline_line(summary.timeline))
+    bars = timeline_bars(summary)
+    return Stack(_rich_chart(bars, legend=False), line) if bars else line
+
+
+def _rich_population(summary: Summary) -> RenderableType:
+    from rich.text import Text
+
+    total, counted, note = _population_lines(summary)
+    shown = Text()
+    shown.append(total, style="bold")
+    shown.append(f"\n{counted}\n")
+    shown.append(note, style="dim")
+    return shown

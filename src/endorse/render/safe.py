@@ -49,3 +49,10 @@ def markdown_safe(text: str) -> str:
     """Text for a markdown table cell: shows literally, cannot close the cell or open HTML."""
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", terminal_safe(text))
     return escaped.replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ")
+
+
+def html_safe(text: str) -> str:
+    """Text for HTML content or a quoted attribute: shows literally, control characters visible."""
+    import html
+
+    return html.escape(terminal_safe(text), quote=True)

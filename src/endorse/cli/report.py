@@ -1,0 +1,90 @@
+"""`endorse report`: the summary a board, a UN office or a web page gets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Literal
+
+import typer
+
+from endorse import output
+from endorse.cli.app import app, registry_path
+from endorse.errors import EndorseError
+
+if TYPE_CHECKING:
+    from endorse.summary import Summary
+
+ReportFormat = Literal["text", "markdown", "html", "json"]
+
+
+class ReportWriteError(EndorseError):
+    """The report could not be written to the file asked for."""
+
+
+@app.command()
+def report(
+    ctx: typer.Context,
+    output_format: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = "text",
+    output_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the report to this file (atomically) instead of stdout.",
+            show_default=False,
+            dir_okay=False,
+        ),
+    ] = None,
+) -> None:
+    """Summarise the registry: the paper, the totals, regions, countries, kinds, the names,
+    a timeline and the population represented.
+
+    Example: endorse report --format html --output docs/sample-report.html
+    """
+    from endorse.store import load
+    from endorse.summary import summarise
+
+    summary = summarise(load(registry_path(ctx)).registry)
+    if output_file is not None:
+        _write_file(output_file, render(summary, output_format))
+        output.message(f"wrote {output_format} report to {output_file}")
+    elif output_format == "text" and output.stdout_is_rich():
+        from endorse.render.report_text import rich_report
+
+        output.print_rich(rich_report(summary))
+    else:
+        output.write_data(render(summary, output_format))
+
+
+def render(summary: Summary, output_format: ReportFormat) -> str:
+    """The report as text in one format (the plain version for "text")."""
+    if output_format == "markdown":
+        from endorse.render.report_markdown import markdown_report
+
+        return markdown_report(summary)
+    if output_format == "html":
+        from endorse.render.report_html import html_report
+
+        return html_report(summary)
+    if output_format == "json":
+        from endorse.render.report_json import json_report
+
+        return json_report(summary)
+    from endorse.render.report_text import plain_report
+
+    return plain_report(summary)
+
+
+def _write_file(path: Path, text: str) -> None:
+    from endorse.store import write_atomically
+
+    try:
+        write_atomically(path, text)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise ReportWriteError(
+            f"cannot write the report to {path}: {reason}; check that its folder exists "
+            "and is writable"
+        ) from None

@@ -1,0 +1,95 @@
+"""The report as JSON for programs: the same figures, shape documented in docs/report.md."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Final
+
+from endorse.summary import Entry, Group, Summary
+
+REPORT_FORMAT: Final = 1
+
+
+def json_report(summary: Summary) -> str:
+    return json.dumps(report_document(summary), ensure_ascii=False, indent=2) + "\n"
+
+
+def report_document(summary: Summary) -> dict[str, Any]:
+    """The JSON document: plain dicts, lists, strings, numbers, booleans and nulls."""
+    paper = summary.paper
+    totals = summary.totals
+    population = summary.population
+    return {
+        "report_format": REPORT_FORMAT,
+        "paper": {
+            "title": paper.title,
+            "network": paper.network,
+            "members_declared": paper.members_declared,
+            "presented_on": paper.presented_on.isoformat() if paper.presented_on else None,
+            "presented_at": paper.presented_at,
+            "presented_by": paper.presented_by,
+            "source": paper.source,
+        },
+        "totals": {
+            "signatories": totals.signatories,
+            "confirmed": totals.confirmed,
+            "pending": totals.pending,
+            "members_recorded": totals.members_recorded,
+            "members_declared": totals.members_declared,
+            "members_not_recorded": totals.members_not_recorded,
+            "nonmembers": totals.nonmembers,
+            "withdrawn": totals.withdrawn,
+        },
+        "by_region": [_group(g) for g in summary.by_region],
+        "by_country": [_group(g) for g in summary.by_country],
+        "by_kind": [_group(g) for g in summary.by_kind],
+        "nonmembers": [_entry(e) for e in summary.nonmembers],
+        "members_by_region": [
+            {"region": group.region, "members": [_entry(e) for e in group.members]}
+            for group in summary.members_by_region
+        ],
+        "withdrawn": [_entry(e) for e in summary.withdrawn],
+        "timeline": {
+            "months": [
+                {"month": m.month, "signatories": m.signatories} for m in summary.timeline.months
+            ],
+            "dated": summary.timeline.dated,
+            "undated": summary.timeline.undated,
+        },
+        "population": {
+            "total": population.total,
+            "source": "GeoNames city populations",
+            "counted": [
+                {"id": c.id, "name": c.name, "place": c.place, "population": c.population}
+                for c in population.counted
+            ],
+            "not_counted": [
+                {"id": n.id, "name": n.name, "reason": n.reason} for n in population.not_counted
+            ],
+        },
+    }
+
+
+def _group(group: Group) -> dict[str, Any]:
+    return {
+        "key": group.key,
+        "label": group.label,
+        "signatories": group.signatories,
+        "members": group.members,
+        "nonmembers": group.nonmembers,
+    }
+
+
+def _entry(entry: Entry) -> dict[str, Any]:
+    return {
+        "id": entry.id,
+        "name": entry.name,
+        "kind": entry.kind,
+        "country": entry.country,
+        "country_name": entry.country_name,
+        "subdivision": entry.subdivision,
+        "region": entry.region,
+        "member": entry.member,
+        "status": entry.status,
+        "endorsed_on": entry.endorsed_on.isoformat() if entry.endorsed_on else None,
+    }

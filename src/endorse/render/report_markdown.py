@@ -1,0 +1,139 @@
+"""The report as markdown: headings and tables, ready for a README or a wiki.
+
+Every piece of registry text goes through `markdown_safe`, so a name shows
+literally and cannot open HTML, a link or a table cell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from endorse.render import report_words as words
+from endorse.render.safe import markdown_safe
+from endorse.summary import Entry, Group, Summary
+
+PENDING_NOTE_MD = words.PENDING_NOTE.replace("*", "\\*", 1)
+
+
+def markdown_report(summary: Summary) -> str:
+    paper = summary.paper
+    blocks = [
+        f"# {markdown_safe(paper.title)}",
+        _paper_lines(summary),
+        "## Totals",
+        _totals(summary),
+        "## By region",
+        words.REGION_NOTE,
+        _group_table("Region", summary.by_region),
+        "## By country",
+        _group_table("Country", summary.by_country),
+        "## By kind",
+        _group_table("Kind", summary.by_kind),
+        "## Non-member supporters",
+        _name_list(summary.nonmembers),
+        "## Members by region",
+        _members_by_region(summary),
+        "## Withdrawn",
+        _name_list(summary.withdrawn),
+        "## Timeline of endorsements",
+        _timeline(summary),
+        "## Population represented",
+        _population(summary),
+        f"_{words.BREAKDOWN_NOTE}_",
+    ]
+    return "\n\n".join(block for block in blocks if block) + "\n"
+
+
+def _paper_lines(summary: Summary) -> str:
+    paper = summary.paper
+    rows = [("Network", paper.network)]
+    presented = words.presented_line(paper)
+    if presented:
+        rows.append(("Presented", presented))
+    if paper.source:
+        rows.append(("Source", paper.source))
+    return "  \n".join(f"**{label}:** {markdown_safe(value)}" for label, value in rows)
+
+
+def _totals(summary: Summary) -> str:
+    totals = summary.totals
+    table = _table(
+        ["", "Count"],
+        [
+            ["Signatories", words.headline(totals)],
+            ["Members", words.members_line(totals)],
+            ["Non-members", f"{totals.nonmembers:,}"],
+            ["Withdrawn", words.withdrawn_line(totals)],
+        ],
+        right=(),
+    )
+    gap = words.gap_sentence(totals)
+    return f"{table}\n\n**{gap}**" if gap else table
+
+
+def _group_table(title: str, groups: Sequence[Group]) -> str:
+    if not groups:
+        return "None."
+    rows = [
+        [markdown_safe(g.label), f"{g.signatories:,}", f"{g.members:,}", f"{g.nonmembers:,}"]
+        for g in groups
+    ]
+    return _table([title, "Signatories", "Members", "Non-members"], rows, right=(1, 2, 3))
+
+
+def _table(headers: list[str], rows: Iterable[list[str]], *, right: Sequence[int]) -> str:
+    rule = ["---:" if i in right else "---" for i in range(len(headers))]
+    lines = [headers, rule, *rows]
+    return "\n".join("| " + " | ".join(cells) + " |" for cells in lines)
+
+
+def _entry_text(entry: Entry, *, with_place: bool) -> str:
+    mark = words.status_mark(entry.status).replace("*", "\\*")
+    where = f", {markdown_safe(entry.where)}" if with_place else ""
+    return f"{markdown_safe(entry.name)}{where}{mark}"
+
+
+def _name_list(entries: Sequence[Entry]) -> str:
+    if not entries:
+        return "None."
+    listed = "\n".join(f"- {_entry_text(e, with_place=True)}" for e in entries)
+    return _with_pending_note(listed, entries)
+
+
+def _members_by_region(summary: Summary) -> str:
+    if not summary.members_by_region:
+        return "None."
+    rows = [
+        [
+            f"{markdown_safe(group.region)} ({len(group.members)})",
+            ", ".join(_entry_text(e, with_place=False) for e in group.members),
+        ]
+        for group in summary.members_by_region
+    ]
+    table = _table(["Region", "Members"], rows, right=())
+    members = [e for group in summary.members_by_region for e in group.members]
+    return _with_pending_note(table, members)
+
+
+def _with_pending_note(block: str, entries: Iterable[Entry]) -> str:
+    pending = any(e.status == "pending" for e in entries)
+    return f"{block}\n\n{PENDING_NOTE_MD}" if pending else block
+
+
+def _timeline(summary: Summary) -> str:
+    line = words.timeline_line(summary.timeline)
+    if not summary.timeline.months:
+        return line
+    rows = [[m.month, f"{m.signatories:,}"] for m in summary.timeline.months]
+    return _table(["Month", "Signatories"], rows, right=(1,)) + "\n\n" + line
+
+
+def _population(summary: Summary) -> str:
+    population = summary.population
+    return "\n\n".join(
+        [
+            f"**{words.population_line(population)}**",
+            words.not_counted_line(population),
+            f"_{words.POPULATION_NOTE}_",
+        ]
+    )

@@ -1,0 +1,57 @@
+"""The HTML report in a real browser: headless chromium renders it and the totals are there."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import report_fixtures as hand
+from endorse.render.report_html import html_report
+from endorse.store import load
+from endorse.summary import summarise
+from html_report import ReportPage
+
+CHROMIUM = next(
+    (found for name in ("chromium", "chromium-browser") if (found := shutil.which(name))), None
+)
+
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None,
+    reason="chromium is not installed; install it with `apt-get install -y chromium` "
+    "(as root; .ci/run does this) to run the browser test",
+)
+
+
+def rendered_dom(page: Path, profile: Path) -> str:
+    """The DOM after chromium has loaded and laid out the page, as --dump-dom prints it."""
+    assert CHROMIUM is not None
+    command = [
+        CHROMIUM,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--no-first-run",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={profile}",
+        "--dump-dom",
+        page.as_uri(),
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=60, check=True)
+    return done.stdout
+
+
+def test_chromium_renders_the_totals(tmp_path: Path) -> None:
+    page = tmp_path / "report.html"
+    page.write_text(html_report(summarise(load(hand.HAND_COUNTED).registry)), encoding="utf-8")
+    dom = ReportPage(rendered_dom(page, tmp_path / "profile"))
+    totals = hand.TOTALS
+    assert dom.text_by_id["total-signatories"].startswith(f"{totals['signatories']}signatories")
+    assert dom.text_by_id["total-members"].startswith(f"{totals['members_recorded']}members")
+    assert f"of {totals['members_declared']} declared" in dom.text_by_id["total-members"]
+    assert dom.text_by_id["total-nonmembers"].startswith(f"{totals['nonmembers']}non-members")
+    assert len(dom.bars["chart-regions"]) == len(hand.REGIONS)
