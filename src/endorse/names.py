@@ -34,6 +34,8 @@ def nfc(text: str) -> str:
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lowercase ASCII transliteration: for case- and accent-insensitive matching."""
+    if text.isascii():
+        return text.casefold()
     return anyascii(nfc(text)).casefold()
 
 
