@@ -261,17 +261,104 @@ def modify(
     *,
     lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
     dry_run: bool = False,
+    drop_comments: bool = False,
 ) -> tuple[Registry, Registry]:
     """Read, change and write back the registry under its lock; (before, after).
 
     `change` refuses by raising an EndorseError, and then nothing is written.
-    With `dry_run`, everything is checked and nothing is written.
+    With `dry_run`, everything is checked and nothing is written. A file
+    holding comments is refused unless `drop_comments` (what `fmt --force` asks).
     """
     with locked(path, lock_timeout):
         loaded = load(path)
-        refuse_comments(loaded)
+        if not drop_comments:
+            refuse_comments(loaded)
         after = change(loaded.registry)
         text = dumps(after)
         if not dry_run and text != loaded.text:
             write_atomically(path, text)
         return loaded.registry, after
+
+
+def is_canonical_file(path: Path, registry: Registry) -> bool:
+    """Whether the file's bytes are exactly the canonical text (no byte-order mark, no CRLF)."""
+    return path.read_bytes() == dumps(registry).encode("utf-8")
+
+
+def count_comments(text: str) -> int:
+    return sum(1 for _ in _comment_positions(text))
+
+
+@dataclass(frozen=True)
+class Canonicalised:
+    """What `canonicalise` did: whether it rewrote the file, and how many comments it dropped."""
+
+    rewritten: bool
+    comments_dropped: int
+
+
+def canonicalise(
+    path: Path, *, drop_comments: bool = False, lock_timeout: float = DEFAULT_LOCK_TIMEOUT
+) -> Canonicalised:
+    """Rewrite the registry in canonical form under its lock, unless it already is.
+
+    Comments are refused unless `drop_comments`; then they are lost, and
+    counted so the caller can say so.
+    """
+    with locked(path, lock_timeout):
+        loaded = load(path)
+        if not drop_comments:
+            refuse_comments(loaded)
+        if is_canonical_file(path, loaded.registry):
+            return Canonicalised(rewritten=False, comments_dropped=0)
+        write_atomically(path, dumps(loaded.registry))
+        return Canonicalised(rewritten=True, comments_dropped=count_comments(loaded.text))
+
+
+class RegistryExistsError(EndorseError):
+    """`init` was pointed at a file that is already there."""
+
+
+def create_new(path: Path, text: str) -> None:
+    """Write a new file that must not exist yet, atomically, never replacing one that does.
+
+    The text is written and synced under a temporary name, then hard-linked
+    to `path`: the link fails if `path` appeared in the meantime, so two
+    `init` runs cannot overwrite each other.
+    """
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    if target.exists():
+        raise RegistryExistsError(_exists_message(path))
+    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, _mode_of(target))
+        _link_new(Path(temporary), target)
+    except FileExistsError:
+        raise RegistryExistsError(_exists_message(path)) from None
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+    _sync_folder(target.parent)
+
+
+def _link_new(temporary: Path, target: Path) -> None:
+    """Hard-link, or on a file system without hard links, copy into a newly created file."""
+    try:
+        os.link(temporary, target)
+    except FileExistsError:
+        raise
+    except OSError:
+        with open(target, "x", encoding="utf-8", newline="\n") as handle:
+            handle.write(temporary.read_text(encoding="utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+
+
+def _exists_message(path: Path) -> str:
+    return (
+        f"{path}: a file is already there; init never overwrites. Choose another path, "
+        "or work on this registry with `endorse --registry PATH ...`."
+    )

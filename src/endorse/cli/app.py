@@ -21,14 +21,14 @@ from endorse.errors import EndorseError
 
 
 class EndorseGroup(TyperGroup):
-    """Turns every EndorseError into a message on stderr and exit code 1."""
+    """Turns every EndorseError into a message on stderr and its exit code (1 unless it says)."""
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         try:
             return super().invoke(ctx)
         except EndorseError as error:
             output.error(str(error))
-            raise typer.Exit(1) from None
+            raise typer.Exit(error.exit_code) from None
 
 
 app = typer.Typer(
