@@ -10,6 +10,7 @@ drop, is never written over.
 from __future__ import annotations
 
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
@@ -155,30 +156,25 @@ def first_comment_line(text: str) -> int | None:
     return None
 
 
+# Valid TOML holds "#" only in strings and comments: match strings whole so that a "#"
+# inside one is skipped, and each comment to its end so that a quote inside one is too.
+_STRING_OR_COMMENT: Final = re.compile(
+    r'"""(?:\\.|[^\\])*?"""(?!")'
+    r"|'''.*?'''(?!')"
+    r'|"(?:\\.|[^"\\\n])*"'
+    r"|'[^'\n]*'"
+    r"|#[^\n]*",
+    re.DOTALL,
+)
+
+
 def _comment_positions(text: str) -> Iterator[int]:
-    quote: str | None = None
-    i, length = 0, len(text)
-    while i < length:
-        char = text[i]
-        if quote is None:
-            if char == "#":
-                yield i
-                i = text.find("\n", i)
-                if i < 0:
-                    return
-                continue
-            if char in "\"'":
-                quote = char * 3 if text.startswith(char * 3, i) else char
-                i += len(quote)
-                continue
-        elif char == "\\" and quote[0] == '"':
-            i += 2
-            continue
-        elif text.startswith(quote, i) or (len(quote) == 1 and char == "\n"):
-            i += len(quote) if char != "\n" else 1
-            quote = None
-            continue
-        i += 1
+    """Where each comment of (parsed, so valid) TOML text starts."""
+    if "#" not in text:
+        return
+    for match in _STRING_OR_COMMENT.finditer(text):
+        if match.group().startswith("#"):
+            yield match.start()
 
 
 def write_atomically(path: Path, text: str) -> None:
