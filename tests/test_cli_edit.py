@@ -238,8 +238,18 @@ def test_withdraw_keeps_the_record_and_adds_the_note(invoke: Invoke, registry_co
     richmond = load(registry_copy).registry.by_id("richmond")
     assert before is not None and richmond is not None
     assert richmond.status == "withdrawn"
-    assert richmond.note == (f"{before.note}; Letter 2018" if before.note else "Letter 2018")
+    assert before.note is not None and before.note.endswith(".")
+    assert richmond.note == f"{before.note} Letter 2018"
     assert len(load(registry_copy).registry.signatories) == 51
+
+
+def test_withdraw_adds_the_note_after_a_semicolon_when_the_old_one_has_no_full_stop(
+    invoke: Invoke, registry_copy: Path
+) -> None:
+    invoke("--registry", registry_copy, "edit", "richmond", "--note", "Which Richmond")
+    invoke("--registry", registry_copy, "withdraw", "richmond", "--note", "Letter 2018")
+    richmond = load(registry_copy).registry.by_id("richmond")
+    assert richmond is not None and richmond.note == "Which Richmond; Letter 2018"
 
 
 def test_withdraw_twice_changes_nothing_the_second_time(

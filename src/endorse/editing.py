@@ -90,8 +90,15 @@ def withdraw_signatory(registry: Registry, reference: str, note: str | None = No
     after = changed_signatory(before, {"status": "withdrawn"})
     if note is not None and note.strip():
         added = clean_text(note, "note")
-        after = dataclasses.replace(after, note=f"{before.note}; {added}" if before.note else added)
+        after = dataclasses.replace(after, note=_appended(before.note, added))
     return Edited(_replaced(registry, after), after, before)
+
+
+def _appended(note: str | None, added: str) -> str:
+    """`added` after `note`: a sentence after a full stop, else after a semicolon."""
+    if not note:
+        return added
+    return f"{note} {added}" if note.endswith((".", "!", "?", ";")) else f"{note}; {added}"
 
 
 def remove_signatory(registry: Registry, reference: str) -> Edited:

@@ -115,7 +115,7 @@ def fmt(
         count = done.comments_dropped
         output.message(
             f"{path}: rewritten in canonical form; {count} comment{'s' if count != 1 else ''} "
-            "dropped (git diff shows them)"
+            "dropped"
         )
     else:
         output.message(f"{path}: rewritten in canonical form")
