@@ -373,3 +373,12 @@ def test_fmt_rewrites_a_byte_order_mark_and_crlf(invoke: Invoke, registry_copy: 
     assert invoke("--registry", registry_copy, "fmt", "--check").exit_code == 1
     invoke("--registry", registry_copy, "fmt")
     assert registry_copy.read_text(encoding="utf-8") == text
+
+
+def test_a_registry_found_upward_is_named_relative_to_the_current_folder(
+    invoke: Invoke, registry_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (registry_copy.parent.parent / "letters").mkdir()
+    monkeypatch.chdir(registry_copy.parent.parent / "letters")
+    result = invoke("add", "Boston", "--country", "US")
+    assert result.stderr == 'added "boston" to ../data/registry.toml (52 signatories)\n'

@@ -78,9 +78,17 @@ def main_options(
 
 
 def registry_path(ctx: typer.Context) -> Path:
-    """The registry this run works on (see `endorse.store.find_registry`)."""
-    from endorse.store import find_registry
+    """The registry this run works on (see `endorse.store.find_registry`).
+
+    One found by searching upward is named relative to the current folder
+    ("data/registry.toml", "../data/registry.toml"), as git names files.
+    """
+    from endorse.store import ENV_VAR, find_registry
 
     options = ctx.find_object(GlobalOptions)
     explicit = options.registry if options else None
-    return find_registry(explicit, os.environ, Path.cwd())
+    cwd = Path.cwd()
+    found = find_registry(explicit, os.environ, cwd)
+    if explicit is None and not os.environ.get(ENV_VAR):
+        return Path(os.path.relpath(found, cwd))
+    return found
