@@ -219,4 +219,3 @@ def test_a_killed_read_modify_write_leaves_the_old_or_the_new_file(registry_copy
         os.kill(child, signal.SIGKILL)
         os.waitpid(child, 0)
         assert registry_copy.read_text(encoding="utf-8") in texts
-
