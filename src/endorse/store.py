@@ -44,6 +44,10 @@ class CommentsWouldBeLostError(EndorseError):
     """The registry holds comments, which a rewrite cannot keep."""
 
 
+class RegistryExistsError(EndorseError):
+    """`init` was pointed at a file that is already there."""
+
+
 @dataclass(frozen=True)
 class LoadedRegistry:
     """A registry as read: its path, its exact text and its parsed content."""
@@ -257,18 +261,15 @@ def modify(
     *,
     lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
     dry_run: bool = False,
-    drop_comments: bool = False,
 ) -> tuple[Registry, Registry]:
     """Read, change and write back the registry under its lock; (before, after).
 
     `change` refuses by raising an EndorseError, and then nothing is written.
-    With `dry_run`, everything is checked and nothing is written. A file
-    holding comments is refused unless `drop_comments` (what `fmt --force` asks).
+    With `dry_run`, everything is checked and nothing is written.
     """
     with locked(path, lock_timeout):
         loaded = load(path)
-        if not drop_comments:
-            refuse_comments(loaded)
+        refuse_comments(loaded)
         after = change(loaded.registry)
         text = dumps(after)
         if not dry_run and text != loaded.text:
@@ -309,10 +310,6 @@ def canonicalise(
             return Canonicalised(rewritten=False, comments_dropped=0)
         write_atomically(path, dumps(loaded.registry))
         return Canonicalised(rewritten=True, comments_dropped=count_comments(loaded.text))
-
-
-class RegistryExistsError(EndorseError):
-    """`init` was pointed at a file that is already there."""
 
 
 def create_new(path: Path, text: str) -> None:
