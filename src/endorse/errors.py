@@ -9,7 +9,9 @@ from __future__ import annotations
 
 
 class EndorseError(Exception):
-    """A refusal or a problem with the registry; exit code 1."""
+    """A refusal or a problem with the registry; exit code 1 unless a subclass says otherwise."""
+
+    exit_code: int = 1
 
 
 class RegistryNotFoundError(EndorseError):

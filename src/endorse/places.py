@@ -99,6 +99,11 @@ def subdivision_problem(code: str, country: str) -> str | None:
     return None
 
 
+def subdivision_codes(country: str) -> list[str]:
+    """Every ISO 3166-2 code of `country`, sorted."""
+    return sorted(str(s.code) for s in (_subdivisions().get(country_code=country) or []))
+
+
 def subdivision_name(code: str) -> str | None:
     subdivision = _subdivisions().get(code=code.upper())
     return None if subdivision is None else str(subdivision.name)

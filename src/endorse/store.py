@@ -50,6 +50,10 @@ class CommentsWouldBeLostError(EndorseError):
     """The registry holds comments, which a rewrite cannot keep."""
 
 
+class RegistryExistsError(EndorseError):
+    """`init` was pointed at a file that is already there."""
+
+
 @dataclass(frozen=True)
 class LoadedRegistry:
     """A registry as read: its path, its exact text and its parsed content."""
@@ -203,30 +207,25 @@ def first_comment_line(text: str) -> int | None:
     return None
 
 
+# Valid TOML holds "#" only in strings and comments: match strings whole so that a "#"
+# inside one is skipped, and each comment to its end so that a quote inside one is too.
+_STRING_OR_COMMENT: Final = re.compile(
+    r'"""(?:\\.|[^\\])*?"""(?!")'
+    r"|'''.*?'''(?!')"
+    r'|"(?:\\.|[^"\\\n])*"'
+    r"|'[^'\n]*'"
+    r"|#[^\n]*",
+    re.DOTALL,
+)
+
+
 def _comment_positions(text: str) -> Iterator[int]:
-    quote: str | None = None
-    i, length = 0, len(text)
-    while i < length:
-        char = text[i]
-        if quote is None:
-            if char == "#":
-                yield i
-                i = text.find("\n", i)
-                if i < 0:
-                    return
-                continue
-            if char in "\"'":
-                quote = char * 3 if text.startswith(char * 3, i) else char
-                i += len(quote)
-                continue
-        elif char == "\\" and quote[0] == '"':
-            i += 2
-            continue
-        elif text.startswith(quote, i) or (len(quote) == 1 and char == "\n"):
-            i += len(quote) if char != "\n" else 1
-            quote = None
-            continue
-        i += 1
+    """Where each comment of (parsed, so valid) TOML text starts."""
+    if "#" not in text:
+        return
+    for match in _STRING_OR_COMMENT.finditer(text):
+        if match.group().startswith("#"):
+            yield match.start()
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -316,10 +315,97 @@ def modify(
     With `dry_run`, everything is checked and nothing is written.
     """
     with locked(path, lock_timeout):
-        loaded = load(path)
+        loaded = _load_for_writing(path)
         refuse_comments(loaded)
         after = change(loaded.registry)
         text = dumps(after)
         if not dry_run and text != loaded.text:
             write_atomically(path, text)
         return loaded.registry, after
+
+
+def _load_for_writing(path: Path) -> LoadedRegistry:
+    try:
+        return load(path)
+    except (RegistryReadError, RegistryParseError, RegistryFormatError) as error:
+        raise type(error)(f"{error} Nothing was written: the file was not changed.") from None
+
+
+def is_canonical_file(path: Path, registry: Registry) -> bool:
+    """Whether the file's bytes are exactly the canonical text (no byte-order mark, no CRLF)."""
+    return path.read_bytes() == dumps(registry).encode("utf-8")
+
+
+def count_comments(text: str) -> int:
+    return sum(1 for _ in _comment_positions(text))
+
+
+@dataclass(frozen=True)
+class Canonicalised:
+    """What `canonicalise` did: whether it rewrote the file, and how many comments it dropped."""
+
+    rewritten: bool
+    comments_dropped: int
+
+
+def canonicalise(
+    path: Path, *, drop_comments: bool = False, lock_timeout: float = DEFAULT_LOCK_TIMEOUT
+) -> Canonicalised:
+    """Rewrite the registry in canonical form under its lock, unless it already is.
+
+    Comments are refused unless `drop_comments`; then they are lost, and
+    counted so the caller can say so.
+    """
+    with locked(path, lock_timeout):
+        loaded = load(path)
+        if not drop_comments:
+            refuse_comments(loaded)
+        if is_canonical_file(path, loaded.registry):
+            return Canonicalised(rewritten=False, comments_dropped=0)
+        write_atomically(path, dumps(loaded.registry))
+        return Canonicalised(rewritten=True, comments_dropped=count_comments(loaded.text))
+
+
+def create_new(path: Path, text: str) -> None:
+    """Write a new file that must not exist yet, atomically, never replacing one that does.
+
+    The text is written and synced under a temporary name, then hard-linked
+    to `path`: the link fails if `path` appeared in the meantime, so two
+    `init` runs cannot overwrite each other.
+    """
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    if target.exists():
+        raise RegistryExistsError(_exists_message(path))
+    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, _mode_of(target))
+        _link_new(Path(temporary), target)
+    except FileExistsError:
+        raise RegistryExistsError(_exists_message(path)) from None
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+    _sync_folder(target.parent)
+
+
+def _link_new(temporary: Path, target: Path) -> None:
+    """Hard-link, or on a file system without hard links, copy into a newly created file."""
+    try:
+        os.link(temporary, target)
+    except FileExistsError:
+        raise
+    except OSError:
+        with open(target, "x", encoding="utf-8", newline="\n") as handle:
+            handle.write(temporary.read_text(encoding="utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+
+
+def _exists_message(path: Path) -> str:
+    return (
+        f"{path}: a file is already there; init never overwrites. Choose another path, "
+        "or work on this registry with `endorse --registry PATH ...`."
+    )

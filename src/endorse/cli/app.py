@@ -21,14 +21,35 @@ from endorse.errors import EndorseError
 
 
 class EndorseGroup(TyperGroup):
-    """Turns every EndorseError into a message on stderr and exit code 1."""
+    """Turns every EndorseError into a message on stderr and its exit code (1 unless it says)."""
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         try:
             return super().invoke(ctx)
         except EndorseError as error:
             output.error(str(error))
-            raise typer.Exit(1) from None
+            raise typer.Exit(error.exit_code) from None
+
+    def list_commands(self, ctx: typer.Context) -> list[str]:  # type: ignore[override]
+        """Commands in the order a secretariat meets them, not the order modules load."""
+        registered = super().list_commands(ctx)
+        known = [name for name in COMMAND_ORDER if name in registered]
+        return known + [name for name in registered if name not in COMMAND_ORDER]
+
+
+COMMAND_ORDER = (
+    "init",
+    "add",
+    "edit",
+    "withdraw",
+    "remove",
+    "import",
+    "list",
+    "show",
+    "report",
+    "validate",
+    "fmt",
+)
 
 
 app = typer.Typer(
@@ -78,9 +99,17 @@ def main_options(
 
 
 def registry_path(ctx: typer.Context) -> Path:
-    """The registry this run works on (see `endorse.store.find_registry`)."""
-    from endorse.store import find_registry
+    """The registry this run works on (see `endorse.store.find_registry`).
+
+    One found by searching upward is named relative to the current folder
+    ("data/registry.toml", "../data/registry.toml"), as git names files.
+    """
+    from endorse.store import ENV_VAR, find_registry
 
     options = ctx.find_object(GlobalOptions)
     explicit = options.registry if options else None
-    return find_registry(explicit, os.environ, Path.cwd())
+    cwd = Path.cwd()
+    found = find_registry(explicit, os.environ, cwd)
+    if explicit is None and not os.environ.get(ENV_VAR):
+        return Path(os.path.relpath(found, cwd))
+    return found

@@ -1,0 +1,121 @@
+"""Commands on the registry file as a whole: init, fmt."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from endorse import output
+from endorse.cli.app import GlobalOptions, app, registry_path
+from endorse.cli.edit import LockTimeout
+from endorse.errors import EndorseError
+from endorse.store import DEFAULT_LOCK_TIMEOUT, DEFAULT_RELATIVE_PATH, ENV_VAR
+
+
+class NotCanonicalError(EndorseError):
+    """`fmt --check` found a file that `fmt` would rewrite."""
+
+
+@app.command()
+def init(
+    ctx: typer.Context,
+    title: Annotated[str, typer.Option(help="What is endorsed.", show_default=False)],
+    network: Annotated[str, typer.Option(help="Whose members back it.", show_default=False)],
+    members_declared: Annotated[
+        int,
+        typer.Option(
+            min=0, help="How many members the network says backed it.", show_default=False
+        ),
+    ],
+    path: Annotated[
+        Path | None,
+        typer.Argument(
+            help=f"Where to create it. Default: --registry, else ${ENV_VAR}, "
+            f"else {DEFAULT_RELATIVE_PATH}.",
+            show_default=False,
+        ),
+    ] = None,
+    presented_on: Annotated[
+        str | None, typer.Option(help="When it was presented, YYYY-MM-DD.", metavar="DATE")
+    ] = None,
+    presented_at: Annotated[str | None, typer.Option(help="Where it was presented.")] = None,
+    presented_by: Annotated[str | None, typer.Option(help="Who presented it.")] = None,
+    source: Annotated[str | None, typer.Option(help="Where these facts come from.")] = None,
+) -> None:
+    """Create a new, empty registry in canonical form; never overwrites a file.
+
+    Example: endorse init registry.toml --title "Paper" --network Metropolis --members-declared 136
+    """
+    from endorse import store, values
+    from endorse.model import Registry
+
+    paper = values.paper_from_values(
+        title=title,
+        network=network,
+        members_declared=members_declared,
+        presented_on=presented_on,
+        presented_at=presented_at,
+        presented_by=presented_by,
+        source=source,
+    )
+    target = path or _default_new_path(ctx)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    text = store.dumps(Registry(paper=paper))
+    store.create_new(target, text)
+    output.write_data(text)
+    output.message(f"created {target}; add signatories with `endorse add NAME --country CC`")
+
+
+def _default_new_path(ctx: typer.Context) -> Path:
+    options = ctx.find_object(GlobalOptions)
+    if options is not None and options.registry is not None:
+        return options.registry
+    from_env = os.environ.get(ENV_VAR)
+    return Path(from_env) if from_env else DEFAULT_RELATIVE_PATH
+
+
+@app.command()
+def fmt(
+    ctx: typer.Context,
+    check: Annotated[
+        bool, typer.Option("--check", help="Change nothing; exit 1 if fmt would rewrite the file.")
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Rewrite even a file holding comments (they are lost).")
+    ] = False,
+    lock_timeout: LockTimeout = DEFAULT_LOCK_TIMEOUT,
+) -> None:
+    """Rewrite the registry in canonical form: signatories by id, keys in documented order.
+
+    Example: endorse fmt --check
+    """
+    from endorse import store
+
+    path = registry_path(ctx)
+    if check:
+        loaded = store.load(path)
+        if not store.is_canonical_file(path, loaded.registry):
+            raise NotCanonicalError(
+                f"{path}: not in canonical form; run `endorse fmt` to rewrite it"
+                + (
+                    " (it holds comments: `endorse fmt --force` drops them)"
+                    if store.has_comments(loaded.text)
+                    else ""
+                )
+            )
+        output.message(f"{path}: in canonical form")
+        return
+    done = store.canonicalise(path, drop_comments=force, lock_timeout=lock_timeout)
+    if not done.rewritten:
+        output.message(f"{path}: already in canonical form; nothing was changed")
+    elif done.comments_dropped:
+        count = done.comments_dropped
+        output.message(
+            f"{path}: rewritten in canonical form; {count} comment{'s' if count != 1 else ''} "
+            "dropped"
+        )
+    else:
+        output.message(f"{path}: rewritten in canonical form")

@@ -1,0 +1,365 @@
+"""The rules a value meets before endorse writes it.
+
+Every function here takes text as a person typed it (a command-line option,
+a CSV cell) and gives back the value to store, or raises `ValueProblem`
+naming the field, the value and what is allowed. Nothing here reads or
+writes a file, so `add`, `edit`, `import` and `validate` share one set of
+rules.
+
+Text is trimmed and put in Unicode NFC; control characters (which include
+every terminal escape sequence), lone surrogates, line and paragraph
+separators and the bidirectional overrides that can disguise text are
+refused rather than cleaned, so that what is stored is what was meant.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+from collections.abc import Collection, Mapping
+from datetime import date
+from typing import Any, Final
+
+from endorse.errors import EndorseError
+from endorse.model import KINDS, SLUG_PATTERN, STATUSES, Paper, Signatory
+from endorse.names import nfc, slugify
+
+NAME_MAX_LENGTH: Final = 200
+DEFAULT_KIND: Final = "city"
+DEFAULT_STATUS: Final = "confirmed"
+EDITABLE_KEYS: Final = (
+    "name",
+    "as_written",
+    "kind",
+    "country",
+    "subdivision",
+    "member",
+    "status",
+    "endorsed_on",
+    "source",
+    "note",
+)
+CLEARABLE_KEYS: Final = ("as_written", "subdivision", "endorsed_on", "source", "note")
+
+_ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
+_BIDI_CONTROLS: Final = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_TRUE_WORDS: Final = frozenset({"true", "yes", "y", "1"})
+_FALSE_WORDS: Final = frozenset({"false", "no", "n", "0"})
+_SHOWN_LENGTH: Final = 60
+
+
+class ValueProblem(EndorseError):
+    """A value that cannot be stored; `field` is the key it was given for.
+
+    Exit code 2 at the command line: the value, not the registry, is wrong.
+    """
+
+    exit_code = 2
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def shown(value: str) -> str:
+    """A value quoted for a message, cut short when long (output escapes what is unsafe)."""
+    if len(value) > _SHOWN_LENGTH:
+        value = value[: _SHOWN_LENGTH - 1] + "…"
+    return f'"{value}"'
+
+
+def unsafe_character(text: str) -> tuple[int, str] | None:
+    """The first character that must not be stored, with its position, or None."""
+    for position, char in enumerate(text):
+        category = unicodedata.category(char)
+        if category in ("Cc", "Cs", "Zl", "Zp") or char in _BIDI_CONTROLS:
+            return position, char
+    return None
+
+
+def text_problem(text: str, field: str, *, max_length: int | None = None) -> str | None:
+    """Why `text`, already trimmed and in NFC, cannot be stored as `field`; None when it can."""
+    if not text:
+        return f"{field} is empty"
+    unsafe = unsafe_character(text)
+    if unsafe is not None:
+        position, char = unsafe
+        return (
+            f"{field} {shown(text)} holds the control character U+{ord(char):04X} at "
+            f"position {position + 1}; control characters, escape sequences and "
+            "bidirectional overrides are not allowed"
+        )
+    if max_length is not None and len(text) > max_length:
+        return (
+            f"{field} {shown(text)} is {len(text)} characters long; "
+            f"at most {max_length} are allowed"
+        )
+    return None
+
+
+def clean_text(value: str, field: str, *, max_length: int | None = None) -> str:
+    """`value` trimmed and in NFC, or ValueProblem when it is empty or holds unsafe characters."""
+    text = nfc(value).strip()
+    problem = text_problem(text, field, max_length=max_length)
+    if problem:
+        raise ValueProblem(field, problem)
+    return text
+
+
+def optional_text(value: str | None, field: str) -> str | None:
+    """Like clean_text, but nothing (None or blanks) means the key is left out."""
+    if value is None or not value.strip():
+        return None
+    return clean_text(value, field)
+
+
+def check_name(value: str, field: str = "name") -> str:
+    return clean_text(value, field, max_length=NAME_MAX_LENGTH)
+
+
+def check_country(value: str) -> str:
+    """An ISO 3166-1 alpha-2 code from a code, an alpha-3 code or a country name."""
+    from endorse.places import UnknownCountryError, resolve_country
+
+    text = clean_text(value, "country")
+    try:
+        return resolve_country(text)
+    except UnknownCountryError as error:
+        raise ValueProblem("country", str(error)) from None
+
+
+def check_subdivision(value: str, country: str) -> str:
+    """An ISO 3166-2 code of `country`: "US-PA", "PA" or "Pennsylvania" all give "US-PA"."""
+    from endorse.places import subdivision_problem, subdivisions_named
+
+    text = clean_text(value, "subdivision")
+    code = text.upper()
+    problem = subdivision_problem(code, country)
+    if problem is None:
+        return code
+    if "-" not in code and subdivision_problem(f"{country}-{code}", country) is None:
+        return f"{country}-{code}"
+    named = subdivisions_named(text, country)
+    if len(named) == 1:
+        return named[0]
+    raise ValueProblem(
+        "subdivision",
+        f"{problem}; give an ISO 3166-2 code of {country}, like {_example_subdivision(country)}",
+    )
+
+
+def _example_subdivision(country: str) -> str:
+    from endorse.places import subdivision_codes
+
+    found = subdivision_codes(country)
+    return f'"{found[0]}"' if found else f"none: {country} has no ISO 3166-2 subdivisions"
+
+
+def check_choice(value: str, field: str, allowed: Collection[str]) -> str:
+    text = clean_text(value, field).lower()
+    if text not in allowed:
+        raise ValueProblem(
+            field, f"{field} {shown(value)} is not one of: {', '.join(sorted(allowed))}"
+        )
+    return text
+
+
+def check_kind(value: str) -> str:
+    return check_choice(value, "kind", KINDS)
+
+
+def check_status(value: str) -> str:
+    return check_choice(value, "status", STATUSES)
+
+
+def check_date(value: str | date, field: str) -> date:
+    """A real calendar date written YYYY-MM-DD."""
+    if isinstance(value, date):
+        return value
+    text = clean_text(value, field)
+    if not _ISO_DATE.fullmatch(text):
+        raise ValueProblem(field, f"{field} {shown(text)} is not a date written YYYY-MM-DD")
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueProblem(field, f"{field} {shown(text)} is not a real calendar date") from None
+
+
+def check_member(value: bool | str) -> bool:
+    if isinstance(value, bool):
+        return value
+    word = value.strip().lower()
+    if word in _TRUE_WORDS:
+        return True
+    if word in _FALSE_WORDS:
+        return False
+    raise ValueProblem("member", f"member {shown(value)} is not true or false")
+
+
+def check_id(value: str) -> str:
+    text = clean_text(value, "id")
+    if not SLUG_PATTERN.fullmatch(text):
+        raise ValueProblem(
+            "id",
+            f"id {shown(text)} is not a slug: use lowercase letters, digits and single "
+            'hyphens, like "st-louis-city"',
+        )
+    return text
+
+
+def id_for(name: str) -> str:
+    """The id a name gives ("São Paulo" -> "sao-paulo"); refused when it gives none."""
+    slug = slugify(name)
+    if not slug:
+        raise ValueProblem(
+            "id",
+            f"the name {shown(name)} gives no id (it has no letter or digit in the Latin "
+            "alphabet once transliterated); give an id",
+        )
+    return slug
+
+
+def signatory_from_values(
+    *,
+    name: str,
+    country: str,
+    kind: str = DEFAULT_KIND,
+    member: bool | str = False,
+    status: str = DEFAULT_STATUS,
+    id: str | None = None,
+    as_written: str | None = None,
+    subdivision: str | None = None,
+    endorsed_on: str | date | None = None,
+    source: str | None = None,
+    note: str | None = None,
+    extra: Mapping[str, Any] | None = None,
+) -> Signatory:
+    """A new Signatory from raw values, each checked; the first bad one raises ValueProblem.
+
+    Optional values that are None or blank are left out. The id is the slug
+    of the name unless one is given.
+    """
+    clean_name = check_name(name)
+    clean_country = check_country(country)
+    written = optional_text(as_written, "as_written")
+    return Signatory(
+        id=check_id(id) if id is not None and id.strip() else id_for(clean_name),
+        name=clean_name,
+        as_written=check_name(written, "as_written") if written else None,
+        kind=check_kind(kind),
+        country=clean_country,
+        subdivision=(
+            check_subdivision(subdivision, clean_country)
+            if subdivision is not None and subdivision.strip()
+            else None
+        ),
+        member=check_member(member),
+        status=check_status(status),
+        endorsed_on=(
+            check_date(endorsed_on, "endorsed_on")
+            if isinstance(endorsed_on, date) or (endorsed_on and endorsed_on.strip())
+            else None
+        ),
+        source=optional_text(source, "source"),
+        note=optional_text(note, "note"),
+        extra=dict(extra or {}),
+    )
+
+
+def changed_signatory(
+    signatory: Signatory,
+    changes: Mapping[str, str | bool | date],
+    clear: Collection[str] = (),
+) -> Signatory:
+    """`signatory` with the given keys set and the `clear` keys emptied; nothing else touched.
+
+    Unknown keys stay as they were. A subdivision kept across a change of
+    country must belong to the new country.
+    """
+    _check_edit_keys(changes, clear)
+    values: dict[str, Any] = dict.fromkeys(clear)
+    for key, raw in changes.items():
+        values[key] = _checked(key, raw, changes, signatory)
+    subdivision = values.get("subdivision", signatory.subdivision)
+    country = values.get("country", signatory.country)
+    if "country" in values and "subdivision" not in values and subdivision:
+        _check_kept_subdivision(subdivision, country)
+    return dataclasses.replace(signatory, **values)
+
+
+def _check_edit_keys(changes: Mapping[str, object], clear: Collection[str]) -> None:
+    for key in changes:
+        if key not in EDITABLE_KEYS:
+            raise ValueProblem(key, f"{key} cannot be edited; editable: {', '.join(EDITABLE_KEYS)}")
+    for key in clear:
+        if key not in CLEARABLE_KEYS:
+            raise ValueProblem(
+                "clear",
+                f"{key} cannot be cleared (it is required or unknown); "
+                f"optional keys are: {', '.join(CLEARABLE_KEYS)}",
+            )
+        if key in changes:
+            raise ValueProblem(key, f"{key} is both given a value and cleared; choose one")
+
+
+def _checked(
+    key: str, raw: str | bool | date, changes: Mapping[str, object], signatory: Signatory
+) -> Any:
+    if key == "member":
+        return check_member(raw if isinstance(raw, bool | str) else str(raw))
+    if key == "endorsed_on":
+        return check_date(raw if isinstance(raw, str | date) else str(raw), key)
+    text = str(raw)
+    if key in ("name", "as_written"):
+        return check_name(text, key)
+    if key == "country":
+        return check_country(text)
+    if key == "subdivision":
+        country = changes.get("country", signatory.country)
+        return check_subdivision(text, check_country(str(country)))
+    if key == "kind":
+        return check_kind(text)
+    if key == "status":
+        return check_status(text)
+    return clean_text(text, key)
+
+
+def _check_kept_subdivision(subdivision: str, country: str) -> None:
+    from endorse.places import subdivision_problem
+
+    problem = subdivision_problem(subdivision, country)
+    if problem:
+        raise ValueProblem(
+            "subdivision",
+            f"{problem} (the signatory would keep it, as only the country changes); "
+            f"give a subdivision of {country} too, or clear the subdivision",
+        )
+
+
+def paper_from_values(
+    *,
+    title: str,
+    network: str,
+    members_declared: int,
+    presented_on: str | date | None = None,
+    presented_at: str | None = None,
+    presented_by: str | None = None,
+    source: str | None = None,
+) -> Paper:
+    """The [paper] of a new registry, each value checked."""
+    if members_declared < 0:
+        raise ValueProblem("members_declared", "members_declared must not be negative")
+    return Paper(
+        title=clean_text(title, "title"),
+        network=clean_text(network, "network"),
+        members_declared=members_declared,
+        presented_on=(
+            check_date(presented_on, "presented_on")
+            if isinstance(presented_on, date) or (presented_on and presented_on.strip())
+            else None
+        ),
+        presented_at=optional_text(presented_at, "presented_at"),
+        presented_by=optional_text(presented_by, "presented_by"),
+        source=optional_text(source, "source"),
+    )

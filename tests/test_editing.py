@@ -1,0 +1,82 @@
+"""The registry changes themselves, without the command line: add, edit, withdraw, remove."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import BUNDLED
+from endorse.duplicates import DuplicateError, NearDuplicateError
+from endorse.editing import (
+    IdTakenError,
+    add_signatory,
+    edit_signatory,
+    remove_signatory,
+    withdraw_signatory,
+)
+from endorse.errors import UnknownSignatoryError
+from endorse.model import Registry
+from endorse.store import load
+from endorse.values import signatory_from_values
+
+
+@pytest.fixture(scope="module")
+def registry() -> Registry:
+    return load(BUNDLED).registry
+
+
+def test_add_appends_the_signatory_and_changes_no_other(registry: Registry) -> None:
+    boston = signatory_from_values(name="Boston", country="US")
+    edited = add_signatory(registry, boston)
+    assert edited.registry.signatories == (*registry.signatories, boston)
+    assert edited.before is None
+
+
+def test_add_checks_duplicates_before_the_id(registry: Registry) -> None:
+    with pytest.raises(DuplicateError, match='"pittsburgh"'):
+        add_signatory(registry, signatory_from_values(name="Pittsburg", country="US"))
+
+
+def test_add_refuses_a_taken_id_for_another_country(registry: Registry) -> None:
+    with pytest.raises(IdTakenError, match='--id "richmond-gb"'):
+        add_signatory(registry, signatory_from_values(name="Richmond", country="GB"))
+
+
+def test_add_refuses_a_near_duplicate_unless_forced(registry: Registry) -> None:
+    chicaga = signatory_from_values(name="Chicaga", country="US")
+    with pytest.raises(NearDuplicateError, match='did you mean "chicago"'):
+        add_signatory(registry, chicaga)
+    assert add_signatory(registry, chicaga, force=True).registry.by_id("chicaga") == chicaga
+
+
+def test_edit_reports_the_keys_it_changed(registry: Registry) -> None:
+    edited = edit_signatory(registry, "buffalo", {"kind": "region", "member": False})
+    assert edited.changed_keys == ["kind"]
+    assert edited.registry.by_id("buffalo") == edited.signatory
+
+
+def test_edit_keeps_the_order_of_the_signatories(registry: Registry) -> None:
+    edited = edit_signatory(registry, "buffalo", {"note": "Called"})
+    assert [s.id for s in edited.registry.signatories] == [s.id for s in registry.signatories]
+
+
+def test_edit_may_keep_its_own_name_in_another_spelling(registry: Registry) -> None:
+    edited = edit_signatory(registry, "new-york", {"name": "New-York City"})
+    assert edited.signatory.name == "New-York City"
+
+
+def test_withdraw_keeps_every_signatory(registry: Registry) -> None:
+    edited = withdraw_signatory(registry, "chicago")
+    assert len(edited.registry.signatories) == len(registry.signatories)
+    assert edited.signatory.status == "withdrawn"
+
+
+def test_remove_drops_exactly_one(registry: Registry) -> None:
+    edited = remove_signatory(registry, "chicago")
+    assert {s.id for s in registry.signatories} - {s.id for s in edited.registry.signatories} == {
+        "chicago"
+    }
+
+
+def test_an_unknown_reference_is_refused(registry: Registry) -> None:
+    with pytest.raises(UnknownSignatoryError):
+        remove_signatory(registry, "atlantis")
