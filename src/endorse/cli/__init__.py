@@ -6,6 +6,7 @@ import os
 import sys
 
 from endorse.cli import read as _read  # noqa: F401  (registers the commands)
+from endorse.cli import validate as _validate  # noqa: F401  (registers the commands)
 from endorse.cli.app import app
 
 __all__ = ["app", "main"]
