@@ -51,8 +51,7 @@ def provenance_findings(signatory: Signatory, line: int | None, today: date) -> 
             "E502",
             signatory.id,
             line,
-            f"endorsed_on {signatory.endorsed_on.isoformat()} is in the future "
-            f"(today is {today.isoformat()})",
+            f"endorsed_on {signatory.endorsed_on.isoformat()} is in the future",
             "correct the date (a typo in the year?), or leave endorsed_on out until it is known",
         )
     if signatory.status == "withdrawn" and not (signatory.note or "").strip():

@@ -13,10 +13,12 @@ from typing import Any
 
 from endorse.checks.findings import Finding, TableLines
 from endorse.model import (
+    FORMAT_VERSION,
     PAPER_KEYS,
     SIGNATORY_KEYS,
     FormatProblem,
     Paper,
+    Registry,
     Signatory,
     document_problems,
     signatory_from_doc,
@@ -36,6 +38,14 @@ class WellFormed:
     paper: Paper | None
     signatories: tuple[tuple[int, Signatory], ...]
     whole: bool
+    extra: Mapping[str, Any]
+
+    def registry(self) -> Registry | None:
+        """The whole registry, when the document has no format problem at all."""
+        if not self.whole or self.paper is None:
+            return None
+        signatories = tuple(signatory for _, signatory in self.signatories)
+        return Registry(self.paper, signatories, FORMAT_VERSION, self.extra)
 
 
 def format_findings(doc: Mapping[str, Any], lines: TableLines) -> tuple[list[Finding], WellFormed]:
@@ -125,6 +135,7 @@ def _well_formed(doc: Mapping[str, Any], problems: list[FormatProblem]) -> WellF
         paper=None if paper_broken else _paper(doc["paper"]),
         signatories=signatories,
         whole=not problems,
+        extra={k: v for k, v in doc.items() if k not in TOP_LEVEL_KEYS},
     )
 
 

@@ -45,7 +45,7 @@ def place_findings(signatory: Signatory, line: int | None) -> Iterable[Finding]:
         yield from _place_findings(signatory, line, subdivision)
     else:
         yield _not_checked(
-            signatory, line, f"a {signatory.kind} is not checked against the place data"
+            signatory, line, f'kind "{signatory.kind}" is not checked against the place data'
         )
 
 
@@ -175,7 +175,7 @@ def _unknown_place(signatory: Signatory, line: int | None, subdivision: str | No
     )
     message = f'"{signatory.name}" is not a known {signatory.kind} in {signatory.country}'
     if other_kind:
-        message += f"; it is known there as {_listing(other_kind, with_feature=True)}"
+        message += f"; the data knows it there as {_as_features(other_kind)}"
         hint = "check kind: it should say what the data knows this place as"
     else:
         if close:
@@ -245,13 +245,23 @@ def _candidate(place: Place) -> str:
     return f"{place.name} ({', '.join(parts)})"
 
 
-def _listing(found: Sequence[Place], *, with_feature: bool = False) -> str:
+def _listing(found: Sequence[Place]) -> str:
     def one(place: Place) -> str:
         where = f" ({place.subdivision})" if place.subdivision else ""
-        feature = f"a {place.feature} " if with_feature else ""
-        return f'{feature}"{place.name}"{where}'
+        return f'"{place.name}"{where}'
 
     return " or ".join(one(place) for place in found)
+
+
+def _as_features(found: Sequence[Place]) -> str:
+    """ "a county in US-AL, US-AR" for places the data holds under another kind."""
+    features = dict.fromkeys(place.feature for place in found)
+    parts = []
+    for feature in features:
+        of_feature = [place for place in found if place.feature == feature]
+        where = ", ".join(sorted(p for p in _subdivisions_of(of_feature) if p != "?"))
+        parts.append(f"a {feature}" + (f" in {where}" if where else ""))
+    return " and ".join(parts)
 
 
 def _nearest_first(found: Sequence[Place], subdivision: str | None) -> list[Place]:

@@ -11,7 +11,7 @@ from endorse.checks.duplicate_rules import duplicate_findings
 from endorse.checks.findings import Finding, TableLines, in_report_order, table_lines, visible
 from endorse.checks.format_rules import WellFormed, format_findings
 from endorse.checks.place_rules import place_findings
-from endorse.model import Registry, registry_from_doc
+from endorse.model import Registry
 from endorse.store import dumps
 
 
@@ -28,8 +28,9 @@ def validate_text(text: str, *, today: date | None = None, verbose: bool = False
     lines = table_lines(text)
     findings, well_formed = format_findings(doc, lines)
     findings.extend(content_findings(well_formed, lines, today or date.today()))
-    if well_formed.whole:
-        findings.extend(_canonical_findings(text, registry_from_doc(doc)))
+    registry = well_formed.registry()
+    if registry is not None:
+        findings.extend(_canonical_findings(text, registry))
     return in_report_order(visible(findings, verbose=verbose))
 
 
