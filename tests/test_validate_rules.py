@@ -1,0 +1,61 @@
+"""The pieces validate is built from: table lines, place look-ups and name rules."""
+
+from __future__ import annotations
+
+from endorse import places
+from endorse.checks.findings import table_lines
+from endorse.checks.place_rules import places_for, regions_named
+
+
+def test_the_nth_signatory_header_is_the_nth_signatory() -> None:
+    text = 'format = 1\n[paper]\ntitle = "t"\n[[signatory]]\nid = "a"\n\n[[signatory]]\nid = "b"\n'
+    lines = table_lines(text)
+    assert (lines.paper, lines.signatories) == (2, (4, 7))
+
+
+def test_headers_inside_strings_and_comments_do_not_count() -> None:
+    text = (
+        "[[signatory]]\n"
+        'note = """\n[[signatory]]\n"""\n'
+        "other = '''\n[[signatory]]'''\n"
+        "# [[signatory]]\n"
+        'quoted = "[[signatory]]"\n'
+        '[[ "signatory" ]]\n'
+    )
+    assert table_lines(text).signatories == (1, 9)
+
+
+def test_new_york_city_and_st_louis_city_are_known_cities() -> None:
+    assert [p.subdivision for p in places_for("New York City", "US", "city")] == ["US-NY"]
+    assert {p.subdivision for p in places_for("St. Louis City", "US", "city")} == {"US-MO"}
+
+
+def test_a_trailing_city_is_dropped_when_the_full_name_is_unknown() -> None:
+    assert [p.name for p in places_for("Chicago City", "US", "city")] == ["Chicago"]
+
+
+def test_a_county_is_looked_up_among_counties_only() -> None:
+    assert places_for("Montgomery County", "US", "city") == []
+    assert len(places_for("Montgomery County", "US", "county")) == 18
+
+
+def test_a_region_matches_its_subdivision_without_a_trailing_region_word() -> None:
+    assert regions_named("Île-de-France Region", "FR") == ["FR-IDF"]
+    assert regions_named("São Paulo State", "BR") == ["BR-SP"]
+    assert regions_named("Gauteng", "ZA") == ["ZA-GP"]
+
+
+def test_similar_places_suggest_the_likely_meaning_of_a_misspelling() -> None:
+    found = places.similar_places("Pittsburg", "US")
+    assert ("Pittsburgh", "US-PA") in [(p.name, p.subdivision) for p in found]
+    assert all(p.name != "Pittsburg" for p in found)
+
+
+def test_similar_subdivisions_compare_word_by_word() -> None:
+    found = places.similar_subdivisions("Santiago Metropolitan Region", "CL")
+    assert found[0] == ("CL-RM", "Región Metropolitana de Santiago")
+
+
+def test_is_known_place_uses_the_match_key() -> None:
+    assert places.is_known_place("new-york city", "US")
+    assert not places.is_known_place("Atlantis", "US")
