@@ -82,3 +82,10 @@ def test_an_endorsement_dated_tomorrow_is_in_the_future() -> None:
 def test_without_verbose_the_not_checked_notes_are_left_out() -> None:
     text = (DATA / "i205-trigger-not-checked.toml").read_text(encoding="utf-8")
     assert validate_text(text, today=TODAY) == []
+
+
+def test_docs_describe_every_code_with_an_example() -> None:
+    docs = (Path(__file__).parent.parent / "docs" / "validation.md").read_text(encoding="utf-8")
+    for code in CODES:
+        assert f"| {code} |" in docs
+        assert f"**{code}: " in docs

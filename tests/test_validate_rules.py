@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from endorse import places
 from endorse.checks.findings import table_lines
-from endorse.checks.place_rules import places_for, regions_named
+from endorse.checks.place_rules import place_findings, places_for, regions_named
+from endorse.model import Signatory
 
 
 def test_the_nth_signatory_header_is_the_nth_signatory() -> None:
@@ -59,3 +60,14 @@ def test_similar_subdivisions_compare_word_by_word() -> None:
 def test_is_known_place_uses_the_match_key() -> None:
     assert places.is_known_place("new-york city", "US")
     assert not places.is_known_place("Atlantis", "US")
+
+
+def test_pittsburg_without_subdivision_lists_both_and_suggests_pittsburgh() -> None:
+    pittsburg = Signatory("pittsburg", "Pittsburg", "city", "US", False, "confirmed")
+    [finding] = place_findings(pittsburg, 57)
+    assert (finding.code, finding.line) == ("W202", 57)
+    assert finding.message == (
+        '2 known places in US are named "Pittsburg" and no subdivision says which: '
+        "Pittsburg (US-CA, population 69,424); Pittsburg (US-KS, population 20,409); "
+        'did you mean "Pittsburgh" (US-PA)?'
+    )

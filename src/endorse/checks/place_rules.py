@@ -62,8 +62,9 @@ def _unknown_country(signatory: Signatory, line: int | None) -> Finding:
 
 def _unknown_subdivision(signatory: Signatory, line: int | None, problem: str) -> Finding:
     hint = (
-        f"use an ISO 3166-2 code of {signatory.country} (such as "
-        f'"{_example_subdivision(signatory.country)}"), or leave subdivision out'
+        f"use an ISO 3166-2 code of {signatory.country} (like "
+        f'"{_example_subdivision(signatory.country)}"), correct the country if the '
+        "subdivision is right, or leave subdivision out"
     )
     return Finding.of("E211", signatory.id, line, problem, hint)
 
