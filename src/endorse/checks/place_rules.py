@@ -28,17 +28,16 @@ _CANDIDATES_SHOWN: Final = 20
 
 def place_findings(signatory: Signatory, line: int | None) -> Iterable[Finding]:
     """Every country, subdivision and place finding for one well-formed signatory."""
-    if places.country_name(signatory.country) is None:
+    if not signatory.country.isupper() or places.country_name(signatory.country) is None:
         yield _unknown_country(signatory, line)
         return
     subdivision = signatory.subdivision
     if subdivision is not None:
-        problem = places.subdivision_problem(subdivision, signatory.country)
-        if problem:
-            yield _unknown_subdivision(signatory, line, problem)
-            subdivision = None
-        else:
-            subdivision = subdivision.upper()
+        finding = _subdivision_finding(signatory, line, subdivision)
+        if finding:
+            yield finding
+        known = places.subdivision_problem(subdivision, signatory.country) is None
+        subdivision = subdivision.upper() if known else None
     if signatory.kind == "region":
         yield from _region_findings(signatory, line, subdivision)
     elif signatory.kind in ("city", "county"):
@@ -60,12 +59,22 @@ def _unknown_country(signatory: Signatory, line: int | None) -> Finding:
     return Finding.of("E210", signatory.id, line, message, hint)
 
 
-def _unknown_subdivision(signatory: Signatory, line: int | None, problem: str) -> Finding:
-    hint = (
-        f"use an ISO 3166-2 code of {signatory.country} (like "
-        f'"{_example_subdivision(signatory.country)}"), correct the country if the '
-        "subdivision is right, or leave subdivision out"
-    )
+def _subdivision_finding(
+    signatory: Signatory, line: int | None, subdivision: str
+) -> Finding | None:
+    """E211 when `subdivision` is not an ISO 3166-2 code of the country, written in capitals."""
+    problem = places.subdivision_problem(subdivision, signatory.country)
+    if problem is None:
+        if subdivision == subdivision.upper():
+            return None
+        problem = f'subdivision "{subdivision}" is written in lowercase'
+        hint = f'write subdivision = "{subdivision.upper()}"'
+    else:
+        hint = (
+            f"use an ISO 3166-2 code of {signatory.country} (like "
+            f'"{_example_subdivision(signatory.country)}"), correct the country if the '
+            "subdivision is right, or leave subdivision out"
+        )
     return Finding.of("E211", signatory.id, line, problem, hint)
 
 
