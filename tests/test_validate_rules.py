@@ -71,3 +71,8 @@ def test_pittsburg_without_subdivision_lists_both_and_suggests_pittsburgh() -> N
         "Pittsburg (US-CA, population 69,424); Pittsburg (US-KS, population 20,409); "
         'did you mean "Pittsburgh" (US-PA)?'
     )
+
+
+def test_a_city_is_also_known_by_the_other_names_geonames_gives_it() -> None:
+    assert [p.name for p in places_for("Cologne", "DE", "city")] == ["Köln"]
+    assert [p.name for p in places_for("Kiev", "UA", "city")] == ["Kyiv"]

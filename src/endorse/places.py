@@ -154,12 +154,16 @@ def _place_index() -> dict[tuple[str, str], list[Place]]:
 def _all_places() -> Iterable[Place]:
     geonames = _geonames()
     for city in geonames.get_cities().values():
-        country = city["countrycode"]
-        admin1 = city.get("admin1code") or ""
-        subdivision = f"{country}-{admin1}" if country == "US" and admin1 else None
-        yield Place(city["name"], country, subdivision, city.get("population"), "city")
+        yield _city_place(city)
     for county in geonames.get_us_counties():
         yield Place(county["name"], "US", f"US-{county['state']}", None, "county")
+
+
+def _city_place(city: dict[str, Any]) -> Place:
+    country = city["countrycode"]
+    admin1 = city.get("admin1code") or ""
+    subdivision = f"{country}-{admin1}" if country == "US" and admin1 else None
+    return Place(city["name"], country, subdivision, city.get("population"), "city")
 
 
 def places_named(name: str, country: str) -> list[Place]:
@@ -245,3 +249,32 @@ def similar_subdivisions(
         score_cutoff=score_cutoff,
     )
     return [choices[position] for _, _, position in matches]
+
+
+def cities_also_called(name: str, country: str) -> list[Place]:
+    """Cities of `country` that GeoNames also calls `name`, among their other names.
+
+    For exonyms and older spellings: "Cologne" is Köln, "Kiev" is Kyiv,
+    "Bangalore" is Bengaluru. Only the names written in ASCII are indexed,
+    one country at a time and only when asked, to keep the look-up cheap.
+    """
+    return list(_alternate_index(country).get(match_key(name), ()))
+
+
+@cache
+def _cities_by_country() -> dict[str, list[dict[str, Any]]]:
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for city in _geonames().get_cities().values():
+        grouped.setdefault(city["countrycode"], []).append(city)
+    return grouped
+
+
+@lru_cache(maxsize=512)
+def _alternate_index(country: str) -> dict[str, tuple[Place, ...]]:
+    index: dict[str, list[Place]] = {}
+    for city in _cities_by_country().get(country, []):
+        place = _city_place(city)
+        keys = {match_key(other) for other in city.get("alternatenames", ()) if other.isascii()}
+        for key in keys:
+            index.setdefault(key, []).append(place)
+    return {key: tuple(found) for key, found in index.items()}

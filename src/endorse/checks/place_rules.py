@@ -152,16 +152,22 @@ def places_for(name: str, country: str, kind: str) -> list[Place]:
     """The known places a city or county signatory may be.
 
     A city matches GeoNames cities and the US independent cities listed as
-    counties ("St. Louis city"); a county matches counties. A name that
-    matches nothing is tried again without a trailing "City", so that
-    "Quezon City" or "St. Louis City" find their city however GeoNames
-    spells it.
+    counties ("St. Louis city"); a county matches counties. A city name
+    that matches no GeoNames name is looked for among the cities' other
+    names ("Cologne" is Köln), then again without a trailing "City", so that
+    "Chicago City" finds Chicago however GeoNames spells it.
     """
     found = _of_kind(places.places_named(name, country), kind)
+    if found or kind != "city":
+        return found
     shorter = _TRAILING_CITY.sub("", name)
-    if not found and kind == "city" and shorter != name:
-        found = _of_kind(places.places_named(shorter, country), kind)
-    return found
+    for variant in dict.fromkeys([name, shorter]):
+        found = _of_kind(places.places_named(variant, country), kind) or places.cities_also_called(
+            variant, country
+        )
+        if found:
+            return found
+    return []
 
 
 def _of_kind(candidates: Sequence[Place], kind: str) -> list[Place]:
