@@ -44,8 +44,12 @@ CODES: Final[dict[str, str]] = {
 VERBOSE_ONLY: Final = frozenset({"I205"})
 
 
+_SEVERITY_OF_LETTER: Final[dict[str, Severity]] = {"E": "error", "W": "warning", "I": "info"}
+
+
 def severity_of(code: str) -> Severity:
-    return {"E": "error", "W": "warning", "I": "info"}[code[0]]  # type: ignore[return-value]
+    """The severity a code's letter stands for: "W201" is a warning."""
+    return _SEVERITY_OF_LETTER[code[0]]
 
 
 @dataclass(frozen=True)
