@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from endorse import places
+from endorse.checks import validate_text
 from endorse.checks.findings import table_lines
 from endorse.checks.place_rules import place_findings, places_for, regions_named
 from endorse.model import Signatory
@@ -76,3 +77,13 @@ def test_pittsburg_without_subdivision_lists_both_and_suggests_pittsburgh() -> N
 def test_a_city_is_also_known_by_the_other_names_geonames_gives_it() -> None:
     assert [p.name for p in places_for("Cologne", "DE", "city")] == ["Köln"]
     assert [p.name for p in places_for("Kiev", "UA", "city")] == ["Kyiv"]
+
+
+def test_signatories_in_an_inline_array_get_no_line_rather_than_a_wrong_one() -> None:
+    text = (
+        'format = 1\nsignatory = [{id = "chicago", name = "Chicago", kind = "city", '
+        'country = "US", member = false, status = "confirmed"}]\n'
+        '[paper]\ntitle = "t"\nnetwork = "n"\nmembers_declared = 0\n'
+    )
+    [no_source] = [f for f in validate_text(text) if f.code == "W501"]
+    assert no_source.line is None
