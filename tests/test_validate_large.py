@@ -1,7 +1,7 @@
 """Smoke test: a generated registry of 100,000 signatories validates to the end.
 
 The bound is generous on purpose (the speed target belongs to the
-benchmarks); by hand, validate takes about 9 s for 100,000 signatories.
+benchmarks); by hand, validate took about 10 s for 100,000 signatories.
 """
 
 from __future__ import annotations
