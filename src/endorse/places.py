@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Final
 
 from endorse.errors import EndorseError
@@ -159,12 +159,16 @@ def _place_index() -> dict[tuple[str, str], list[Place]]:
 def _all_places() -> Iterable[Place]:
     geonames = _geonames()
     for city in geonames.get_cities().values():
-        country = city["countrycode"]
-        admin1 = city.get("admin1code") or ""
-        subdivision = f"{country}-{admin1}" if country == "US" and admin1 else None
-        yield Place(city["name"], country, subdivision, city.get("population"), "city")
+        yield _city_place(city)
     for county in geonames.get_us_counties():
         yield Place(county["name"], "US", f"US-{county['state']}", None, "county")
+
+
+def _city_place(city: dict[str, Any]) -> Place:
+    country = city["countrycode"]
+    admin1 = city.get("admin1code") or ""
+    subdivision = f"{country}-{admin1}" if country == "US" and admin1 else None
+    return Place(city["name"], country, subdivision, city.get("population"), "city")
 
 
 def places_named(name: str, country: str) -> list[Place]:
@@ -191,3 +195,101 @@ def country_common_name(code: str) -> str | None:
     if country is None:
         return None
     return str(getattr(country, "common_name", None) or country.name)
+
+
+# Look-ups for `endorse validate` (and the editing commands): which known
+# places a name may mean, which names are close, which subdivisions match.
+
+
+@cache
+def _keys_by_country() -> dict[str, list[str]]:
+    keys: dict[str, list[str]] = {}
+    for country, key in _place_index():
+        keys.setdefault(country, []).append(key)
+    return keys
+
+
+def is_known_place(name: str, country: str) -> bool:
+    """Whether GeoNames knows a city (15,000 people or more) or US county of that name."""
+    return (country, match_key(name)) in _place_index()
+
+
+def similar_places(
+    name: str, country: str, *, limit: int = 3, score_cutoff: float = 80.0
+) -> list[Place]:
+    """Known places of `country` with a name close to `name` but not the same.
+
+    For "did you mean": "Pittsburg" in US gives Pittsburgh (US-PA) and
+    Plattsburgh (US-NY). Results are cached, so a registry that repeats a
+    misspelling pays for the search once.
+    """
+    return list(_similar_places(match_key(name), country, limit, score_cutoff))
+
+
+@lru_cache(maxsize=16384)
+def _similar_places(key: str, country: str, limit: int, score_cutoff: float) -> tuple[Place, ...]:
+    from rapidfuzz import fuzz, process
+
+    keys = _keys_by_country().get(country, [])
+    matches = process.extract(
+        key, keys, scorer=fuzz.ratio, limit=limit + 1, score_cutoff=score_cutoff
+    )
+    index = _place_index()
+    found = [place for close, _, _ in matches if close != key for place in index[(country, close)]]
+    return tuple(found)
+
+
+def subdivision_choices(country: str) -> list[tuple[str, str]]:
+    """(code, name) of every ISO 3166-2 subdivision of `country`."""
+    found = _subdivisions().get(country_code=country) or []
+    return sorted((str(s.code), str(s.name)) for s in found)
+
+
+def similar_subdivisions(
+    name: str, country: str, *, limit: int = 3, score_cutoff: float = 70.0
+) -> list[tuple[str, str]]:
+    """(code, name) of the subdivisions of `country` whose names are closest to `name`.
+
+    Compared word by word (token set ratio), so that "Santiago Metropolitan
+    Region" finds "Región Metropolitana de Santiago" (CL-RM).
+    """
+    from rapidfuzz import fuzz, process
+
+    choices = subdivision_choices(country)
+    matches = process.extract(
+        match_key(name),
+        [match_key(subdivision) for _, subdivision in choices],
+        scorer=fuzz.token_set_ratio,
+        limit=limit,
+        score_cutoff=score_cutoff,
+    )
+    return [choices[position] for _, _, position in matches]
+
+
+def cities_also_called(name: str, country: str) -> list[Place]:
+    """Cities of `country` that GeoNames also calls `name`, among their other names.
+
+    For exonyms and older spellings: "Cologne" is Köln, "Kiev" is Kyiv,
+    "Bangalore" is Bengaluru. Only the names written in ASCII are indexed,
+    one country at a time and only when asked, to keep the look-up cheap.
+    """
+    return list(_alternate_index(country).get(match_key(name), ()))
+
+
+@cache
+def _cities_by_country() -> dict[str, list[dict[str, Any]]]:
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for city in _geonames().get_cities().values():
+        grouped.setdefault(city["countrycode"], []).append(city)
+    return grouped
+
+
+@lru_cache(maxsize=512)
+def _alternate_index(country: str) -> dict[str, tuple[Place, ...]]:
+    index: dict[str, list[Place]] = {}
+    for city in _cities_by_country().get(country, []):
+        place = _city_place(city)
+        keys = {match_key(other) for other in city.get("alternatenames", ()) if other.isascii()}
+        for key in keys:
+            index.setdefault(key, []).append(place)
+    return {key: tuple(found) for key, found in index.items()}

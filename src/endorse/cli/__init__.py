@@ -9,6 +9,7 @@ from endorse.cli import edit as _edit  # noqa: F401  (registers the commands)
 from endorse.cli import files as _files  # noqa: F401
 from endorse.cli import read as _read  # noqa: F401
 from endorse.cli import report as _report  # noqa: F401
+from endorse.cli import validate as _validate  # noqa: F401
 from endorse.cli.app import app
 
 __all__ = ["app", "main"]

@@ -1,0 +1,11 @@
+"""`endorse validate`: the checks a registry gets before it is published.
+
+`validate_text` turns a registry's text into findings; each rule lives in
+its own module (format, places, duplicates, members and provenance), and
+docs/validation.md describes every code.
+"""
+
+from endorse.checks.findings import CODES, Finding, Severity, Summary, summarise
+from endorse.checks.run import validate_text
+
+__all__ = ["CODES", "Finding", "Severity", "Summary", "summarise", "validate_text"]

@@ -1,0 +1,64 @@
+"""Members, provenance and dates: the facts a reader of the published list relies on."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from endorse.checks.findings import Finding
+from endorse.model import Paper, Signatory
+
+Located = tuple[Signatory, int | None]
+
+
+def member_findings(
+    paper: Paper, located: Sequence[Located], paper_line: int | None
+) -> Iterable[Finding]:
+    """Members recorded against members declared; a withdrawn member no longer counts."""
+    recorded = sum(1 for s, _ in located if s.member and s.status != "withdrawn")
+    declared = paper.members_declared
+    if recorded > declared:
+        yield Finding.of(
+            "E401",
+            None,
+            paper_line,
+            f"{recorded} members recorded, but the paper declares {declared}",
+            "a non-member may be marked member = true (`endorse list --member` shows them), "
+            "or members_declared in [paper] is too low",
+        )
+    elif recorded < declared:
+        yield Finding.of(
+            "I402",
+            None,
+            paper_line,
+            f"{recorded} of {declared} members recorded",
+            "add the members still missing as their endorsements are confirmed",
+        )
+
+
+def provenance_findings(signatory: Signatory, line: int | None, today: date) -> Iterable[Finding]:
+    if not (signatory.source or "").strip():
+        yield Finding.of(
+            "W501",
+            signatory.id,
+            line,
+            "no source says where this endorsement comes from",
+            f'add the evidence: `endorse edit {signatory.id} --source "…"` '
+            "(a document, a URL, a letter reference)",
+        )
+    if signatory.endorsed_on is not None and signatory.endorsed_on > today:
+        yield Finding.of(
+            "E502",
+            signatory.id,
+            line,
+            f"endorsed_on {signatory.endorsed_on.isoformat()} is in the future",
+            "correct the date (a typo in the year?), or leave endorsed_on out until it is known",
+        )
+    if signatory.status == "withdrawn" and not (signatory.note or "").strip():
+        yield Finding.of(
+            "W503",
+            signatory.id,
+            line,
+            "withdrawn, and no note says when or why",
+            f'say why: `endorse edit {signatory.id} --note "…"`',
+        )

@@ -1,0 +1,150 @@
+"""Findings: what `endorse validate` reports, and the catalogue of their codes.
+
+A finding names the rule it breaks by a code whose letter is its severity
+(E error, W warning, I info) and whose hundreds say what it is about:
+1xx the file's format, 2xx countries and places, 3xx duplicates, 4xx
+members, 5xx provenance and dates. docs/validation.md describes each code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from typing import Any, Final, Literal
+
+Severity = Literal["error", "warning", "info"]
+SEVERITY_ORDER: Final[dict[str, int]] = {"error": 0, "warning": 1, "info": 2}
+
+CODES: Final[dict[str, str]] = {
+    "E100": "the file is not valid TOML",
+    "E101": "the registry's top level breaks format 1",
+    "E102": "a key of [paper] is missing or has a wrong value",
+    "E103": "a required key of a signatory is missing",
+    "E104": "a key of a signatory has a wrong type or value",
+    "W105": "a key that format 1 does not know",
+    "I106": "the file is not in canonical form",
+    "W201": "not a known place in that country",
+    "W202": "several places of that name in the country, and no subdivision",
+    "W203": "the subdivision holds no place of that name",
+    "W204": "a region that is not a subdivision of its country",
+    "I205": "not checked against the place data",
+    "E210": "the country is not an ISO 3166-1 alpha-2 code",
+    "E211": "the subdivision is not an ISO 3166-2 code of the country",
+    "E301": "the same id twice",
+    "E302": "the same name twice in one country",
+    "W303": "near duplicate names in one country",
+    "E401": "more members recorded than declared",
+    "I402": "fewer members recorded than declared",
+    "W501": "no source",
+    "E502": "endorsed_on is in the future",
+    "W503": "withdrawn without a note",
+}
+VERBOSE_ONLY: Final = frozenset({"I205"})
+
+
+_SEVERITY_OF_LETTER: Final[dict[str, Severity]] = {"E": "error", "W": "warning", "I": "info"}
+
+
+def severity_of(code: str) -> Severity:
+    """The severity a code's letter stands for: "W201" is a warning."""
+    return _SEVERITY_OF_LETTER[code[0]]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem: which rule, how bad, whose, where, what, and how to fix it."""
+
+    code: str
+    severity: Severity
+    signatory_id: str | None
+    line: int | None
+    message: str
+    hint: str
+
+    @classmethod
+    def of(
+        cls, code: str, signatory_id: str | None, line: int | None, message: str, hint: str
+    ) -> Finding:
+        """A finding whose severity follows from its code."""
+        return cls(code, severity_of(code), signatory_id, line, message, hint)
+
+    def to_record(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Summary:
+    errors: int
+    warnings: int
+    info: int
+
+    def to_record(self) -> dict[str, int]:
+        return asdict(self)
+
+
+def summarise(findings: Iterable[Finding]) -> Summary:
+    counts = Counter(f.severity for f in findings)
+    return Summary(counts["error"], counts["warning"], counts["info"])
+
+
+def in_report_order(findings: Iterable[Finding]) -> list[Finding]:
+    """Errors, then warnings, then info; within each, in file order."""
+    return sorted(
+        findings,
+        key=lambda f: (SEVERITY_ORDER[f.severity], f.line if f.line is not None else 0, f.code),
+    )
+
+
+_TABLE_HEADERS: Final = re.compile(
+    r"""(?P<header>^[ \t]*\[\[[ \t]*(?:signatory|"signatory"|'signatory')[ \t]*\]\])
+      | (?P<paper>^[ \t]*\[[ \t]*(?:paper|"paper"|'paper')[ \t]*\])
+      | \"\"\"(?:\\.|[^\\])*?\"\"\"
+      | '''.*?'''
+      | "(?:\\.|[^"\\\n])*"
+      | '[^'\n]*'
+      | \#[^\n]*
+    """,
+    re.MULTILINE | re.DOTALL | re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class TableLines:
+    """Where tables start in the text: [paper], and each [[signatory]] in order.
+
+    TOML keeps the order of an array of tables, so the n-th `[[signatory]]`
+    header is the n-th signatory. Strings and comments are skipped, so a
+    header written inside a multi-line string does not count.
+    """
+
+    paper: int | None
+    signatories: tuple[int, ...]
+
+    def of_signatory(self, index: int | None) -> int | None:
+        if index is None or index >= len(self.signatories):
+            return None
+        return self.signatories[index]
+
+
+def table_lines(text: str) -> TableLines:
+    paper: int | None = None
+    signatories: list[int] = []
+    line, counted_to = 1, 0
+    for match in _TABLE_HEADERS.finditer(text):
+        kind = match.lastgroup
+        if kind is None:
+            continue
+        line += text.count("\n", counted_to, match.start())
+        counted_to = match.start()
+        if kind == "header":
+            signatories.append(line)
+        elif paper is None:
+            paper = line
+    return TableLines(paper, tuple(signatories))
+
+
+def visible(findings: Sequence[Finding], *, verbose: bool) -> list[Finding]:
+    """The findings to report: those only `--verbose` asks for are left out without it."""
+    return [f for f in findings if verbose or f.code not in VERBOSE_ONLY]

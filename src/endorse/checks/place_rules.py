@@ -1,0 +1,284 @@
+"""Countries, subdivisions and places: does each signatory name a real place?
+
+Places are checked against GeoNames through `endorse.places`: cities of
+15,000 people or more everywhere, and US counties (with the independent
+cities that count as counties, like "St. Louis city"). Only US places carry
+an ISO 3166-2 subdivision there (GeoNames' admin1 codes elsewhere are not
+ISO codes), so a subdivision is checked against places in the US only.
+`as_written` is the source's spelling and is never checked; `name` is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Final
+
+from endorse import places
+from endorse.checks.findings import Finding
+from endorse.model import Signatory
+from endorse.places import Place
+
+_TRAILING_CITY: Final = re.compile(r"\s+city\s*$", re.IGNORECASE)
+_TRAILING_REGION_WORD: Final = re.compile(
+    r"\s+(?:region|state|province|prefecture|department|county|district)\s*$", re.IGNORECASE
+)
+_CANDIDATES_SHOWN: Final = 20
+
+
+def place_findings(signatory: Signatory, line: int | None) -> Iterable[Finding]:
+    """Every country, subdivision and place finding for one well-formed signatory."""
+    if not signatory.country.isupper() or places.country_name(signatory.country) is None:
+        yield _unknown_country(signatory, line)
+        return
+    subdivision = signatory.subdivision
+    if subdivision is not None:
+        finding = _subdivision_finding(signatory, line, subdivision)
+        if finding:
+            yield finding
+        known = places.subdivision_problem(subdivision, signatory.country) is None
+        subdivision = subdivision.upper() if known else None
+    if signatory.kind == "region":
+        yield from _region_findings(signatory, line, subdivision)
+    elif signatory.kind in ("city", "county"):
+        yield from _place_findings(signatory, line, subdivision)
+    else:
+        yield _not_checked(
+            signatory, line, f'kind "{signatory.kind}" is not checked against the place data'
+        )
+
+
+def _unknown_country(signatory: Signatory, line: int | None) -> Finding:
+    try:
+        code = places.resolve_country(signatory.country)
+        message = f'country "{signatory.country}" is not an ISO 3166-1 alpha-2 code'
+        hint = f'write country = "{code}" ({places.country_name(code)})'
+    except places.UnknownCountryError as error:
+        message = str(error)
+        hint = 'use the two-letter ISO 3166-1 code of the country, like "US" or "FR"'
+    return Finding.of("E210", signatory.id, line, message, hint)
+
+
+def _subdivision_finding(
+    signatory: Signatory, line: int | None, subdivision: str
+) -> Finding | None:
+    """E211 when `subdivision` is not an ISO 3166-2 code of the country, written in capitals."""
+    problem = places.subdivision_problem(subdivision, signatory.country)
+    if problem is None:
+        if subdivision == subdivision.upper():
+            return None
+        problem = f'subdivision "{subdivision}" is written in lowercase'
+        hint = f'write subdivision = "{subdivision.upper()}"'
+    else:
+        hint = (
+            f"use an ISO 3166-2 code of {signatory.country} (like "
+            f'"{_example_subdivision(signatory.country)}"), correct the country if the '
+            "subdivision is right, or leave subdivision out"
+        )
+    return Finding.of("E211", signatory.id, line, problem, hint)
+
+
+def _example_subdivision(country: str) -> str:
+    choices = places.subdivision_choices(country)
+    return choices[0][0] if choices else f"{country}-XX"
+
+
+def _not_checked(signatory: Signatory, line: int | None, reason: str) -> Finding:
+    return Finding.of(
+        "I205",
+        signatory.id,
+        line,
+        reason,
+        "nothing to do: check this one by hand before publishing",
+    )
+
+
+def _region_findings(
+    signatory: Signatory, line: int | None, subdivision: str | None
+) -> Iterable[Finding]:
+    """A region is a subdivision: given by its code, or found by its name."""
+    if subdivision is not None or regions_named(signatory.name, signatory.country):
+        return
+    close = places.similar_subdivisions(signatory.name, signatory.country)
+    suggestion = (
+        "; did you mean " + " or ".join(f'{code} ("{name}")' for code, name in close) + "?"
+        if close
+        else ""
+    )
+    yield Finding.of(
+        "W204",
+        signatory.id,
+        line,
+        f'"{signatory.name}" is not the name of an ISO 3166-2 subdivision of '
+        f"{signatory.country}{suggestion}",
+        "give the region's code in subdivision (it then identifies the region), "
+        "or correct the name",
+    )
+
+
+def regions_named(name: str, country: str) -> list[str]:
+    """ISO 3166-2 codes named `name`, also without a trailing "Region", "State" and the like."""
+    found = places.subdivisions_named(name, country)
+    shorter = _TRAILING_REGION_WORD.sub("", name)
+    if not found and shorter != name:
+        found = places.subdivisions_named(shorter, country)
+    return found
+
+
+def _place_findings(
+    signatory: Signatory, line: int | None, subdivision: str | None
+) -> Iterable[Finding]:
+    if signatory.kind == "county" and signatory.country != "US":
+        yield _not_checked(signatory, line, "the place data holds counties of the US only")
+        return
+    candidates = places_for(signatory.name, signatory.country, signatory.kind)
+    if not candidates:
+        yield _unknown_place(signatory, line, subdivision)
+    elif subdivision is not None:
+        if signatory.country != "US":
+            yield _not_checked(
+                signatory,
+                line,
+                "the place data has no ISO 3166-2 subdivisions outside the US, "
+                f"so {subdivision} is not checked against it",
+            )
+        elif all(place.subdivision != subdivision for place in candidates):
+            yield _not_in_subdivision(signatory, line, subdivision, candidates)
+    elif _is_ambiguous(candidates):
+        yield _ambiguous(signatory, line, candidates)
+
+
+def places_for(name: str, country: str, kind: str) -> list[Place]:
+    """The known places a city or county signatory may be.
+
+    A city matches GeoNames cities and the US independent cities listed as
+    counties ("St. Louis city"); a county matches counties. A city name
+    that matches no GeoNames name is looked for among the cities' other
+    names ("Cologne" is Köln), then again without a trailing "City", so that
+    "Chicago City" finds Chicago however GeoNames spells it.
+    """
+    found = _of_kind(places.places_named(name, country), kind)
+    if found or kind != "city":
+        return found
+    shorter = _TRAILING_CITY.sub("", name)
+    for variant in dict.fromkeys([name, shorter]):
+        found = _of_kind(places.places_named(variant, country), kind) or places.cities_also_called(
+            variant, country
+        )
+        if found:
+            return found
+    return []
+
+
+def _of_kind(candidates: Sequence[Place], kind: str) -> list[Place]:
+    if kind == "county":
+        return [p for p in candidates if p.feature == "county"]
+    return [
+        p for p in candidates if p.feature == "city" or _TRAILING_CITY.search(p.name) is not None
+    ]
+
+
+def _is_ambiguous(candidates: Sequence[Place]) -> bool:
+    """Several places, and a subdivision would tell them apart (or there is none to tell)."""
+    labels = {place.subdivision or f"#{n}" for n, place in enumerate(candidates)}
+    return len(labels) > 1
+
+
+def _unknown_place(signatory: Signatory, line: int | None, subdivision: str | None) -> Finding:
+    other_kind = places.places_named(signatory.name, signatory.country)
+    close = _nearest_first(
+        places.similar_places(signatory.name, signatory.country, limit=3), subdivision
+    )
+    message = f'"{signatory.name}" is not a known {signatory.kind} in {signatory.country}'
+    if other_kind:
+        message += f"; the data knows it there as {_as_features(other_kind)}"
+        hint = "check kind: it should say what the data knows this place as"
+    else:
+        if close:
+            message += f" — did you mean {_listing(close)}?"
+        hint = (
+            "correct the name (the place data knows cities of 15,000 people or more, "
+            "and US counties); a smaller place is fine as it is"
+        )
+    return Finding.of("W201", signatory.id, line, message, hint)
+
+
+def _not_in_subdivision(
+    signatory: Signatory, line: int | None, subdivision: str, candidates: Sequence[Place]
+) -> Finding:
+    close = [
+        place
+        for place in places.similar_places(signatory.name, signatory.country, limit=10)
+        if place.subdivision == subdivision
+    ]
+    suggestion = f"; did you mean {_listing(close)}?" if close else ""
+    return Finding.of(
+        "W203",
+        signatory.id,
+        line,
+        f'{subdivision} holds no known {signatory.kind} named "{signatory.name}" '
+        f"(the data knows one in {', '.join(_subdivisions_of(candidates))}){suggestion}",
+        "correct the subdivision or the name",
+    )
+
+
+def _ambiguous(signatory: Signatory, line: int | None, candidates: Sequence[Place]) -> Finding:
+    ranked = sorted(candidates, key=lambda p: (-(p.population or 0), p.subdivision or ""))
+    close = places.similar_places(signatory.name, signatory.country, score_cutoff=90.0)
+    also = f"; did you mean {_listing(close)}?" if close else ""
+    message = (
+        f'{len(candidates)} known places in {signatory.country} are named "{signatory.name}" '
+        f"and no subdivision says which: {_candidates(ranked)}{also}"
+    )
+    hint = (
+        f"add the subdivision of the one meant: `endorse edit {signatory.id} "
+        "--subdivision CODE`, CODE being one of those listed"
+    )
+    return Finding.of("W202", signatory.id, line, message, hint)
+
+
+def _candidates(ranked: Sequence[Place]) -> str:
+    """The candidates, largest first; all in one line when the data has no populations."""
+    if not any(place.population for place in ranked):
+        names = list(dict.fromkeys(place.name for place in ranked))
+        return "; ".join(
+            f"{name} in {', '.join(_subdivisions_of(p for p in ranked if p.name == name))}"
+            for name in names
+        )
+    shown = [_candidate(place) for place in ranked[:_CANDIDATES_SHOWN]]
+    more = len(ranked) - len(shown)
+    return "; ".join(shown) + (f"; and {more} more" if more else "")
+
+
+def _subdivisions_of(found: Iterable[Place]) -> list[str]:
+    return list(dict.fromkeys(place.subdivision or "?" for place in found))
+
+
+def _candidate(place: Place) -> str:
+    parts = [place.subdivision or "subdivision unknown"]
+    if place.population:
+        parts.append(f"population {place.population:,}")
+    return f"{place.name} ({', '.join(parts)})"
+
+
+def _listing(found: Sequence[Place]) -> str:
+    def one(place: Place) -> str:
+        where = f" ({place.subdivision})" if place.subdivision else ""
+        return f'"{place.name}"{where}'
+
+    return " or ".join(one(place) for place in found)
+
+
+def _as_features(found: Sequence[Place]) -> str:
+    """ "a county in US-AL, US-AR" for places the data holds under another kind."""
+    features = dict.fromkeys(place.feature for place in found)
+    parts = []
+    for feature in features:
+        of_feature = [place for place in found if place.feature == feature]
+        where = ", ".join(sorted(p for p in _subdivisions_of(of_feature) if p != "?"))
+        parts.append(f"a {feature}" + (f" in {where}" if where else ""))
+    return " and ".join(parts)
+
+
+def _nearest_first(found: Sequence[Place], subdivision: str | None) -> list[Place]:
+    return sorted(found, key=lambda place: place.subdivision != subdivision)

@@ -1,0 +1,51 @@
+"""Findings as a linter prints them, and as JSON."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from itertools import groupby
+
+from endorse.checks.findings import Finding, summarise
+from endorse.render.safe import terminal_safe
+
+
+def to_text(findings: Sequence[Finding], path: str) -> str:
+    """`PATH:LINE: CODE ID: message`, a hint below each, grouped by severity, then a summary.
+
+    `findings` come in report order (errors, warnings, info); a blank line
+    separates the groups. Registry text in messages is made terminal-safe.
+    """
+    blocks = []
+    for _, group in groupby(findings, key=lambda f: f.severity):
+        blocks.append("\n".join(_finding_lines(finding, path) for finding in group))
+    blocks.append(summary_line(findings))
+    return "\n\n".join(blocks) + "\n"
+
+
+def _finding_lines(finding: Finding, path: str) -> str:
+    where = f"{path}:{finding.line}" if finding.line is not None else path
+    subject = f" {finding.signatory_id}:" if finding.signatory_id else ""
+    first = f"{where}: {finding.code}{subject} {finding.message}"
+    return terminal_safe(first) + "\n    hint: " + terminal_safe(finding.hint)
+
+
+def summary_line(findings: Sequence[Finding]) -> str:
+    summary = summarise(findings)
+    return (
+        f"{_count(summary.errors, 'error')}, {_count(summary.warnings, 'warning')}, "
+        f"{summary.info} info"
+    )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def to_json(findings: Sequence[Finding]) -> str:
+    """{"findings": [every field of each], "summary": {"errors", "warnings", "info"}}."""
+    document = {
+        "findings": [finding.to_record() for finding in findings],
+        "summary": summarise(findings).to_record(),
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,89 @@
+"""The pieces validate is built from: table lines, place look-ups and name rules."""
+
+from __future__ import annotations
+
+from endorse import places
+from endorse.checks import validate_text
+from endorse.checks.findings import table_lines
+from endorse.checks.place_rules import place_findings, places_for, regions_named
+from endorse.model import Signatory
+
+
+def test_the_nth_signatory_header_is_the_nth_signatory() -> None:
+    text = 'format = 1\n[paper]\ntitle = "t"\n[[signatory]]\nid = "a"\n\n[[signatory]]\nid = "b"\n'
+    lines = table_lines(text)
+    assert (lines.paper, lines.signatories) == (2, (4, 7))
+
+
+def test_headers_inside_strings_and_comments_do_not_count() -> None:
+    text = (
+        "[[signatory]]\n"
+        'note = """\n[[signatory]]\n"""\n'
+        "other = '''\n[[signatory]]'''\n"
+        "# [[signatory]]\n"
+        'quoted = "[[signatory]]"\n'
+        '[[ "signatory" ]]\n'
+    )
+    assert table_lines(text).signatories == (1, 9)
+
+
+def test_new_york_city_and_st_louis_city_are_known_cities() -> None:
+    assert [p.subdivision for p in places_for("New York City", "US", "city")] == ["US-NY"]
+    assert {p.subdivision for p in places_for("St. Louis City", "US", "city")} == {"US-MO"}
+
+
+def test_a_trailing_city_is_dropped_when_the_full_name_is_unknown() -> None:
+    assert [p.name for p in places_for("Chicago City", "US", "city")] == ["Chicago"]
+
+
+def test_a_county_is_looked_up_among_counties_only() -> None:
+    assert places_for("Montgomery County", "US", "city") == []
+    assert len(places_for("Montgomery County", "US", "county")) == 18
+
+
+def test_a_region_matches_its_subdivision_without_a_trailing_region_word() -> None:
+    assert regions_named("Île-de-France Region", "FR") == ["FR-IDF"]
+    assert regions_named("São Paulo State", "BR") == ["BR-SP"]
+    assert regions_named("Gauteng", "ZA") == ["ZA-GP"]
+
+
+def test_similar_places_suggest_the_likely_meaning_of_a_misspelling() -> None:
+    found = places.similar_places("Pittsburg", "US")
+    assert ("Pittsburgh", "US-PA") in [(p.name, p.subdivision) for p in found]
+    assert all(p.name != "Pittsburg" for p in found)
+
+
+def test_similar_subdivisions_compare_word_by_word() -> None:
+    found = places.similar_subdivisions("Santiago Metropolitan Region", "CL")
+    assert found[0] == ("CL-RM", "Región Metropolitana de Santiago")
+
+
+def test_is_known_place_uses_the_match_key() -> None:
+    assert places.is_known_place("new-york city", "US")
+    assert not places.is_known_place("Atlantis", "US")
+
+
+def test_pittsburg_without_subdivision_lists_both_and_suggests_pittsburgh() -> None:
+    pittsburg = Signatory("pittsburg", "Pittsburg", "city", "US", False, "confirmed")
+    [finding] = place_findings(pittsburg, 57)
+    assert (finding.code, finding.line) == ("W202", 57)
+    assert finding.message == (
+        '2 known places in US are named "Pittsburg" and no subdivision says which: '
+        "Pittsburg (US-CA, population 69,424); Pittsburg (US-KS, population 20,409); "
+        'did you mean "Pittsburgh" (US-PA)?'
+    )
+
+
+def test_a_city_is_also_known_by_the_other_names_geonames_gives_it() -> None:
+    assert [p.name for p in places_for("Cologne", "DE", "city")] == ["Köln"]
+    assert [p.name for p in places_for("Kiev", "UA", "city")] == ["Kyiv"]
+
+
+def test_signatories_in_an_inline_array_get_no_line_rather_than_a_wrong_one() -> None:
+    text = (
+        'format = 1\nsignatory = [{id = "chicago", name = "Chicago", kind = "city", '
+        'country = "US", member = false, status = "confirmed"}]\n'
+        '[paper]\ntitle = "t"\nnetwork = "n"\nmembers_declared = 0\n'
+    )
+    [no_source] = [f for f in validate_text(text) if f.code == "W501"]
+    assert no_source.line is None
