@@ -7,6 +7,7 @@ import sys
 
 from endorse.cli import edit as _edit  # noqa: F401  (registers the commands)
 from endorse.cli import files as _files  # noqa: F401
+from endorse.cli import importing as _importing  # noqa: F401
 from endorse.cli import read as _read  # noqa: F401
 from endorse.cli import report as _report  # noqa: F401
 from endorse.cli.app import app
