@@ -224,3 +224,13 @@ def test_an_unknown_extension_needs_format(
 
 def test_a_missing_file_is_a_usage_error(invoke: Invoke, registry_copy: Path) -> None:
     assert invoke("--registry", registry_copy, "import", "no-such.csv").exit_code == 2
+
+
+def test_the_progress_bar_draws_nothing_when_stderr_is_not_a_terminal(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from endorse import output
+
+    with output.progress("checking rows", 10) as advance:
+        advance(10)
+    assert capsys.readouterr() == ("", "")

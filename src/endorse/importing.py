@@ -259,6 +259,7 @@ def plan_import(
     on_duplicate: OnDuplicate = "error",
     force: bool = False,
     problems: Iterable[RowProblem] = (),
+    progress: Progress | None = None,
 ) -> ImportPlan:
     """What importing `candidates` into `registry` does; `problems` are those found before.
 
@@ -266,8 +267,10 @@ def plan_import(
     the index, so the rows are checked against each other as well.
     """
     planner = _Planner(registry, on_duplicate, force)
-    for candidate in candidates:
+    for done, candidate in enumerate(candidates, 1):
         planner.take(candidate)
+        if progress is not None and done % PROGRESS_STEP == 0:
+            progress(PROGRESS_STEP)
     found = sorted([*problems, *planner.problems], key=lambda p: p.line)
     added = tuple(planner.added)
     after = (

@@ -76,22 +76,29 @@ def import_file(
     kind = import_files.format_of(file, file_format)
     text = import_files.decode(_read(file), file)
     rows = import_files.read_rows(text, file, kind, delimiter)
-    watched = output.progress("checking rows", len(rows)) if len(rows) > PROGRESS_MIN_ROWS else None
+    watched = (
+        output.progress("checking rows", 2 * len(rows)) if len(rows) > PROGRESS_MIN_ROWS else None
+    )
+    plans: list[ImportPlan] = []
     with watched or nullcontext(None) as advance:
         candidates, problems = importing.candidates_from_rows(rows, kind, advance)
-    plans: list[ImportPlan] = []
 
-    def change(registry: Registry) -> Registry:
-        plans.append(
-            importing.plan_import(
-                registry, candidates, on_duplicate=on_duplicate, force=force, problems=problems
+        def change(registry: Registry) -> Registry:
+            plans.append(
+                importing.plan_import(
+                    registry,
+                    candidates,
+                    on_duplicate=on_duplicate,
+                    force=force,
+                    problems=problems,
+                    progress=advance,
+                )
             )
-        )
-        if plans[-1].problems:
-            raise importing.refusal(plans[-1], file)
-        return plans[-1].registry
+            if plans[-1].problems:
+                raise importing.refusal(plans[-1], file)
+            return plans[-1].registry
 
-    store.modify(path, change, lock_timeout=lock_timeout, dry_run=dry_run)
+        store.modify(path, change, lock_timeout=lock_timeout, dry_run=dry_run)
     if dry_run:
         output.write_data(_dry_run_lines(plans[-1], file))
     output.message(_summary(plans[-1], file, path, dry_run=dry_run))
