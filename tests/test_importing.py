@@ -271,3 +271,10 @@ def test_a_plan_with_a_problem_changes_nothing() -> None:
     result = plan_import(EMPTY, [candidate, Candidate(3, BERLIN)])
     assert result.registry == EMPTY
     assert result.added == (candidate,)
+
+
+def test_a_carriage_return_in_a_cell_is_quoted_so_the_row_stays_whole() -> None:
+    lyon = Signatory("lyon", "Lyon", "city", "FR", True, "pending", extra={"memo": "a\rb"})
+    exported = to_csv([lyon])
+    assert exported.splitlines()[1].startswith('"lyon","Lyon"')
+    assert plan(exported).registry.signatories == (lyon,)

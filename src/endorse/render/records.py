@@ -72,14 +72,21 @@ def csv_cell(value: Any) -> str:
 
 
 def to_csv(signatories: Sequence[Signatory]) -> str:
+    """One row a signatory under a header row; a row with a carriage return in a cell is
+    quoted throughout, as the csv module quotes only the line terminator it writes (\\n)."""
     keys = record_keys(signatories)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(spreadsheet_safe(key) for key in keys)
+    quoting_writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
+
+    def write(row: list[str]) -> None:
+        (quoting_writer if any("\r" in cell for cell in row) else writer).writerow(row)
+
+    write([spreadsheet_safe(key) for key in keys])
     for signatory in signatories:
         known = [csv_cell(_csv_source(signatory, key)) for key in SIGNATORY_KEYS]
         extra = [extra_csv_cell(signatory.extra.get(key)) for key in keys[len(SIGNATORY_KEYS) :]]
-        writer.writerow(known + extra)
+        write(known + extra)
     return buffer.getvalue()
 
 
