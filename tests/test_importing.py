@@ -278,3 +278,17 @@ def test_a_carriage_return_in_a_cell_is_quoted_so_the_row_stays_whole() -> None:
     exported = to_csv([lyon])
     assert exported.splitlines()[1].startswith('"lyon","Lyon"')
     assert plan(exported).registry.signatories == (lyon,)
+
+
+def test_an_unknown_key_that_looks_like_a_formula_is_defused_in_the_header_and_restored() -> None:
+    lyon = Signatory("lyon", "Lyon", "city", "FR", True, "pending", extra={"=cmd": "-1"})
+    exported = to_csv([lyon])
+    assert exported.splitlines()[0].endswith(",'=cmd")
+    assert plan(exported).registry.signatories == (lyon,)
+
+
+def test_a_column_named_twice_is_refused_as_a_whole() -> None:
+    with pytest.raises(
+        ImportFileError, match=r'signatories.csv:1: the column "name" appears twice'
+    ):
+        read_rows("name,country,name\nLyon,FR,Lyon\n", FILE, "csv")
