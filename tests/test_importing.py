@@ -292,3 +292,11 @@ def test_a_column_named_twice_is_refused_as_a_whole() -> None:
         ImportFileError, match=r'signatories.csv:1: the column "name" appears twice'
     ):
         read_rows("name,country,name\nLyon,FR,Lyon\n", FILE, "csv")
+
+
+def test_json_null_means_absent_but_cannot_sit_in_an_array() -> None:
+    text = '[{"name": "Lyon", "country": "FR", "note": null, "memo": null, "t": {"a": null}}]'
+    [lyon] = plan(text, file_format="json").registry.signatories
+    assert (lyon.note, lyon.extra) == (None, {"t": {}})
+    refused = plan('[{"name": "Lyon", "country": "FR", "codes": [1, null]}]', file_format="json")
+    assert [p.column for p in refused.problems] == ["codes"]

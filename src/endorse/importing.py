@@ -118,7 +118,7 @@ def signatory_from_row(row: Row, file_format: FileFormat) -> Signatory:
         if key in SIGNATORY_KEYS:
             known[key] = _known_value(key, value)
         else:
-            read = _extra_value(value, file_format)
+            read = _extra_value(key, value, file_format)
             if read is not None:
                 extra[key] = read
     for key in REQUIRED_COLUMNS:
@@ -142,26 +142,30 @@ def _known_value(key: str, value: Any) -> str | bool | None:
     return value
 
 
-def _extra_value(value: Any, file_format: FileFormat) -> Any:
+def _extra_value(key: str, value: Any, file_format: FileFormat) -> Any:
     """An unknown key's value as TOML keeps it: csv cells read as TOML values, json as is,
     except that text written YYYY-MM-DD becomes a date (json has no dates of its own)."""
     if file_format == "csv":
         from endorse.render.records import read_extra_cell
 
         return read_extra_cell(value)
-    return _dates_restored(value)
+    return _dates_restored(key, value)
 
 
-def _dates_restored(value: Any) -> Any:
+def _dates_restored(key: str, value: Any) -> Any:
     if isinstance(value, str) and _ISO_DATE.fullmatch(value):
         try:
             return date.fromisoformat(value)
         except ValueError:
             return value
     if isinstance(value, list):
-        return [_dates_restored(v) for v in value]
+        if any(v is None for v in value):
+            raise ValueProblem(
+                key, f"{key} is an array that holds null, which the registry (TOML) cannot store"
+            )
+        return [_dates_restored(key, v) for v in value]
     if isinstance(value, dict):
-        return {k: _dates_restored(v) for k, v in value.items() if v is not None}
+        return {k: _dates_restored(key, v) for k, v in value.items() if v is not None}
     return value
 
 
