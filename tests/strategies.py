@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 from typing import Any
 
@@ -84,4 +85,66 @@ def registries(draw: st.DrawFn, max_signatories: int = 8) -> Registry:
     return Registry(
         paper=paper,
         signatories=tuple(sorted((draw(signatories(i)) for i in ids), key=lambda s: s.id)),
+    )
+
+
+# Registries whose every value passes the checks of `add` (and so of `import`): trimmed NFC text
+# without control characters, real countries and subdivisions, each signatory in a country of
+# its own so that none duplicates another.
+_BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_clean_characters = st.characters(
+    exclude_categories=("Cs", "Cc", "Zl", "Zp"), exclude_characters=_BIDI
+)
+clean_text = (
+    st.text(_clean_characters, max_size=40)
+    .map(lambda t: unicodedata.normalize("NFC", t).strip())
+    .filter(bool)
+)
+clean_names = st.one_of(
+    clean_text,
+    st.sampled_from(
+        ['=HYPERLINK("http://example.invalid","x")', "+1", "-1", "@SUM(A1)", "'=x", "[bold]x"]
+    ),
+)
+PLACES = {
+    "US": ("US-PA", "US-NY"),
+    "FR": ("FR-IDF", "FR-75C"),
+    "BR": ("BR-SP",),
+    "DE": ("DE-BE",),
+    "CA": ("CA-QC",),
+    "MX": ("MX-CMX",),
+    "JP": ("JP-13",),
+    "ZA": ("ZA-GP",),
+    "IN": (),
+    "CI": (),
+}
+
+
+@st.composite
+def importable_signatories(draw: st.DrawFn, signatory_id: str, country: str) -> Signatory:
+    optional = st.none() | clean_text
+    return Signatory(
+        id=signatory_id,
+        name=draw(clean_names),
+        kind=draw(st.sampled_from(KINDS)),
+        country=country,
+        member=draw(st.booleans()),
+        status=draw(st.sampled_from(STATUSES)),
+        as_written=draw(optional),
+        subdivision=draw(st.none() | st.sampled_from(PLACES[country] or (None,))),
+        endorsed_on=draw(st.none() | dates),
+        source=draw(optional),
+        note=draw(optional),
+        extra=draw(_extra(SIGNATORY_KEYS)),
+    )
+
+
+@st.composite
+def importable_registries(draw: st.DrawFn) -> Registry:
+    countries = draw(st.permutations(sorted(PLACES)))[: draw(st.integers(0, len(PLACES)))]
+    ids = draw(st.lists(slugs, unique=True, min_size=len(countries), max_size=len(countries)))
+    found = (draw(importable_signatories(i, c)) for i, c in zip(ids, countries, strict=True))
+    return Registry(
+        paper=Paper(title="T", network="N", members_declared=1),
+        signatories=tuple(sorted(found, key=lambda s: s.id)),
     )

@@ -11,14 +11,14 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from endorse.cli.app import app as app
+    from endorse.cli.base import app as app
 
 __all__ = ["app", "main"]
 
 
 def __getattr__(name: str) -> Any:
     if name == "app":
-        from endorse.cli.app import app, load_all_commands
+        from endorse.cli.base import app, load_all_commands
 
         load_all_commands()
         return app
@@ -26,7 +26,7 @@ def __getattr__(name: str) -> Any:
 
 
 def main() -> None:
-    from endorse.cli.app import lazy_group
+    from endorse.cli.base import lazy_group
 
     try:
         lazy_group()(prog_name="endorse")

@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from endorse import output
-from endorse.cli.app import app, registry_path
+from endorse.cli.base import app, registry_path
 from endorse.model import Kind, Registry, Signatory, Status
 from endorse.store import DEFAULT_LOCK_TIMEOUT
 

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from endorse import output
-from endorse.cli.app import GlobalOptions, app, registry_path
+from endorse.cli.base import GlobalOptions, app, registry_path
 from endorse.cli.edit import LockTimeout
 from endorse.errors import EndorseError
 from endorse.store import DEFAULT_LOCK_TIMEOUT, DEFAULT_RELATIVE_PATH, ENV_VAR

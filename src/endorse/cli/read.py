@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 import typer
 
 from endorse import output
-from endorse.cli.app import app, registry_path
+from endorse.cli.base import app, registry_path
 from endorse.model import Kind, Signatory, Status
 from endorse.query import Filters, SortKey, resolve, select
 

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 import typer
 
 from endorse import output
-from endorse.cli.app import app, registry_path
+from endorse.cli.base import app, registry_path
 
 ValidateFormat = Literal["text", "json"]
 

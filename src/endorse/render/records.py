@@ -3,6 +3,12 @@
 The json keys and csv columns are every key of format 1 in canonical order
 (absent optional keys are null / empty), then any unknown keys the registry
 holds, so that an export can be imported back unchanged.
+
+A csv cell of an unknown key holds a TOML value (`12`, `true`, `2018-01-15`,
+`[1, 2]`, `{ a = 1 }`) or plain text; text that would read back as something
+else (`"12"`, `""`) is written as a quoted TOML string. `read_extra_cell`
+reads such a cell back, so each value keeps its type through a spreadsheet.
+Every cell, header included, is defused against formulas (`spreadsheet_safe`).
 """
 
 from __future__ import annotations
@@ -10,9 +16,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, Final
 
 from endorse.model import SIGNATORY_KEYS, Signatory
 from endorse.render.safe import markdown_safe, spreadsheet_safe
@@ -65,13 +72,72 @@ def csv_cell(value: Any) -> str:
 
 
 def to_csv(signatories: Sequence[Signatory]) -> str:
+    """One row a signatory under a header row; a row with a carriage return in a cell is
+    quoted throughout, as the csv module quotes only the line terminator it writes (\\n)."""
     keys = record_keys(signatories)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(keys)
+    quoting_writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
+
+    def write(row: list[str]) -> None:
+        (quoting_writer if any("\r" in cell for cell in row) else writer).writerow(row)
+
+    write([spreadsheet_safe(key) for key in keys])
     for signatory in signatories:
-        writer.writerow(csv_cell(_csv_source(signatory, key)) for key in keys)
+        known = [csv_cell(_csv_source(signatory, key)) for key in SIGNATORY_KEYS]
+        extra = [extra_csv_cell(signatory.extra.get(key)) for key in keys[len(SIGNATORY_KEYS) :]]
+        write(known + extra)
     return buffer.getvalue()
+
+
+def extra_csv_cell(value: Any) -> str:
+    """An unknown key's value as a csv cell that `read_extra_cell` reads back unchanged."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and read_extra_cell(value) == value:
+        return spreadsheet_safe(value)
+    return spreadsheet_safe(toml_inline(value))
+
+
+def read_extra_cell(cell: str) -> Any:
+    """A csv cell of an unknown key: None when empty, a TOML value when it is one, else text.
+
+    The cell is expected already restored from `spreadsheet_safe`.
+    """
+    if cell == "":
+        return None
+    if not _MAYBE_TOML_VALUE.match(cell):
+        return cell
+    import tomli
+
+    try:
+        doc = tomli.loads(f"v = {cell}")
+    except tomli.TOMLDecodeError:
+        return cell
+    return doc["v"] if len(doc) == 1 and "v" in doc else cell
+
+
+# Every TOML value starts with one of these (text starting otherwise is read as plain text).
+_MAYBE_TOML_VALUE: Final = re.compile(r"\s*[-+0-9\"'\[{tfin]")
+_BARE_KEY: Final = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def toml_inline(value: Any) -> str:
+    """`value` written as one-line TOML: arrays and tables inline, strings quoted and escaped."""
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
+    if isinstance(value, Mapping):
+        items = (f"{_toml_key(k)} = {toml_inline(v)}" for k, v in value.items())
+        return "{ " + ", ".join(items) + " }" if value else "{}"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(toml_inline(v) for v in value) + "]"
+    import tomli_w
+
+    return tomli_w.dumps({"v": value})[len("v = ") : -1]
+
+
+def _toml_key(key: str) -> str:
+    return key if _BARE_KEY.fullmatch(key) else toml_inline(key)
 
 
 def _csv_source(signatory: Signatory, key: str) -> Any:

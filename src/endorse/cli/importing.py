@@ -1,0 +1,159 @@
+"""`endorse import`: signatories in bulk from a csv or json file, all or nothing.
+
+The file is read and every row's values checked before the registry is
+locked; then, under the lock, the rows are checked against the registry and
+each other, and the registry is written once (`store.modify`), or not at all
+when any row is refused.
+"""
+
+from __future__ import annotations
+
+from contextlib import nullcontext
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Final, Literal
+
+import typer
+
+from endorse import output
+from endorse.cli.base import app, registry_path
+from endorse.cli.edit import LockTimeout
+from endorse.store import DEFAULT_LOCK_TIMEOUT
+
+if TYPE_CHECKING:
+    from endorse.importing import ImportPlan
+    from endorse.model import Registry
+
+PROGRESS_MIN_ROWS: Final = 2000
+
+
+@app.command("import")
+def import_file(
+    ctx: typer.Context,
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="A csv or json file with the columns `endorse list --format csv|json` writes.",
+            exists=True,
+            dir_okay=False,
+            readable=True,
+            show_default=False,
+        ),
+    ],
+    file_format: Annotated[
+        Literal["csv", "json"] | None,
+        typer.Option(
+            "--format", help="csv or json. Default: from the file's extension.", show_default=False
+        ),
+    ] = None,
+    dry_run: Annotated[
+        bool,
+        typer.Option(
+            "--dry-run", help="Say what would be added, skipped or refused; write nothing."
+        ),
+    ] = False,
+    on_duplicate: Annotated[
+        Literal["error", "skip"],
+        typer.Option(help="A row already in the registry: refuse the import, or skip the row."),
+    ] = "error",
+    delimiter: Annotated[
+        Literal[",", ";", "tab"] | None,
+        typer.Option(
+            help="The csv delimiter. Default: the one the header line uses.", show_default=False
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Import rows whose name is close to an existing one.")
+    ] = False,
+    lock_timeout: LockTimeout = DEFAULT_LOCK_TIMEOUT,
+) -> None:
+    """Add the signatories of a csv or json file; if any row is wrong, add none.
+
+    Example: endorse import new-signatories.csv --dry-run
+    """
+    from endorse import import_files, importing, store
+
+    path = registry_path(ctx)
+    kind = import_files.format_of(file, file_format)
+    text = import_files.decode(_read(file), file)
+    rows = import_files.read_rows(text, file, kind, delimiter)
+    watched = (
+        output.progress("checking rows", 2 * len(rows)) if len(rows) > PROGRESS_MIN_ROWS else None
+    )
+    plans: list[ImportPlan] = []
+    with watched or nullcontext(None) as advance:
+        candidates, problems = importing.candidates_from_rows(rows, kind, advance)
+
+        def change(registry: Registry) -> Registry:
+            plans.append(
+                importing.plan_import(
+                    registry,
+                    candidates,
+                    on_duplicate=on_duplicate,
+                    force=force,
+                    problems=problems,
+                    progress=advance,
+                )
+            )
+            if plans[-1].problems:
+                raise importing.refusal(plans[-1], file)
+            return plans[-1].registry
+
+        store.modify(path, change, lock_timeout=lock_timeout, dry_run=dry_run)
+    if dry_run:
+        output.write_data(_dry_run_lines(plans[-1], file))
+    output.message(_summary(plans[-1], file, path, dry_run=dry_run))
+
+
+def _read(file: Path) -> bytes:
+    from endorse.import_files import ImportFileError
+
+    try:
+        return file.read_bytes()
+    except OSError as error:
+        raise ImportFileError(f"{file}: cannot read: {error.strerror}") from None
+
+
+def _dry_run_lines(plan: ImportPlan, file: Path) -> str:
+    added = [
+        (
+            c.line,
+            f'add "{c.signatory.id}" ({c.signatory.name}, {c.signatory.country}, '
+            f"{'member' if c.signatory.member else 'non-member'})",
+        )
+        for c in plan.added
+    ]
+    skipped = [
+        (
+            s.line,
+            f'skip "{s.signatory.name}" ({s.signatory.country}): already in the '
+            f'registry as "{s.existing.id}"',
+        )
+        for s in plan.skipped
+    ]
+    return "".join(f"{file}:{line}: {what}\n" for line, what in sorted(added + skipped))
+
+
+def _summary(plan: ImportPlan, file: Path, path: Path, *, dry_run: bool) -> str:
+    members = plan.members_added
+    others = len(plan.added) - members
+    verb = "would import" if dry_run else "imported"
+    parts = [f"{verb} {_signatories(len(plan.added))} from {file} into {path}"]
+    if plan.added:
+        parts[0] += f" ({_count(members, 'member')}, {_count(others, 'non-member')})"
+    if plan.skipped:
+        verb = "would skip" if dry_run else "skipped"
+        parts.append(f"{verb} {_count(len(plan.skipped), 'row')} already in the registry")
+    total = len(plan.registry.signatories)
+    if dry_run:
+        parts.append("dry run: nothing was written")
+    else:
+        parts.append(f"{_signatories(total)} now")
+    return "; ".join(parts)
+
+
+def _count(number: int, stem: str, one: str = "", many: str = "s") -> str:
+    return f"{number} {stem}{one if number == 1 else many}"
+
+
+def _signatories(number: int) -> str:
+    return _count(number, "signator", "y", "ies")

@@ -1,0 +1,299 @@
+"""Bulk import: a csv or json file of signatories checked, row by row, into a plan.
+
+The file's columns (csv) or keys (json) are those `endorse list --format
+csv|json` writes, so an export imports back unchanged. Three steps, each
+pure:
+
+1. `endorse.import_files.read_rows` decodes the file (UTF-8, with or without a byte-order mark)
+   and gives each record with the line it starts on;
+2. `candidates_from_rows` checks every value as `add` does (`endorse.values`)
+   and keeps every problem rather than stopping at the first;
+3. `plan_import` checks each candidate against the registry and the rows
+   before it, in one pass over a `DuplicateIndex`, and says what would be
+   added, skipped or refused.
+
+The caller writes `plan.registry` once, inside `store.modify`, and only when
+the plan has no problem: an import is all or nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Final, Literal
+
+from endorse.duplicates import DuplicateIndex, Match
+from endorse.errors import EndorseError
+from endorse.import_files import REQUIRED_COLUMNS, FileFormat, Row
+from endorse.model import SIGNATORY_KEYS, Registry, Signatory
+from endorse.values import ValueProblem, shown, signatory_from_values
+
+OnDuplicate = Literal["error", "skip"]
+Progress = Callable[[int], None]
+
+PROGRESS_STEP: Final = 250
+_ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class ImportRefusedError(EndorseError):
+    """Some rows cannot be imported, so none is."""
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """Why the row at `line` cannot be imported; `column` is the column at fault, if one is."""
+
+    line: int
+    column: str | None
+    message: str
+
+    def located(self, path: Path) -> str:
+        return f"{path}:{self.line}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A row whose values are all good, as the signatory it would add."""
+
+    line: int
+    signatory: Signatory
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A row left out because it is already in the registry as `existing`."""
+
+    line: int
+    signatory: Signatory
+    existing: Signatory
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    """What an import would do: the registry after it, the rows added, skipped and refused."""
+
+    registry: Registry
+    added: tuple[Candidate, ...] = ()
+    skipped: tuple[Skipped, ...] = ()
+    problems: tuple[RowProblem, ...] = ()
+
+    @property
+    def members_added(self) -> int:
+        return sum(1 for c in self.added if c.signatory.member)
+
+
+# Checking each row's values
+
+
+def candidates_from_rows(
+    rows: Sequence[Row], file_format: FileFormat, progress: Progress | None = None
+) -> tuple[list[Candidate], list[RowProblem]]:
+    """Each row as the signatory it would add, or the problem with it (the first per row)."""
+    candidates: list[Candidate] = []
+    problems: list[RowProblem] = []
+    for done, row in enumerate(rows, 1):
+        try:
+            candidates.append(Candidate(row.line, signatory_from_row(row, file_format)))
+        except ValueProblem as problem:
+            problems.append(RowProblem(row.line, problem.field, str(problem)))
+        if progress is not None and done % PROGRESS_STEP == 0:
+            progress(PROGRESS_STEP)
+    if progress is not None:
+        progress(len(rows) % PROGRESS_STEP)
+    return candidates, problems
+
+
+def signatory_from_row(row: Row, file_format: FileFormat) -> Signatory:
+    """The signatory a row describes, each value checked as `add` checks it."""
+    if "" in row.values:
+        raise ValueProblem("", _stray_value(row.values[""], file_format))
+    known: dict[str, Any] = {}
+    extra: dict[str, Any] = {}
+    for key, value in row.values.items():
+        if key in SIGNATORY_KEYS:
+            known[key] = _known_value(key, value)
+        else:
+            read = _extra_value(key, value, file_format)
+            if read is not None:
+                extra[key] = read
+    for key in REQUIRED_COLUMNS:
+        if not known.get(key):
+            raise ValueProblem(key, f"{key} is empty; every row needs a name and a country")
+    values = {k: v for k, v in known.items() if v is not None}
+    return signatory_from_values(**values, extra=extra)
+
+
+def _stray_value(where: Any, file_format: FileFormat) -> str:
+    if file_format == "json":
+        return f"a record must be a json object of keys and values, not {json.dumps(where)}"
+    return f"cell {where} holds a value but its column has no name in the header line"
+
+
+def _known_value(key: str, value: Any) -> str | bool | None:
+    if value is None or (key == "member" and isinstance(value, bool)):
+        return value
+    if not isinstance(value, str):
+        raise ValueProblem(key, f"{key} must be text, not {json.dumps(value)}")
+    return value
+
+
+def _extra_value(key: str, value: Any, file_format: FileFormat) -> Any:
+    """An unknown key's value as TOML keeps it: csv cells read as TOML values, json as is,
+    except that text written YYYY-MM-DD becomes a date (json has no dates of its own)."""
+    if file_format == "csv":
+        from endorse.render.records import read_extra_cell
+
+        return read_extra_cell(value)
+    return _dates_restored(key, value)
+
+
+def _dates_restored(key: str, value: Any) -> Any:
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return value
+    if isinstance(value, list):
+        if any(v is None for v in value):
+            raise ValueProblem(
+                key, f"{key} is an array that holds null, which the registry (TOML) cannot store"
+            )
+        return [_dates_restored(key, v) for v in value]
+    if isinstance(value, dict):
+        return {k: _dates_restored(key, v) for k, v in value.items() if v is not None}
+    return value
+
+
+# Checking the rows against the registry and each other
+
+
+@dataclass
+class _Planner:
+    registry: Registry
+    on_duplicate: OnDuplicate
+    force: bool
+    index: DuplicateIndex = field(init=False)
+    ids: dict[str, Signatory] = field(init=False)
+    lines: dict[str, int] = field(default_factory=dict)
+    added: list[Candidate] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.index = DuplicateIndex(self.registry.signatories)
+        self.ids = {s.id: s for s in self.registry.signatories}
+
+    def take(self, candidate: Candidate) -> None:
+        new = candidate.signatory
+        same = self.index.exact(new.name, new.country)
+        if same is not None:
+            self._take_duplicate(candidate, same)
+            return
+        problem = self._near_problem(new) or self._id_problem(new)
+        if problem is not None:
+            self.problems.append(RowProblem(candidate.line, *problem))
+            return
+        self.index.add(new)
+        self.ids[new.id] = new
+        self.lines[new.id] = candidate.line
+        self.added.append(candidate)
+
+    def _take_duplicate(self, candidate: Candidate, same: Match) -> None:
+        new, other = candidate.signatory, same.signatory
+        if other.id in self.lines:
+            message = (
+                f'"{new.name}" ({new.country}) is already in this file, at line '
+                f"{self.lines[other.id]}{_written(same.spelling, new.name)}; keep one of the two"
+            )
+        elif self.on_duplicate == "skip":
+            self.skipped.append(Skipped(candidate.line, new, other))
+            return
+        else:
+            message = (
+                f'"{new.name}" ({new.country}) is already in the registry as "{other.id}"'
+                f"{_written(same.spelling, new.name)}; leave the row out, or give "
+                "--on-duplicate skip to skip such rows"
+            )
+        self.problems.append(RowProblem(candidate.line, "name", message))
+
+    def _near_problem(self, new: Signatory) -> tuple[str, str] | None:
+        if self.force:
+            return None
+        close = self.index.near(new.name, new.country)
+        if not close:
+            return None
+        choices = " or ".join(
+            f'"{m.signatory.id}" ({shown(m.spelling)}{self._where(m.signatory)})' for m in close
+        )
+        return "name", (
+            f'"{new.name}" ({new.country}) is very close to {choices}; if it is another '
+            "government, import again with --force"
+        )
+
+    def _where(self, signatory: Signatory) -> str:
+        line = self.lines.get(signatory.id)
+        return f", line {line} of this file" if line else ""
+
+    def _id_problem(self, new: Signatory) -> tuple[str, str] | None:
+        taken = self.ids.get(new.id)
+        if taken is None:
+            return None
+        where = (
+            f"line {self.lines[new.id]} of this file" if new.id in self.lines else "the registry"
+        )
+        return "id", (
+            f'the id "{new.id}" is already taken by "{taken.name}" ({taken.country}) in {where}; '
+            f'give this row another id in the id column, like "{new.id}-{new.country.lower()}"'
+        )
+
+
+def _written(spelling: str, name: str) -> str:
+    return "" if spelling == name else f" (written {shown(spelling)})"
+
+
+def plan_import(
+    registry: Registry,
+    candidates: Iterable[Candidate],
+    *,
+    on_duplicate: OnDuplicate = "error",
+    force: bool = False,
+    problems: Iterable[RowProblem] = (),
+    progress: Progress | None = None,
+) -> ImportPlan:
+    """What importing `candidates` into `registry` does; `problems` are those found before.
+
+    One pass: the registry is indexed once and each accepted row is added to
+    the index, so the rows are checked against each other as well.
+    """
+    planner = _Planner(registry, on_duplicate, force)
+    for done, candidate in enumerate(candidates, 1):
+        planner.take(candidate)
+        if progress is not None and done % PROGRESS_STEP == 0:
+            progress(PROGRESS_STEP)
+    found = sorted([*problems, *planner.problems], key=lambda p: p.line)
+    added = tuple(planner.added)
+    after = (
+        dataclasses.replace(
+            registry, signatories=(*registry.signatories, *(c.signatory for c in added))
+        )
+        if added and not found
+        else registry
+    )
+    return ImportPlan(after, added, tuple(planner.skipped), tuple(found))
+
+
+def refusal(plan: ImportPlan, path: Path) -> ImportRefusedError:
+    """The error that lists every problem row of a refused import."""
+    count = len(plan.problems)
+    lines = "\n".join(f"  {p.located(path)}" for p in plan.problems)
+    rows = "1 row" if count == 1 else f"{count} rows"
+    return ImportRefusedError(
+        f"{path}: {rows} cannot be imported, so nothing was imported "
+        f"(the registry is unchanged):\n{lines}\nFix {'it' if count == 1 else 'them'} "
+        "and import the file again."
+    )

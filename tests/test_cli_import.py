@@ -1,0 +1,236 @@
+"""`endorse import` end to end: what it prints, what it writes, and what it refuses."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import InvokeResult
+from endorse import store
+from endorse.model import Registry
+
+Invoke = Callable[..., InvokeResult]
+
+THREE_BAD_ROWS = (
+    "name,country,member,endorsed_on\n"
+    "Boston,US,no,2018-01-15\n"
+    "Nowhere,XX,no,\n"
+    "Lisbon,PT,perhaps,\n"
+    "Oslo,NO,yes,15/01/2018\n"
+    "Porto,PT,yes,\n"
+)
+
+
+def write(folder: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
+    path = folder / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def test_an_import_adds_every_row_and_sums_up(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    file = write(tmp_path, "new.csv", "name,country,member\nBoston,US,no\nLisbon,PT,yes\n")
+    result = invoke("--registry", registry_copy, "import", file)
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"imported 2 signatories from {file} into {registry_copy} "
+        "(1 member, 1 non-member); 53 signatories now\n"
+    )
+    shown = invoke("--registry", registry_copy, "show", "lisbon").stdout
+    assert "member       yes" in shown
+
+
+def test_three_bad_rows_are_all_reported_and_nothing_is_written(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    before = registry_copy.read_bytes()
+    file = write(tmp_path, "signatories.csv", THREE_BAD_ROWS)
+    result = invoke("--registry", registry_copy, "import", file)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[1:4] == [
+        f'  {file}:3: country "XX" is not an ISO 3166-1 alpha-2 code (two letters, like "US" '
+        'or "FR")',
+        f'  {file}:4: member "perhaps" is not true or false',
+        f'  {file}:5: endorsed_on "15/01/2018" is not a date written YYYY-MM-DD',
+    ]
+    assert result.stderr.startswith(f"error: {file}: 3 rows cannot be imported, so nothing")
+    assert registry_copy.read_bytes() == before
+
+
+def test_a_refused_import_exits_1_and_leaves_the_file_as_it_was(
+    registry_copy: Path, tmp_path: Path
+) -> None:
+    before = registry_copy.read_bytes()
+    file = write(tmp_path, "signatories.csv", THREE_BAD_ROWS)
+    done = subprocess.run(
+        [sys.executable, "-m", "endorse", "--registry", str(registry_copy), "import", str(file)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (done.returncode, done.stdout) == (1, "")
+    assert registry_copy.read_bytes() == before
+
+
+def test_a_latin_1_file_is_refused_naming_the_byte(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    before = registry_copy.read_bytes()
+    file = write(tmp_path, "latin.csv", "name,country\nMünchen,DE\n", "latin-1")
+    result = invoke("--registry", registry_copy, "import", file)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        f"error: {file}: not UTF-8 text: byte 14 (line 2) is 0xfc. Save the file as UTF-8"
+    )
+    assert registry_copy.read_bytes() == before
+
+
+def test_a_file_with_a_byte_order_mark_imports(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    file = write(tmp_path, "bom.csv", "\ufeffname,country\nMünchen,DE\n")
+    assert invoke("--registry", registry_copy, "import", file).exit_code == 0
+    assert "name         München" in invoke("--registry", registry_copy, "show", "munchen").stdout
+
+
+def test_a_semicolon_file_as_a_european_spreadsheet_writes_it_imports(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    file = write(tmp_path, "excel.csv", "name;country;note\r\nLyon;FR;Lettre du 2, rue X\r\n")
+    assert invoke("--registry", registry_copy, "import", file).exit_code == 0
+    assert "Lettre du 2, rue X" in invoke("--registry", registry_copy, "show", "lyon").stdout
+
+
+def test_the_delimiter_can_be_given(invoke: Invoke, registry_copy: Path, tmp_path: Path) -> None:
+    file = write(tmp_path, "tabs.txt", "name\tcountry\nLyon\tFR\n")
+    result = invoke(
+        "--registry", registry_copy, "import", file, "--format", "csv", "--delimiter", "tab"
+    )
+    assert result.exit_code == 0
+
+
+def test_rows_that_duplicate_each_other_are_refused(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    before = registry_copy.read_bytes()
+    file = write(tmp_path, "twice.csv", "name,country\nLyon,FR\nLYON,fr\n")
+    result = invoke("--registry", registry_copy, "import", file)
+    assert result.exit_code == 1
+    assert f'  {file}:3: "LYON" (FR) is already in this file, at line 2' in result.stderr
+    assert registry_copy.read_bytes() == before
+
+
+def test_rows_already_in_the_registry_are_refused_or_skipped(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    file = write(tmp_path, "again.csv", "name,country\nPittsburgh,US\nLyon,FR\nChicago,US\n")
+    refused = invoke("--registry", registry_copy, "import", file)
+    assert refused.exit_code == 1
+    assert "2 rows cannot be imported" in refused.stderr
+    skipped = invoke("--registry", registry_copy, "import", file, "--on-duplicate", "skip")
+    assert skipped.stderr == (
+        f"imported 1 signatory from {file} into {registry_copy} (0 members, 1 non-member); "
+        "skipped 2 rows already in the registry; 52 signatories now\n"
+    )
+
+
+def test_a_dry_run_says_what_it_would_do_and_writes_nothing(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    before = registry_copy.read_bytes()
+    file = write(tmp_path, "again.csv", "name,country,member\nChicago,US,no\nLyon,FR,yes\n")
+    result = invoke(
+        "--registry", registry_copy, "import", file, "--dry-run", "--on-duplicate", "skip"
+    )
+    assert result.exit_code == 0
+    assert result.stdout == (
+        f'{file}:2: skip "Chicago" (US): already in the registry as "chicago"\n'
+        f'{file}:3: add "lyon" (Lyon, FR, member)\n'
+    )
+    assert result.stderr.endswith("dry run: nothing was written\n")
+    assert registry_copy.read_bytes() == before
+
+
+def test_an_export_imports_into_an_empty_registry_as_the_same_file(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    for file_format in ("csv", "json"):
+        exported = tmp_path / f"all.{file_format}"
+        exported.write_text(
+            invoke("--registry", registry_copy, "list", "--format", file_format).stdout
+        )
+        empty = tmp_path / f"empty-{file_format}.toml"
+        empty.write_text(store.dumps(Registry(store.load(registry_copy).registry.paper)))
+        assert invoke("--registry", empty, "import", exported).exit_code == 0
+        assert empty.read_bytes() == registry_copy.read_bytes()
+
+
+def test_a_hyperlink_cell_is_neutralised_in_the_export_and_restored_by_the_import(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    formula = '=HYPERLINK("http://example.invalid","x")'
+    invoke("--registry", registry_copy, "add", formula, "--country", "FR", "--id", "x")
+    exported = invoke("--registry", registry_copy, "list", "--format", "csv").stdout
+    row = next(line for line in exported.splitlines() if line.startswith("x,"))
+    assert row.startswith('x,"\'=HYPERLINK(""http://example.invalid"",""x"")"')
+    file = write(tmp_path, "x.csv", exported)
+    elsewhere = tmp_path / "elsewhere.toml"
+    elsewhere.write_text(store.dumps(Registry(store.load(registry_copy).registry.paper)))
+    assert invoke("--registry", elsewhere, "import", file).exit_code == 0
+    imported = store.load(elsewhere).registry.by_id("x")
+    assert imported is not None and imported.name == formula
+
+
+def test_ten_thousand_rows_are_imported_in_one_write(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    countries = ("FR", "DE", "ES", "IT", "PT", "BR", "AR", "MX", "JP", "IN")
+    rows = "".join(f"Town {n},{countries[n % 10]},{n % 3 == 0}\n" for n in range(10_000))
+    file = write(tmp_path, "big.csv", "name,country,member\n" + rows)
+    replaced: list[str] = []
+    real_replace = os.replace
+
+    def counted(source: str, target: str | Path) -> None:
+        replaced.append(str(target))
+        real_replace(source, target)
+
+    monkeypatch.setattr(store.os, "replace", counted)
+    result = invoke("--registry", registry_copy, "import", file, "--force")
+    assert result.exit_code == 0
+    assert replaced == [str(registry_copy.resolve())]
+    assert result.stderr == (
+        f"imported 10000 signatories from {file} into {registry_copy} "
+        "(3334 members, 6666 non-members); 10051 signatories now\n"
+    )
+    assert len(store.load(registry_copy).registry.signatories) == 10_051
+
+
+def test_an_unknown_extension_needs_format(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    file = write(tmp_path, "list.txt", "[]")
+    refused = invoke("--registry", registry_copy, "import", file)
+    assert refused.exit_code == 1
+    assert "give --format csv or --format json" in refused.stderr
+    assert invoke("--registry", registry_copy, "import", file, "--format", "json").exit_code == 0
+
+
+def test_a_missing_file_is_a_usage_error(invoke: Invoke, registry_copy: Path) -> None:
+    assert invoke("--registry", registry_copy, "import", "no-such.csv").exit_code == 2
+
+
+def test_the_progress_bar_draws_nothing_when_stderr_is_not_a_terminal(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from endorse import output
+
+    with output.progress("checking rows", 10) as advance:
+        advance(10)
+    assert capsys.readouterr() == ("", "")

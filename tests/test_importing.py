@@ -1,0 +1,302 @@
+"""The import rules, called directly: reading rows, checking values, planning against a registry."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+
+from endorse.import_files import (
+    FileFormat,
+    ImportFileError,
+    decode,
+    detect_delimiter,
+    format_of,
+    read_rows,
+)
+from endorse.importing import Candidate, ImportPlan, candidates_from_rows, plan_import
+from endorse.model import Paper, Registry, Signatory
+from endorse.render.records import extra_csv_cell, read_extra_cell, to_csv, to_json
+from endorse.render.safe import spreadsheet_restore
+from strategies import extra_values, importable_registries, registries
+
+FILE = Path("signatories.csv")
+EMPTY = Registry(Paper("T", "N", 1))
+BERLIN = Signatory(
+    id="berlin", name="Berlin", kind="city", country="DE", member=True, status="confirmed"
+)
+WITH_BERLIN = Registry(Paper("T", "N", 1), (BERLIN,))
+
+
+def plan(
+    text: str,
+    registry: Registry = EMPTY,
+    file_format: FileFormat = "csv",
+    **options: Any,
+) -> ImportPlan:
+    rows = read_rows(text, FILE, file_format)
+    candidates, problems = candidates_from_rows(rows, file_format)
+    return plan_import(registry, candidates, problems=problems, **options)
+
+
+def messages(result: ImportPlan) -> list[str]:
+    return [problem.located(FILE) for problem in result.problems]
+
+
+@settings(max_examples=60, deadline=None)
+@given(importable_registries())
+def test_a_registry_exported_as_csv_imports_into_an_empty_one_unchanged(
+    registry: Registry,
+) -> None:
+    result = plan(to_csv(registry.signatories))
+    assert result.problems == ()
+    assert result.registry.signatories == registry.signatories
+
+
+@settings(max_examples=60, deadline=None)
+@given(importable_registries())
+def test_a_registry_exported_as_json_imports_into_an_empty_one_unchanged(
+    registry: Registry,
+) -> None:
+    result = plan(to_json(registry.signatories), file_format="json")
+    assert result.problems == ()
+    assert result.registry.signatories == registry.signatories
+
+
+@given(extra_values)
+def test_an_unknown_key_keeps_its_value_and_type_through_a_csv_cell(value: Any) -> None:
+    assert read_extra_cell(spreadsheet_restore(extra_csv_cell(value))) == value
+
+
+@given(registries())
+def test_no_csv_cell_of_an_export_starts_a_formula(registry: Registry) -> None:
+    for row in csv.reader(io.StringIO(to_csv(registry.signatories), newline="")):
+        assert all(cell[:1] not in ("=", "+", "-", "@", "\t", "\r") for cell in row)
+
+
+def test_a_hyperlink_formula_is_neutralised_in_the_export_and_restored_by_the_import() -> None:
+    formula = '=HYPERLINK("http://example.invalid","x")'
+    registry = Registry(
+        Paper("T", "N", 1), (Signatory("x", formula, "city", "FR", True, "pending"),)
+    )
+    exported = to_csv(registry.signatories)
+    assert '"\'=HYPERLINK(""http://example.invalid"",""x"")"' in exported
+    assert plan(exported).registry.signatories[0].name == formula
+
+
+def test_only_name_and_country_are_required() -> None:
+    result = plan("name,country\nBoston,US\n")
+    assert result.registry.signatories == (
+        Signatory("boston", "Boston", "city", "US", False, "confirmed"),
+    )
+
+
+def test_values_are_checked_and_converted_as_add_does() -> None:
+    text = (
+        "name,country,subdivision,member,endorsed_on,kind\n"
+        " São Paulo ,Brazil,SP,yes,2018-01-15,Region\n"
+    )
+    [added] = plan(text).registry.signatories
+    assert (added.id, added.name, added.country, added.subdivision) == (
+        "sao-paulo",
+        "São Paulo",
+        "BR",
+        "BR-SP",
+    )
+    assert (added.member, added.endorsed_on, added.kind) == (True, date(2018, 1, 15), "region")
+
+
+def test_member_accepts_true_false_yes_no_1_0() -> None:
+    words = ["true", "false", "yes", "no", "1", "0"]
+    text = "name,country,member\n" + "".join(f"City {w},FR,{w}\n" for w in words)
+    members = [s.member for s in plan(text, force=True).registry.signatories]
+    assert members == [True, False, True, False, True, False]
+
+
+def test_every_bad_row_is_reported_with_its_line_and_nothing_is_planned() -> None:
+    text = (
+        "name,country,endorsed_on\n"
+        "Lyon,FR,\n"
+        "Nowhere,XX,\n"
+        "Bordeaux,FR,2018-02-30\n"
+        ",FR,\n"
+        "Nantes,FR,\n"
+    )
+    result = plan(text)
+    assert [(p.line, p.column) for p in result.problems] == [
+        (3, "country"),
+        (4, "endorsed_on"),
+        (5, "name"),
+    ]
+    assert messages(result)[0].startswith('signatories.csv:3: country "XX" is not an ISO 3166-1')
+    assert result.registry == EMPTY
+
+
+def test_a_line_number_counts_the_lines_of_a_multi_line_cell() -> None:
+    text = 'name,country,remark\nLyon,FR,"two\nlines"\nNowhere,XX,\n'
+    assert [p.line for p in plan(text).problems] == [4]
+
+
+def test_a_row_that_duplicates_an_earlier_row_names_that_row() -> None:
+    result = plan("name,country\nNew York,US\nBoston,US\nnew-york,US\n")
+    assert messages(result) == [
+        'signatories.csv:4: "new-york" (US) is already in this file, at line 2 '
+        '(written "New York"); keep one of the two'
+    ]
+
+
+def test_a_row_that_duplicates_an_existing_signatory_is_refused() -> None:
+    result = plan("name,country\nBERLIN,DE\n", WITH_BERLIN)
+    assert messages(result) == [
+        'signatories.csv:2: "BERLIN" (DE) is already in the registry as "berlin" '
+        '(written "Berlin"); leave the row out, or give --on-duplicate skip to skip such rows'
+    ]
+
+
+def test_skip_leaves_out_rows_already_in_the_registry_and_adds_the_rest() -> None:
+    result = plan("name,country\nBerlin,DE\nHamburg,DE\n", WITH_BERLIN, on_duplicate="skip")
+    assert [(s.line, s.existing.id) for s in result.skipped] == [(2, "berlin")]
+    assert [s.id for s in result.registry.signatories] == ["berlin", "hamburg"]
+
+
+def test_skip_does_not_skip_a_row_that_duplicates_another_row() -> None:
+    result = plan("name,country\nHamburg,DE\nHamburg,DE\n", on_duplicate="skip")
+    assert [p.line for p in result.problems] == [3]
+
+
+def test_a_near_duplicate_is_refused_unless_forced() -> None:
+    text = "name,country\nBerlinn,DE\n"
+    assert "is very close to" in messages(plan(text, WITH_BERLIN))[0]
+    assert len(plan(text, WITH_BERLIN, force=True).added) == 1
+
+
+def test_a_taken_id_is_refused_with_an_id_to_use_instead() -> None:
+    result = plan("name,country,id\nBerlin (New Hampshire),US,berlin\n", WITH_BERLIN)
+    assert messages(result) == [
+        'signatories.csv:2: the id "berlin" is already taken by "Berlin" (DE) in the registry; '
+        'give this row another id in the id column, like "berlin-us"'
+    ]
+
+
+def test_unknown_columns_become_unknown_keys_with_their_types() -> None:
+    text = (
+        'name,country,contact,population,checked,codes\nLyon,FR,Mme X,513275,2018-01-02,"[1, 2]"\n'
+    )
+    [added] = plan(text).registry.signatories
+    assert added.extra == {
+        "contact": "Mme X",
+        "population": 513275,
+        "checked": date(2018, 1, 2),
+        "codes": [1, 2],
+    }
+
+
+def test_a_column_named_in_capitals_is_the_known_key() -> None:
+    [added] = plan("Name,Country\nLyon,FR\n").registry.signatories
+    assert (added.name, added.country, added.extra) == ("Lyon", "FR", {})
+
+
+def test_blank_rows_are_left_out() -> None:
+    assert len(plan("name,country\n\nLyon,FR\n,\n").added) == 1
+
+
+def test_a_semicolon_header_sets_the_delimiter() -> None:
+    assert detect_delimiter("name;country;note") == ";"
+    assert detect_delimiter("name\tcountry") == "\t"
+    assert detect_delimiter("name") == ","
+    [added] = plan("name;country;note\nLyon;FR;a, b\n").registry.signatories
+    assert added.note == "a, b"
+
+
+def test_a_file_without_a_name_column_is_refused_as_a_whole() -> None:
+    with pytest.raises(ImportFileError, match=r"signatories.csv:1: no column name"):
+        read_rows("city,country\nLyon,FR\n", FILE, "csv")
+
+
+def test_a_cell_beyond_the_named_columns_is_a_problem_of_its_row() -> None:
+    result = plan("name,country\nLyon,FR,extra\n")
+    assert messages(result) == [
+        "signatories.csv:2: cell 3 holds a value but its column has no name in the header line"
+    ]
+
+
+def test_json_rows_know_the_line_they_start_on() -> None:
+    text = '[\n{"name": "Lyon", "country": "FR"},\n{"name": "Nowhere",\n "country": "XX"}\n]\n'
+    assert [p.line for p in plan(text, file_format="json").problems] == [3]
+
+
+def test_json_that_is_not_an_array_of_objects_is_refused_with_its_place() -> None:
+    with pytest.raises(ImportFileError, match=r"signatories.csv:1:1: not valid json here"):
+        read_rows('{"name": "Lyon"}', FILE, "json")
+    with pytest.raises(ImportFileError, match=r"signatories.csv:2:\d+: not valid json"):
+        read_rows('[\n{"name": }]', FILE, "json")
+    result = plan('[{"name": 5, "country": "FR"}, "Lyon"]', file_format="json")
+    assert [p.column for p in result.problems] == ["name", ""]
+
+
+def test_a_byte_order_mark_is_allowed() -> None:
+    assert decode(b"\xef\xbb\xbfname,country\n", FILE) == "name,country\n"
+
+
+def test_latin_1_is_refused_naming_the_file_and_the_byte() -> None:
+    data = "name,country\nMünchen,DE\n".encode("latin-1")
+    with pytest.raises(ImportFileError) as raised:
+        decode(data, FILE)
+    assert str(raised.value).startswith(
+        "signatories.csv: not UTF-8 text: byte 14 (line 2) is 0xfc."
+    )
+
+
+def test_the_format_comes_from_the_extension_unless_given() -> None:
+    assert format_of(Path("a.JSON"), None) == "json"
+    assert format_of(Path("a.json"), "csv") == "csv"
+    with pytest.raises(ImportFileError, match="--format csv or --format json"):
+        format_of(Path("a.xlsx"), None)
+
+
+def test_progress_is_reported_for_every_row() -> None:
+    rows = read_rows("name,country\n" + "Lyon,FR\n" * 600, FILE, "csv")
+    steps: list[int] = []
+    candidates_from_rows(rows, "csv", steps.append)
+    assert sum(steps) == 600
+
+
+def test_a_plan_with_a_problem_changes_nothing() -> None:
+    candidate = Candidate(2, BERLIN)
+    result = plan_import(EMPTY, [candidate, Candidate(3, BERLIN)])
+    assert result.registry == EMPTY
+    assert result.added == (candidate,)
+
+
+def test_a_carriage_return_in_a_cell_is_quoted_so_the_row_stays_whole() -> None:
+    lyon = Signatory("lyon", "Lyon", "city", "FR", True, "pending", extra={"memo": "a\rb"})
+    exported = to_csv([lyon])
+    assert exported.splitlines()[1].startswith('"lyon","Lyon"')
+    assert plan(exported).registry.signatories == (lyon,)
+
+
+def test_an_unknown_key_that_looks_like_a_formula_is_defused_in_the_header_and_restored() -> None:
+    lyon = Signatory("lyon", "Lyon", "city", "FR", True, "pending", extra={"=cmd": "-1"})
+    exported = to_csv([lyon])
+    assert exported.splitlines()[0].endswith(",'=cmd")
+    assert plan(exported).registry.signatories == (lyon,)
+
+
+def test_a_column_named_twice_is_refused_as_a_whole() -> None:
+    with pytest.raises(
+        ImportFileError, match=r'signatories.csv:1: the column "name" appears twice'
+    ):
+        read_rows("name,country,name\nLyon,FR,Lyon\n", FILE, "csv")
+
+
+def test_json_null_means_absent_but_cannot_sit_in_an_array() -> None:
+    text = '[{"name": "Lyon", "country": "FR", "note": null, "memo": null, "t": {"a": null}}]'
+    [lyon] = plan(text, file_format="json").registry.signatories
+    assert (lyon.note, lyon.extra) == (None, {"t": {}})
+    refused = plan('[{"name": "Lyon", "country": "FR", "codes": [1, null]}]', file_format="json")
+    assert [p.column for p in refused.problems] == ["codes"]
