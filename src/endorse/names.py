@@ -17,8 +17,6 @@ import unicodedata
 from functools import lru_cache
 from typing import Final
 
-from anyascii import anyascii
-
 _NON_ALNUM: Final = re.compile(r"[^a-z0-9]+")
 _SAINT: Final = re.compile(r"\b(?:st|saint)\b")
 _SAINTE: Final = re.compile(r"\b(?:ste|sainte)\b")
@@ -36,6 +34,8 @@ def fold(text: str) -> str:
     """Lowercase ASCII transliteration: for case- and accent-insensitive matching."""
     if text.isascii():
         return text.casefold()
+    from anyascii import anyascii
+
     return anyascii(nfc(text)).casefold()
 
 

@@ -13,8 +13,6 @@ Every cell, header included, is defused against formulas (`spreadsheet_safe`).
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from collections.abc import Mapping, Sequence
@@ -75,6 +73,9 @@ def to_csv(signatories: Sequence[Signatory]) -> str:
     """One row a signatory under a header row; a row with a carriage return in a cell is
     quoted throughout, as the csv module quotes only the line terminator it writes (\\n)."""
     keys = record_keys(signatories)
+    import csv
+    import io
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     quoting_writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)

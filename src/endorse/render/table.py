@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
-from rich.cells import cell_len
-
 from endorse.model import SIGNATORY_KEYS, Signatory
 from endorse.render.records import display_value
 from endorse.render.safe import terminal_safe
@@ -33,6 +31,8 @@ def plain_table(signatories: Sequence[Signatory]) -> str:
     """Columns aligned with spaces (East Asian wide characters counted as two)."""
     headers = [title for _, title in TABLE_COLUMNS]
     rows = [headers, *table_rows(signatories)]
+    from rich.cells import cell_len
+
     widths = [max(cell_len(row[i]) for row in rows) for i in range(len(headers))]
     lines = [
         "  ".join(

