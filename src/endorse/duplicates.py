@@ -61,16 +61,28 @@ class Match:
 
 
 class DuplicateIndex:
-    """The signatories by (country, match key), to answer `exact` and `near` quickly."""
+    """The signatories by (country, match key), to answer `exact` and `near` quickly.
+
+    A country's keys are computed the first time that country is asked
+    about: `endorse add` on a registry of 100,000 signatories then
+    normalises the names of one country, not of all of them.
+    """
 
     def __init__(self, signatories: Iterable[Signatory] = ()) -> None:
         self._by_key: dict[tuple[str, str], list[tuple[Signatory, str]]] = {}
         self._keys_by_country: dict[str, list[str]] = {}
+        self._unindexed: dict[str, list[Signatory]] = {}
         for signatory in signatories:
-            self.add(signatory)
+            self._unindexed.setdefault(signatory.country, []).append(signatory)
 
     def add(self, signatory: Signatory) -> None:
         """Index one more signatory (an import adds each row as it is accepted)."""
+        if signatory.country in self._unindexed:
+            self._unindexed[signatory.country].append(signatory)
+            return
+        self._index(signatory)
+
+    def _index(self, signatory: Signatory) -> None:
         for spelling in _spellings(signatory):
             key = match_key(spelling)
             entries = self._by_key.setdefault((signatory.country, key), [])
@@ -78,8 +90,13 @@ class DuplicateIndex:
                 self._keys_by_country.setdefault(signatory.country, []).append(key)
             entries.append((signatory, spelling))
 
+    def _ready(self, country: str) -> None:
+        for signatory in self._unindexed.pop(country, ()):
+            self._index(signatory)
+
     def exact(self, name: str, country: str, *, ignore: str | None = None) -> Match | None:
         """The signatory of `country` whose name has the key of `name` (not the id `ignore`)."""
+        self._ready(country)
         for signatory, spelling in self._by_key.get((country, match_key(name)), []):
             if signatory.id != ignore:
                 return Match(signatory, spelling, 0)
@@ -92,6 +109,7 @@ class DuplicateIndex:
         from rapidfuzz import process
         from rapidfuzz.distance import OSA
 
+        self._ready(country)
         key = match_key(name)
         allowed = edits_allowed(key)
         keys = self._keys_by_country.get(country, [])
@@ -111,6 +129,8 @@ class DuplicateIndex:
 
     def groups(self) -> Iterator[list[Signatory]]:
         """Signatories that share a key in one country: exact duplicates already recorded."""
+        for country in list(self._unindexed):
+            self._ready(country)
         for entries in self._by_key.values():
             unique = list({s.id: s for s, _ in entries}.values())
             if len(unique) > 1:

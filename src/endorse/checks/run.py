@@ -13,7 +13,7 @@ from endorse.checks.findings import Finding, TableLines, in_report_order, table_
 from endorse.checks.format_rules import WellFormed, format_findings
 from endorse.checks.place_rules import place_findings
 from endorse.model import Registry
-from endorse.store import dumps
+from endorse.store import dumps, loads_toml
 
 
 def validate_text(text: str, *, today: date | None = None, verbose: bool = False) -> list[Finding]:
@@ -23,7 +23,7 @@ def validate_text(text: str, *, today: date | None = None, verbose: bool = False
     column of the syntax error; anything that parses is checked in full.
     """
     try:
-        doc = tomli.loads(text)
+        doc = loads_toml(text)
     except tomli.TOMLDecodeError as error:
         return [_not_toml(error)]
     lines = _trusted(table_lines(text), doc)

@@ -38,8 +38,7 @@ def report(
         ),
     ] = None,
 ) -> None:
-    """Summarise the registry: the paper, the totals, regions, countries, kinds, the names,
-    a timeline and the population represented.
+    """Summarise the registry: the paper, totals, breakdowns, names, timeline, population.
 
     Example: endorse report --format html --output docs/sample-report.html
     """
