@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any, Final, Literal, TypedDict, get_args
 
 FORMAT_VERSION: Final = 1
@@ -233,20 +234,30 @@ def _looks_valid(doc: Mapping[str, Any], signatory_docs: Any) -> bool:
 
 
 def _signatory_looks_valid(doc: dict[str, Any]) -> bool:
-    if not _REQUIRED_SIGNATORY_KEY_SET.issubset(doc):
-        return False
-    types = _VALUE_TYPES
-    for key, value in doc.items():
-        expected = types.get(key)
-        if expected is not None and type(value) is not expected:
-            return False
+    expected = _expected_types(tuple(doc))
     return (
-        doc["kind"] in _KIND_SET
+        expected is not None
+        and tuple(map(type, doc.values())) == expected
+        and doc["kind"] in _KIND_SET
         and doc["status"] in _STATUS_SET
         and SLUG_PATTERN.fullmatch(doc["id"]) is not None
         and not doc["name"].isspace()
         and doc["name"] != ""
     )
+
+
+@lru_cache(maxsize=1024)
+def _expected_types(keys: tuple[str, ...]) -> tuple[type, ...] | None:
+    """The value types a signatory with these keys, in this order, must have.
+
+    None for keys the quick check does not vouch for (a required key
+    missing, an unknown key): those signatories take the detailed pass.
+    Signatories share a few key layouts, so this is computed a few times
+    and the check of each signatory is one comparison of type tuples.
+    """
+    if not _REQUIRED_SIGNATORY_KEY_SET.issubset(keys) or not _SIGNATORY_KEY_SET.issuperset(keys):
+        return None
+    return tuple(_VALUE_TYPES[key] for key in keys)
 
 
 def _checked_signatory(doc: dict[str, Any]) -> Signatory:
@@ -259,7 +270,7 @@ def _checked_signatory(doc: dict[str, Any]) -> Signatory:
     signatory = object.__new__(Signatory)
     fields = signatory.__dict__
     fields.update(_OPTIONAL_DEFAULTS)
-    if _SIGNATORY_KEY_SET.issuperset(doc):
+    if doc.keys() <= _SIGNATORY_KEY_SET:
         fields.update(doc)
         fields["extra"] = {}
     else:

@@ -34,9 +34,21 @@ def fold(text: str) -> str:
     """Lowercase ASCII transliteration: for case- and accent-insensitive matching."""
     if text.isascii():
         return text.casefold()
+    latin = nfc(text).translate(_latin_to_ascii())
+    if latin.isascii():
+        return latin.casefold()
     from anyascii import anyascii
 
-    return anyascii(nfc(text)).casefold()
+    return anyascii(latin).casefold()
+
+
+@lru_cache(maxsize=1)
+def _latin_to_ascii() -> dict[int, str]:
+    """anyascii's transliteration of the accented Latin letters, as a str.translate table:
+    most names are Latin, and translating them is ten times as quick as anyascii."""
+    from anyascii import anyascii
+
+    return {code: anyascii(chr(code)) for code in range(0xC0, 0x250)}
 
 
 @lru_cache(maxsize=65536)

@@ -30,7 +30,13 @@ def record_keys(signatories: Sequence[Signatory]) -> list[str]:
 
 def signatory_record(signatory: Signatory, keys: Sequence[str]) -> dict[str, Any]:
     """Every key of a signatory as a JSON-ready value (dates as ISO strings, absent as None)."""
-    return {key: _json_value(_value(signatory, key)) for key in keys}
+    if signatory.extra:
+        return {key: _json_value(_value(signatory, key)) for key in keys}
+    fields = vars(signatory)
+    record = {key: fields[key] for key in SIGNATORY_KEYS}
+    if signatory.endorsed_on is not None:
+        record["endorsed_on"] = signatory.endorsed_on.isoformat()
+    return record
 
 
 def _value(signatory: Signatory, key: str) -> Any:

@@ -1,0 +1,29 @@
+"""Names: folding for search, the duplicate key, slugs."""
+
+from __future__ import annotations
+
+from anyascii import anyascii
+from hypothesis import given
+from hypothesis import strategies as st
+
+from endorse.names import fold, match_key, nfc, slugify
+
+
+@given(st.text())
+def test_fold_is_the_anyascii_transliteration_casefolded(text: str) -> None:
+    assert fold(text) == anyascii(nfc(text)).casefold()
+
+
+def test_fold_ignores_case_and_accents() -> None:
+    assert fold("Montréal") == fold("MONTREAL") == "montreal"
+
+
+def test_match_key_ignores_hyphens_saint_and_a_leading_city_of() -> None:
+    assert match_key("New-York") == match_key("new york")
+    assert match_key("St. Louis City") == match_key("Saint Louis City")
+    assert match_key("City of Chicago") == match_key("Chicago")
+
+
+def test_slugify_transliterates_and_joins_with_hyphens() -> None:
+    assert slugify("São Paulo") == "sao-paulo"
+    assert slugify("St. Louis City") == "st-louis-city"
