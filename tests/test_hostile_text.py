@@ -70,3 +70,13 @@ def test_spreadsheet_escaping_round_trips(name: str) -> None:
 @given(names)
 def test_spreadsheet_safe_cells_never_start_a_formula(name: str) -> None:
     assert spreadsheet_safe(name)[:1] not in ("=", "+", "-", "@", "\t", "\r")
+
+
+@given(names)
+def test_plain_table_widths_agree_with_rich_for_printed_text(name: str) -> None:
+    from rich.cells import cell_len
+
+    from endorse.render.table import _width
+
+    cell = terminal_safe(name)
+    assert _width(cell) == cell_len(cell)

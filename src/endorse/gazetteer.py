@@ -7,44 +7,33 @@ and names, continents, and place names keyed by `names.match_key` — so
 that little is built once, written to the user's cache folder and read
 back with `marshal` in a few milliseconds.
 
-The cache is never trusted blindly. Its first line names what it was built
-from (the sizes and times of the source data files, this Python, the cache
+The cache is never trusted blindly (see `endorse.cache`): its stamp names
+the sizes and times of the source data files, this Python, the cache
 format, and `match_key` of a few sample names, so that a change of the
-normaliser invalidates it) and the CRC-32 of the rest; a cache that does
-not match, or is truncated or corrupt, is rebuilt. A cache folder that
-cannot be written only costs speed. `ENDORSE_CACHE_DIR` sets the folder.
+normaliser invalidates it too.
 """
 
 from __future__ import annotations
 
 import json
 import marshal
-import os
 import sys
-import zlib
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any, Final
 
+from endorse.cache import CACHE_DIR_VARIABLE, cache_folder, read_framed, write_framed
 from endorse.names import match_key
 
+__all__ = ["CACHE_DIR_VARIABLE", "alternate_names", "core", "read_cache"]
+
 CACHE_FORMAT: Final = 1
-CACHE_DIR_VARIABLE: Final = "ENDORSE_CACHE_DIR"
 MIN_CITY_POPULATION: Final = 15000
 _KEY_SAMPLES: Final = ("St. Louis City", "New-York", "City of São Paulo", "Sainte-Foy", "Köln")
 
 # A place row: (name, country, subdivision or None, population or None, feature).
 PlaceRow = tuple[str, str, str | None, int | None, str]
-
-
-def cache_folder() -> Path:
-    configured = os.environ.get(CACHE_DIR_VARIABLE)
-    if configured:
-        return Path(configured)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("endorse", appauthor=False))
 
 
 @cache
@@ -65,37 +54,19 @@ def _cached(part: str, build: Any) -> Any:
     content = read_cache(path, stamp)
     if content is None:
         content = build()
-        write_cache(path, stamp, content)
+        write_framed(path, stamp, marshal.dumps(content))
     return content
 
 
 def read_cache(path: Path, stamp: str) -> Any | None:
     """The cached content, or None when it is absent, stale, truncated or corrupt."""
-    try:
-        data = path.read_bytes()
-    except OSError:
+    payload = read_framed(path, stamp)
+    if payload is None:
         return None
-    header, newline, payload = data.partition(b"\n")
     try:
-        fields = json.loads(header)
-        fresh = fields["stamp"] == stamp and newline == b"\n"
-        intact = fields["crc32"] == zlib.crc32(payload)
-        return marshal.loads(payload) if fresh and intact else None
-    except (ValueError, KeyError, TypeError, EOFError):
+        return marshal.loads(payload)
+    except (ValueError, EOFError, TypeError):
         return None
-
-
-def write_cache(path: Path, stamp: str, content: Any) -> None:
-    """Write the cache atomically; a folder that cannot be written is left alone."""
-    payload = marshal.dumps(content)
-    header = json.dumps({"stamp": stamp, "crc32": zlib.crc32(payload)})
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        temporary.write_bytes(header.encode() + b"\n" + payload)
-        os.replace(temporary, path)
-    except OSError:
-        return
 
 
 def _stamp(part: str) -> str:

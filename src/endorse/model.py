@@ -187,13 +187,18 @@ def registry_from_doc(doc: Mapping[str, Any]) -> Registry:
         problems = list(document_problems(doc))
         if problems:
             raise FormatProblems(problems)
+    return registry_from_checked_doc(doc)
+
+
+def registry_from_checked_doc(doc: Mapping[str, Any]) -> Registry:
+    """Build a Registry from a document known to be valid (checked now or before)."""
     paper_doc = doc["paper"]
     return Registry(
         paper=Paper(
             **{k: paper_doc[k] for k in PAPER_KEYS if k in paper_doc},
             extra=_unknown(paper_doc, PAPER_KEYS),
         ),
-        signatories=tuple(map(_checked_signatory, signatory_docs)),
+        signatories=tuple(map(_checked_signatory, doc.get("signatory", []))),
         format=doc["format"],
         extra=_unknown(doc, ("format", "paper", "signatory")),
     )

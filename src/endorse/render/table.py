@@ -24,23 +24,53 @@ TABLE_COLUMNS: Final = (
 
 
 def table_rows(signatories: Sequence[Signatory]) -> list[list[str]]:
-    return [[terminal_safe(display_value(s, key)) for key, _ in TABLE_COLUMNS] for s in signatories]
+    return [table_row(s) for s in signatories]
+
+
+def table_row(signatory: Signatory) -> list[str]:
+    """The table's cells for one signatory, safe to print."""
+    endorsed = signatory.endorsed_on
+    cells = [
+        signatory.id,
+        signatory.name,
+        signatory.kind,
+        signatory.country,
+        "yes" if signatory.member else "no",
+        signatory.status,
+        "" if endorsed is None else endorsed.isoformat(),
+    ]
+    if "".join(cells).isprintable():
+        return cells
+    return [terminal_safe(cell) for cell in cells]
 
 
 def plain_table(signatories: Sequence[Signatory]) -> str:
     """Columns aligned with spaces (East Asian wide characters counted as two)."""
     headers = [title for _, title in TABLE_COLUMNS]
-    rows = [headers, *table_rows(signatories)]
+    columns = zip(*[headers, *table_rows(signatories)], strict=True)
+    padded = [_padded(column) for column in columns]
+    lines = map("  ".join, zip(*padded, strict=True))
+    return "\n".join([line.rstrip() for line in lines]) + "\n"
+
+
+def _padded(column: Sequence[str]) -> list[str]:
+    """The cells of a column padded to one width; an all-ASCII column is measured by len."""
+    if "".join(column).isascii():
+        width = max(map(len, column))
+        return [cell.ljust(width) for cell in column]
+    widths = list(map(_width, column))
+    most = max(widths)
+    return [cell + " " * (most - width) for cell, width in zip(column, widths, strict=True)]
+
+
+def _width(cell: str) -> int:
+    """Columns a cell takes on a terminal (rich's measure, skipped for plain ASCII and for
+    Latin letters below U+0300, none of which is wide or combining)."""
+    if cell.isascii() or max(cell) < "\u0300":
+        return len(cell)
     from rich.cells import cell_len
 
-    widths = [max(cell_len(row[i]) for row in rows) for i in range(len(headers))]
-    lines = [
-        "  ".join(
-            cell + " " * (width - cell_len(cell)) for cell, width in zip(row, widths, strict=True)
-        ).rstrip()
-        for row in rows
-    ]
-    return "\n".join(lines) + "\n"
+    return cell_len(cell)
 
 
 def rich_table(signatories: Sequence[Signatory]) -> Table:

@@ -1,0 +1,58 @@
+"""Files in the user's cache folder: framed, checked, written atomically, never trusted blindly.
+
+Each cache file starts with one line of JSON naming what its content was
+built from (the "stamp") and the CRC-32 of the content. A file whose stamp
+differs from the one the reader expects is stale; one whose CRC-32 differs
+is corrupt or truncated; either is ignored and built again. A cache folder
+that cannot be written only costs speed. `ENDORSE_CACHE_DIR` sets the
+folder (default: the platform's user cache folder, via platformdirs).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import zlib
+from pathlib import Path
+from typing import Final
+
+CACHE_DIR_VARIABLE: Final = "ENDORSE_CACHE_DIR"
+
+
+def cache_folder() -> Path:
+    configured = os.environ.get(CACHE_DIR_VARIABLE)
+    if configured:
+        return Path(configured)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("endorse", appauthor=False))
+
+
+def read_framed(path: Path, stamp: str) -> bytes | None:
+    """The content of a cache file, or None when it is absent, stale, truncated or corrupt."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    header, newline, payload = data.partition(b"\n")
+    try:
+        fields = json.loads(header)
+        fresh = newline == b"\n" and fields["stamp"] == stamp
+        intact = fields["crc32"] == zlib.crc32(payload)
+    except (ValueError, KeyError, TypeError):
+        return None
+    return payload if fresh and intact else None
+
+
+def write_framed(path: Path, stamp: str, payload: bytes) -> None:
+    """Write a cache file atomically; a folder that cannot be written is left alone."""
+    header = json.dumps({"stamp": stamp, "crc32": zlib.crc32(payload)})
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(header.encode() + b"\n" + payload)
+        os.replace(temporary, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
