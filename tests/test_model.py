@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from random import Random
 
 import tomli
+import tomli_w
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import BUNDLED
 from endorse.model import Registry, registry_from_doc, registry_to_doc
-from endorse.store import dumps, load, registry_from_text
+from endorse.store import dumps, is_canonical_text, load, registry_from_text
 from strategies import registries
 
 
@@ -66,3 +69,19 @@ def test_the_example_in_the_format_documentation_is_a_valid_canonical_registry()
     registry = registry_from_text(example, Path("example.toml"))
     assert len(registry.signatories) == 2
     assert dumps(registry) == example
+
+
+@given(registries(), st.randoms(use_true_random=False))
+def test_the_quick_canonical_check_agrees_with_writing_the_registry(
+    registry: Registry, random: Random
+) -> None:
+    doc = registry_to_doc(registry)
+    random.shuffle(doc.get("signatory", []))
+    for text in (dumps(registry), tomli_w.dumps(doc)):
+        parsed = tomli.loads(text)
+        assert is_canonical_text(text, parsed) == (dumps(registry_from_doc(parsed)) == text)
+
+
+def test_the_canonical_text_passes_the_quick_canonical_check() -> None:
+    text = BUNDLED.read_text(encoding="utf-8")
+    assert is_canonical_text(text, tomli.loads(text))

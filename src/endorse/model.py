@@ -222,6 +222,12 @@ _OPTIONAL_DEFAULTS: Final[dict[str, Any]] = {
 }
 
 
+def looks_valid(doc: Mapping[str, Any]) -> bool:
+    """Whether a document certainly has no format problem (a quick check; False means
+    "look closer" with `document_problems`, not "invalid")."""
+    return _looks_valid(doc, doc.get("signatory", []))
+
+
 def _looks_valid(doc: Mapping[str, Any], signatory_docs: Any) -> bool:
     """A quick yes for the common, valid document; any doubt defers to `document_problems`."""
     if type(doc.get("format")) is not int or doc["format"] != FORMAT_VERSION:
@@ -263,6 +269,11 @@ def _expected_types(keys: tuple[str, ...]) -> tuple[type, ...] | None:
     if not _REQUIRED_SIGNATORY_KEY_SET.issubset(keys) or not _SIGNATORY_KEY_SET.issuperset(keys):
         return None
     return tuple(_VALUE_TYPES[key] for key in keys)
+
+
+def signatory_from_checked_doc(doc: Mapping[str, Any]) -> Signatory:
+    """A Signatory from a dict known to be a valid signatory (see `_checked_signatory`)."""
+    return _checked_signatory(dict(doc) if not isinstance(doc, dict) else doc)
 
 
 def _checked_signatory(doc: dict[str, Any]) -> Signatory:

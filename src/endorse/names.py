@@ -51,7 +51,7 @@ def _latin_to_ascii() -> dict[int, str]:
     return {code: anyascii(chr(code)) for code in range(0xC0, 0x250)}
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=262144)
 def match_key(name: str) -> str:
     """The key under which two spellings of one place's name coincide.
 

@@ -182,9 +182,12 @@ def similar_places(
 ) -> list[Place]:
     """Known places of `country` with a name close to `name` but not the same.
 
-    For "did you mean": "Pittsburg" in US gives Pittsburgh (US-PA) and
-    Plattsburgh (US-NY). Results are cached, so a registry that repeats a
-    misspelling pays for the search once.
+    For "did you mean": "Pittsburg" in US gives Pittsburgh (US-PA). Only
+    places whose names start with the same letter are compared: a
+    misspelling seldom starts wrong, and comparing within one letter is what
+    keeps `validate` quick when a large registry names many small places
+    the data does not know. Results are cached, so a registry that repeats
+    a misspelling pays for the search once.
     """
     return list(_similar_places(match_key(name), country, limit, score_cutoff))
 
@@ -194,10 +197,19 @@ def _similar_places(key: str, country: str, limit: int, score_cutoff: float) -> 
     from rapidfuzz import fuzz, process
 
     rows = _places_of(country)
+    candidates = _keys_by_initial(country).get(key[:1], [])
     matches = process.extract(
-        key, list(rows), scorer=fuzz.ratio, limit=limit + 1, score_cutoff=score_cutoff
+        key, candidates, scorer=fuzz.ratio, limit=limit + 1, score_cutoff=score_cutoff
     )
     return tuple(Place(*row) for close, _, _ in matches if close != key for row in rows[close])
+
+
+@cache
+def _keys_by_initial(country: str) -> dict[str, list[str]]:
+    grouped: dict[str, list[str]] = {}
+    for key in _places_of(country):
+        grouped.setdefault(key[:1], []).append(key)
+    return grouped
 
 
 def subdivision_choices(country: str) -> list[tuple[str, str]]:

@@ -15,6 +15,7 @@ import stat
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Final
 
@@ -28,9 +29,12 @@ from endorse.errors import (
     RegistryReadError,
 )
 from endorse.model import (
+    PAPER_KEYS,
+    SIGNATORY_KEYS,
     FormatProblem,
     FormatProblems,
     Registry,
+    looks_valid,
     registry_from_checked_doc,
     registry_from_doc,
     registry_to_doc,
@@ -39,6 +43,7 @@ from endorse.model import (
 ENV_VAR: Final = "ENDORSE_REGISTRY"
 DEFAULT_RELATIVE_PATH: Final = Path("data") / "registry.toml"
 DEFAULT_LOCK_TIMEOUT: Final = 10.0
+CACHED_FROM_BYTES: Final = 256 * 1024
 
 
 class RegistryLockedError(EndorseError):
@@ -137,13 +142,16 @@ def parse_toml(text: str, path: Path) -> dict[str, Any]:
 def load(path: Path) -> LoadedRegistry:
     """Read, parse and check a registry; every problem becomes an EndorseError.
 
-    A registry whose exact bytes were parsed and checked before is taken
-    from `endorse.registry_cache` instead, six times as fast.
+    A large registry whose exact bytes were parsed and checked before is
+    taken from `endorse.registry_cache` instead, six times as fast (a small
+    one parses quicker than the cache's own imports).
     """
-    from endorse import registry_cache
-
     raw = _read_bytes(path)
     text = _decode(raw, path)
+    if len(raw) < CACHED_FROM_BYTES:
+        return LoadedRegistry(path, text, registry_from_text(text, path))
+    from endorse import registry_cache
+
     remembered = registry_cache.cached_document(raw)
     if remembered is not None:
         return LoadedRegistry(path, text, registry_from_checked_doc(remembered))
@@ -151,6 +159,31 @@ def load(path: Path) -> LoadedRegistry:
     registry = _registry_from_parsed(doc, text, path)
     registry_cache.remember_document(raw, doc)
     return LoadedRegistry(path, text, registry)
+
+
+def read_for_checking(path: Path) -> tuple[str, dict[str, Any] | None]:
+    """The registry's text and, when it parses, its document (for `validate`).
+
+    A large registry's document comes from, or goes to, the registry cache
+    when it passes the quick format check; a file that does not parse gives
+    None, and the caller reports the syntax error.
+    """
+    raw = _read_bytes(path)
+    text = _decode(raw, path)
+    large = len(raw) >= CACHED_FROM_BYTES
+    if large:
+        from endorse import registry_cache
+
+        remembered = registry_cache.cached_document(raw)
+        if remembered is not None:
+            return text, remembered
+    try:
+        doc = loads_toml(text)
+    except tomli.TOMLDecodeError:
+        return text, None
+    if large and looks_valid(doc):
+        registry_cache.remember_document(raw, doc)
+    return text, doc
 
 
 def registry_from_text(text: str, path: Path) -> Registry:
@@ -207,14 +240,48 @@ def dumps(registry: Registry) -> str:
     signatories before `[paper]` (and tomli-w would write a short array of
     tables inline, so that one edit reflows the whole array in a diff).
     """
+    return _dump_document(registry_to_doc(registry))
+
+
+def _dump_document(doc: Mapping[str, Any]) -> str:
     import rtoml
 
-    doc = registry_to_doc(registry)
-    signatories = doc.pop("signatory", [])
-    head = rtoml.dumps(doc)
-    if not signatories:
-        return head
-    return head + "\n" + rtoml.dumps({"signatory": signatories})
+    head = {key: value for key, value in doc.items() if key != "signatory"}
+    text = rtoml.dumps(head)
+    if doc.get("signatory"):
+        text += "\n" + rtoml.dumps({"signatory": doc["signatory"]})
+    return text
+
+
+def is_canonical_text(text: str, doc: Mapping[str, Any]) -> bool:
+    """Whether `text`, which parses to the valid document `doc`, is in canonical form.
+
+    Parsing keeps the order of keys and tables, so a document whose
+    signatories or keys are out of canonical order comes from a text that
+    is not canonical; one in order is canonical when writing it gives the
+    text back. That spares building the model again just to write it.
+    """
+    if _in_canonical_order(doc):
+        return _dump_document(doc) == text
+    return dumps(registry_from_checked_doc(doc)) == text
+
+
+def _in_canonical_order(doc: Mapping[str, Any]) -> bool:
+    signatories = doc.get("signatory", [])
+    ids = [entry["id"] for entry in signatories]
+    return (
+        list(doc) == [key for key in ("format", "paper", "signatory") if key in doc]
+        and _canonical_key_order(tuple(doc["paper"]), PAPER_KEYS)
+        and all(a < b for a, b in zip(ids, ids[1:], strict=False))
+        and all(_canonical_key_order(tuple(entry), SIGNATORY_KEYS) for entry in signatories)
+    )
+
+
+@lru_cache(maxsize=256)
+def _canonical_key_order(keys: tuple[str, ...], known_order: tuple[str, ...]) -> bool:
+    """Known keys in their documented order, then unknown keys alphabetically."""
+    known = tuple(key for key in known_order if key in keys)
+    return keys == known + tuple(sorted(set(keys) - set(known)))
 
 
 def has_comments(text: str) -> bool:

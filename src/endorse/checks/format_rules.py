@@ -21,10 +21,12 @@ from endorse.model import (
     Registry,
     Signatory,
     document_problems,
-    signatory_from_doc,
+    looks_valid,
+    signatory_from_checked_doc,
 )
 
 TOP_LEVEL_KEYS = ("format", "paper", "signatory")
+_SIGNATORY_KEY_SET = frozenset(SIGNATORY_KEYS)
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,7 @@ class WellFormed:
 
 
 def format_findings(doc: Mapping[str, Any], lines: TableLines) -> tuple[list[Finding], WellFormed]:
-    problems = list(document_problems(doc))
+    problems = [] if looks_valid(doc) else list(document_problems(doc))
     findings = [_finding(problem, doc, lines) for problem in problems]
     findings.extend(unknown_key_findings(doc, lines))
     return findings, _well_formed(doc, problems)
@@ -93,7 +95,7 @@ def unknown_key_findings(doc: Mapping[str, Any], lines: TableLines) -> Iterable[
             yield _unknown_key("[paper]", key, None, lines.paper)
     for index, entry in enumerate(_signatory_docs(doc)):
         signatory_id = entry.get("id") if isinstance(entry.get("id"), str) else None
-        for key in _unknown(entry, SIGNATORY_KEYS):
+        for key in _unknown(entry, _SIGNATORY_KEY_SET):
             where = "this signatory" if signatory_id else f"signatory #{index + 1}"
             yield _unknown_key(where, key, signatory_id, lines.of_signatory(index))
 
@@ -109,7 +111,7 @@ def _unknown_key(where: str, key: str, signatory_id: str | None, line: int | Non
 
 
 def _unknown(table: Mapping[str, Any], known: Iterable[str]) -> list[str]:
-    known_keys = set(known)
+    known_keys = known if isinstance(known, frozenset) else frozenset(known)
     return [key for key in table if key not in known_keys]
 
 
@@ -127,7 +129,7 @@ def _well_formed(doc: Mapping[str, Any], problems: list[FormatProblem]) -> WellF
         doc.get("paper"), Mapping
     )
     signatories = tuple(
-        (index, signatory_from_doc(entry))
+        (index, signatory_from_checked_doc(entry))
         for index, entry in enumerate(_signatory_docs(doc))
         if index not in broken
     )

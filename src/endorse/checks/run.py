@@ -12,26 +12,31 @@ from endorse.checks.duplicate_rules import duplicate_findings
 from endorse.checks.findings import Finding, TableLines, in_report_order, table_lines, visible
 from endorse.checks.format_rules import WellFormed, format_findings
 from endorse.checks.place_rules import place_findings
-from endorse.model import Registry
-from endorse.store import dumps, loads_toml
+from endorse.store import is_canonical_text, loads_toml
 
 
-def validate_text(text: str, *, today: date | None = None, verbose: bool = False) -> list[Finding]:
+def validate_text(
+    text: str,
+    *,
+    today: date | None = None,
+    verbose: bool = False,
+    parsed: dict[str, Any] | None = None,
+) -> list[Finding]:
     """Every finding for a registry's text, errors first, then in file order.
 
     A file that is not TOML gives one finding, E100, with the line and
     column of the syntax error; anything that parses is checked in full.
+    `parsed` is the text's document when the caller has it already.
     """
     try:
-        doc = loads_toml(text)
+        doc = parsed if parsed is not None else loads_toml(text)
     except tomli.TOMLDecodeError as error:
         return [_not_toml(error)]
     lines = _trusted(table_lines(text), doc)
     findings, well_formed = format_findings(doc, lines)
     findings.extend(content_findings(well_formed, lines, today or date.today()))
-    registry = well_formed.registry()
-    if registry is not None:
-        findings.extend(_canonical_findings(text, registry))
+    if well_formed.registry() is not None:
+        findings.extend(_canonical_findings(text, doc))
     return in_report_order(visible(findings, verbose=verbose))
 
 
@@ -62,8 +67,8 @@ def _trusted(lines: TableLines, doc: dict[str, Any]) -> TableLines:
     return lines if len(lines.signatories) == count else TableLines(lines.paper, ())
 
 
-def _canonical_findings(text: str, registry: Registry) -> list[Finding]:
-    if dumps(registry) == text:
+def _canonical_findings(text: str, doc: dict[str, Any]) -> list[Finding]:
+    if is_canonical_text(text, doc):
         return []
     return [
         Finding.of(

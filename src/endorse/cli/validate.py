@@ -36,10 +36,11 @@ def validate(
     """
     from endorse.checks import summarise, validate_text
     from endorse.render import findings as render
-    from endorse.store import read_text
+    from endorse.store import read_for_checking
 
     path = registry_path(ctx)
-    findings = validate_text(read_text(path), verbose=verbose)
+    text, parsed = read_for_checking(path)
+    findings = validate_text(text, verbose=verbose, parsed=parsed)
     if output_format == "json":
         output.write_data(render.to_json(findings))
     else:
