@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Final, Literal
 
 from endorse import places
@@ -194,17 +195,27 @@ def _entry(signatory: Signatory) -> Entry:
         country_name=_country_label(signatory.country),
         subdivision=signatory.subdivision,
         subdivision_name=_subdivision_label(signatory.subdivision),
-        region=places.continent_of(signatory.country) or UNKNOWN_REGION,
+        region=_region(signatory.country),
         member=signatory.member,
         status=signatory.status,
         endorsed_on=signatory.endorsed_on,
     )
 
 
+# Labels are looked up once per country or subdivision, not once per signatory.
+
+
+@cache
+def _region(country: str) -> str:
+    return places.continent_of(country) or UNKNOWN_REGION
+
+
+@cache
 def _country_label(code: str) -> str:
     return places.country_common_name(code) or code
 
 
+@cache
 def _subdivision_label(code: str | None) -> str | None:
     return None if code is None else places.subdivision_name(code) or code
 

@@ -10,8 +10,14 @@ from endorse.summary import Entry, Group, Summary
 REPORT_FORMAT: Final = 1
 
 
+INDENTED_UP_TO: Final = 2000
+
+
 def json_report(summary: Summary) -> str:
-    return json.dumps(report_document(summary), ensure_ascii=False, indent=2) + "\n"
+    """Indented for a person up to INDENTED_UP_TO signatories; compact beyond, where json's
+    C encoder writes in 0.2 s what its indenting Python encoder takes 5 s for (100,000)."""
+    indent = 2 if summary.totals.signatories <= INDENTED_UP_TO else None
+    return json.dumps(report_document(summary), ensure_ascii=False, indent=indent) + "\n"
 
 
 def report_document(summary: Summary) -> dict[str, Any]:
