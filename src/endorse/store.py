@@ -324,6 +324,17 @@ def write_atomically(path: Path, text: str) -> None:
     """
     target = Path(os.path.realpath(path))
     mode = _mode_of(target)
+    temporary = _synced_temporary(target, text, mode)
+    try:
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    _sync_folder(target.parent)
+
+
+def _synced_temporary(target: Path, text: str, mode: int) -> str:
+    """`text` written and synced to a new temporary file beside `target`, with `mode`."""
     fd, temporary = _temporary_beside(target)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
@@ -331,11 +342,10 @@ def write_atomically(path: Path, text: str) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temporary, mode)
-        os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    _sync_folder(target.parent)
+    return temporary
 
 
 def _temporary_beside(target: Path) -> tuple[int, str]:
@@ -471,13 +481,8 @@ def create_new(path: Path, text: str) -> None:
     target = Path(os.path.realpath(path)) if path.is_symlink() else path
     if target.exists():
         raise RegistryExistsError(_exists_message(path))
-    fd, temporary = _temporary_beside(target)
+    temporary = _synced_temporary(target, text, _mode_of(target))
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, _mode_of(target))
         _link_new(Path(temporary), target)
     except FileExistsError:
         raise RegistryExistsError(_exists_message(path)) from None

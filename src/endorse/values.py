@@ -22,24 +22,13 @@ from datetime import date
 from typing import Any, Final
 
 from endorse.errors import EndorseError
-from endorse.model import KINDS, SLUG_PATTERN, STATUSES, Paper, Signatory
+from endorse.model import KINDS, SIGNATORY_KEYS, SLUG_PATTERN, STATUSES, Paper, Signatory
 from endorse.names import nfc, slugify
 
 NAME_MAX_LENGTH: Final = 200
 DEFAULT_KIND: Final = "city"
 DEFAULT_STATUS: Final = "confirmed"
-EDITABLE_KEYS: Final = (
-    "name",
-    "as_written",
-    "kind",
-    "country",
-    "subdivision",
-    "member",
-    "status",
-    "endorsed_on",
-    "source",
-    "note",
-)
+EDITABLE_KEYS: Final = tuple(key for key in SIGNATORY_KEYS if key != "id")
 CLEARABLE_KEYS: Final = ("as_written", "subdivision", "endorsed_on", "source", "note")
 
 _ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
