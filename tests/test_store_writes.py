@@ -118,6 +118,19 @@ def test_a_held_lock_refuses_the_write_and_changes_nothing(registry_copy: Path) 
     assert registry_copy.read_bytes() == before
 
 
+def test_a_filelock_held_by_another_program_is_respected(registry_copy: Path) -> None:
+    from filelock import FileLock
+
+    before = registry_copy.read_bytes()
+    with FileLock(lock_path(registry_copy)):
+        result = endorse(
+            "--registry", registry_copy, "add", "Boston", "--country", "US", "--lock-timeout", "0.2"
+        )
+    assert result.returncode == 1
+    assert "another endorse is writing this registry" in result.stderr
+    assert registry_copy.read_bytes() == before
+
+
 def test_the_lock_is_free_again_when_its_holder_is_killed(
     registry_copy: Path, lock_holder: subprocess.Popen[str]
 ) -> None:

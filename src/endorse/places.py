@@ -143,7 +143,7 @@ class Place:
 
 
 def _places_of(country: str) -> dict[str, tuple[gazetteer.PlaceRow, ...]]:
-    return gazetteer.core()["places"].get(country, {})  # type: ignore[no-any-return]
+    return gazetteer.places_of(country)
 
 
 def places_named(name: str, country: str) -> list[Place]:
