@@ -23,6 +23,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any, Final
 
+from endorse import __version__
 from endorse.cache import CACHE_DIR_VARIABLE, cache_folder, read_framed, write_framed
 from endorse.names import match_key
 
@@ -99,6 +100,7 @@ def _stamp(part: str) -> str:
         {
             "part": part,
             "format": CACHE_FORMAT,
+            "endorse": __version__,
             "python": sys.version,
             "files": files,
             "keys": [match_key(sample) for sample in _KEY_SAMPLES],

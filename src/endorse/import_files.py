@@ -171,6 +171,11 @@ def json_rows(text: str, path: Path) -> list[Row]:
             f"{path}:{error.lineno}:{error.colno}: not valid json: {error.msg}; "
             "nothing was imported"
         ) from None
+    except RecursionError:
+        raise ImportFileError(
+            f"{path}: arrays or objects are nested too deeply to be signatories; "
+            "nothing was imported"
+        ) from None
 
 
 _SPACE: Final = re.compile(r"[ \t\n\r]*")

@@ -137,6 +137,8 @@ def _stray_value(where: Any, file_format: FileFormat) -> str:
 def _known_value(key: str, value: Any) -> str | bool | None:
     if value is None or (key == "member" and isinstance(value, bool)):
         return value
+    if key == "member" and type(value) is int and value in (0, 1):
+        return bool(value)
     if not isinstance(value, str):
         raise ValueProblem(key, f"{key} must be text, not {json.dumps(value)}")
     return value

@@ -23,9 +23,18 @@ def stdout_is_rich() -> bool:
 
 
 def write_data(text: str) -> None:
-    """Data for stdout, written exactly as given (a final newline added if missing)."""
+    """Data for stdout, written exactly as given (a final newline added if missing).
+
+    On a terminal, control characters (escape sequences) are shown, not sent:
+    csv and json are data for programs, and a person reading them must not
+    have the registry's text drive the terminal. Piped, the data is exact.
+    """
     if text and not text.endswith("\n"):
         text += "\n"
+    if sys.stdout.isatty() and not text.isprintable():
+        from endorse.render.safe import terminal_safe
+
+        text = terminal_safe(text, keep_newlines=True)
     sys.stdout.write(text)
     sys.stdout.flush()
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 import pickle
 import sys
 from pathlib import Path
@@ -31,7 +32,10 @@ _FOLDER: Final = "registries"
 
 def cached_document(raw: bytes) -> dict[str, Any] | None:
     """The checked document parsed from these exact bytes, if a command kept it."""
-    payload = read_framed(_entry(raw), _stamp())
+    entry = _entry(raw)
+    if not _written_by_this_user_only(entry):
+        return None
+    payload = read_framed(entry, _stamp())
     if payload is None:
         return None
     try:
@@ -48,14 +52,39 @@ def remember_document(raw: bytes, document: dict[str, Any]) -> None:
     _forget_old(path.parent)
 
 
+def _written_by_this_user_only(entry: Path) -> bool:
+    """Unpickling runs code, so only an entry that no other user can write is read."""
+    getuid = getattr(os, "getuid", None)
+    if getuid is None:
+        return entry.exists()
+    try:
+        return all(
+            status.st_uid == getuid() and not status.st_mode & 0o022
+            for status in (entry.stat(), entry.parent.stat())
+        )
+    except OSError:
+        return False
+
+
 def _entry(raw: bytes) -> Path:
     digest = hashlib.blake2b(raw, digest_size=20).hexdigest()
     return cache_folder() / _FOLDER / f"{digest}.pickle"
 
 
 def _stamp() -> str:
+    import tomli
+
     rules = Path(model.__file__).stat()
-    return json.dumps([CACHE_FORMAT, __version__, sys.version, rules.st_size, rules.st_mtime_ns])
+    return json.dumps(
+        [
+            CACHE_FORMAT,
+            __version__,
+            tomli.__version__,
+            sys.version,
+            rules.st_size,
+            rules.st_mtime_ns,
+        ]
+    )
 
 
 def _forget_old(folder: Path) -> None:

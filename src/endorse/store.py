@@ -9,6 +9,7 @@ drop, is never written over.
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 import stat
@@ -49,6 +50,14 @@ LOCK_POLL_SECONDS: Final = 0.05
 
 class RegistryLockedError(EndorseError):
     """Another endorse held the registry's lock for longer than we would wait."""
+
+
+class RegistryWriteError(EndorseError):
+    """The folder refuses the write (read-only, full, no permission); `reason` says how."""
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 class CommentsWouldBeLostError(EndorseError):
@@ -165,26 +174,28 @@ def load(path: Path) -> LoadedRegistry:
 def read_for_checking(path: Path) -> tuple[str, dict[str, Any] | None]:
     """The registry's text and, when it parses, its document (for `validate`).
 
-    A large registry's document comes from, or goes to, the registry cache
-    when it passes the quick format check; a file that does not parse gives
-    None, and the caller reports the syntax error.
+    The text keeps a leading byte-order mark ("\ufeff"), which the canonical
+    form has not. A large registry's document comes from, or goes to, the
+    registry cache when it passes the quick format check; a file that does
+    not parse gives None, and the caller reports the syntax error.
     """
     raw = _read_bytes(path)
     text = _decode(raw, path)
+    shown = "\ufeff" + text if raw.startswith(codecs.BOM_UTF8) else text
     large = len(raw) >= CACHED_FROM_BYTES
     if large:
         from endorse import registry_cache
 
         remembered = registry_cache.cached_document(raw)
         if remembered is not None:
-            return text, remembered
+            return shown, remembered
     try:
         doc = loads_toml(text)
     except tomli.TOMLDecodeError:
-        return text, None
+        return shown, None
     if large and looks_valid(doc):
         registry_cache.remember_document(raw, doc)
-    return text, doc
+    return shown, doc
 
 
 def registry_from_text(text: str, path: Path) -> Registry:
@@ -226,9 +237,13 @@ def loads_toml(text: str) -> dict[str, Any]:
 
     rtoml parses a 100,000-signatory registry in 0.52 s where tomli takes
     0.90 s, but peaks at 518 MiB where tomli peaks at 157 MiB (it holds the
-    Rust tree and the Python one at once); reading stays with tomli.
+    Rust tree and the Python one at once); reading stays with tomli. tomli's
+    RecursionError on absurdly deep nesting is a decode error like any other.
     """
-    return tomli.loads(text)
+    try:
+        return tomli.loads(text)
+    except RecursionError:
+        raise tomli.TOMLDecodeError("arrays or tables are nested too deeply", text, 0) from None
 
 
 def dumps(registry: Registry) -> str:
@@ -324,14 +339,25 @@ def write_atomically(path: Path, text: str) -> None:
     kept (a new file gets the usual 0o666 less the umask).
     """
     target = Path(os.path.realpath(path))
-    mode = _mode_of(target)
-    temporary = _synced_temporary(target, text, mode)
     try:
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    _sync_folder(target.parent)
+        temporary = _synced_temporary(target, text, _mode_of(target))
+        try:
+            os.replace(temporary, target)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        _sync_folder(target.parent)
+    except OSError as error:
+        raise _write_error(path, error) from None
+
+
+def _write_error(path: Path, error: OSError) -> RegistryWriteError:
+    reason = error.strerror or str(error)
+    return RegistryWriteError(
+        f"{path}: cannot write: {reason}; the file was not changed. "
+        "Check that its folder is writable and the disk has room, then try again.",
+        reason,
+    )
 
 
 def _synced_temporary(target: Path, text: str, mode: int) -> str:
@@ -405,7 +431,10 @@ def _flock(lock_file: Path, timeout: float) -> int | None:
     import fcntl
     import time
 
-    descriptor = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        descriptor = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as error:
+        raise _write_error(lock_file, error) from None
     deadline = time.monotonic() + timeout
     while True:
         try:

@@ -28,11 +28,12 @@ def validate_text(
     column of the syntax error; anything that parses is checked in full.
     `parsed` is the text's document when the caller has it already.
     """
+    source = text.removeprefix("\ufeff")
     try:
-        doc = parsed if parsed is not None else loads_toml(text)
+        doc = parsed if parsed is not None else loads_toml(source)
     except tomli.TOMLDecodeError as error:
         return [_not_toml(error)]
-    lines = _trusted(table_lines(text), doc)
+    lines = _trusted(table_lines(source), doc)
     findings, well_formed = format_findings(doc, lines)
     findings.extend(content_findings(well_formed, lines, today or date.today()))
     if well_formed.registry() is not None:

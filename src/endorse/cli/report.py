@@ -45,7 +45,13 @@ def report(
     from endorse.store import load
     from endorse.summary import summarise
 
-    summary = summarise(load(registry_path(ctx)).registry)
+    registry_file = registry_path(ctx)
+    if output_file is not None and output_file.resolve() == registry_file.resolve():
+        raise ReportWriteError(
+            f"--output {output_file} is the registry itself; the report would replace it. "
+            "Give another file, such as report.html."
+        )
+    summary = summarise(load(registry_file).registry)
     if output_file is not None:
         _write_file(output_file, render(summary, output_format))
         output.message(f"wrote {output_format} report to {output_file}")
@@ -77,13 +83,12 @@ def render(summary: Summary, output_format: ReportFormat) -> str:
 
 
 def _write_file(path: Path, text: str) -> None:
-    from endorse.store import write_atomically
+    from endorse.store import RegistryWriteError, write_atomically
 
     try:
         write_atomically(path, text)
-    except OSError as error:
-        reason = error.strerror or str(error)
+    except RegistryWriteError as error:
         raise ReportWriteError(
-            f"cannot write the report to {path}: {reason}; check that its folder exists "
+            f"cannot write the report to {path}: {error.reason}; check that its folder exists "
             "and is writable"
         ) from None

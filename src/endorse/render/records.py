@@ -14,9 +14,10 @@ Every cell, header included, is defused against formulas (`spreadsheet_safe`).
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Mapping, Sequence
-from datetime import date
+from datetime import date, time
 from typing import Any, Final
 
 from endorse.model import SIGNATORY_KEYS, Signatory
@@ -46,8 +47,12 @@ def _value(signatory: Signatory, key: str) -> Any:
 
 
 def _json_value(value: Any) -> Any:
-    if isinstance(value, date):
+    """A TOML value as JSON can hold it: dates and times as ISO text, and the floats JSON
+    has no word for (inf, nan) as text, so that the output stays valid JSON."""
+    if isinstance(value, date | time):
         return value.isoformat()
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
     if isinstance(value, dict):
         return {k: _json_value(v) for k, v in value.items()}
     if isinstance(value, list):

@@ -20,10 +20,16 @@ def terminal_safe(text: str, *, keep_newlines: bool = False) -> str:
     r"""Text that prints literally: control characters shown as \x1b-style escapes."""
     if text.isprintable():
         return text
-    return "".join(
-        char if not _is_unsafe(char) or (keep_newlines and char == "\n") else _visible_escape(char)
-        for char in text
-    )
+    if keep_newlines:
+        return "\n".join(map(_safe_line, text.split("\n")))
+    return _safe_line(text)
+
+
+def _safe_line(text: str) -> str:
+    """One line made safe; a printable line (most are) is returned as it is, quickly."""
+    if text.isprintable():
+        return text
+    return "".join(_visible_escape(char) if _is_unsafe(char) else char for char in text)
 
 
 def _visible_escape(char: str) -> str:

@@ -88,7 +88,9 @@ def rich_table(signatories: Sequence[Signatory]) -> Table:
 def show_lines(signatory: Signatory) -> list[tuple[str, str]]:
     """Every key of one signatory with its value; absent optional keys shown as "-"."""
     keys = [*SIGNATORY_KEYS, *sorted(signatory.extra)]
-    return [(key, terminal_safe(display_value(signatory, key)) or "-") for key in keys]
+    return [
+        (terminal_safe(key), terminal_safe(display_value(signatory, key)) or "-") for key in keys
+    ]
 
 
 def plain_card(signatory: Signatory) -> str:
