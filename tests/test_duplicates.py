@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import BUNDLED
 from endorse.duplicates import (
@@ -126,3 +128,28 @@ def test_an_index_answers_for_100000_signatories() -> None:
     index = DuplicateIndex(many)
     assert index.exact("town-099999", "US") is not None
     assert [m.signatory.id for m in index.near("Town 09999", "US", limit=1)] == ["town-009999"]
+
+
+@given(
+    st.lists(st.text(alphabet="abcde ", min_size=1, max_size=12), min_size=1, max_size=12),
+    st.text(alphabet="abcde ", min_size=1, max_size=12),
+)
+def test_near_finds_every_name_a_brute_force_scan_finds(names: list[str], query: str) -> None:
+    from rapidfuzz.distance import OSA
+
+    from endorse.names import match_key
+
+    signatories = [
+        Signatory(id=f"s{i}", name=n, kind="city", country="FR", member=False, status="confirmed")
+        for i, n in enumerate(names)
+        if match_key(n)
+    ]
+    key = match_key(query)
+
+    def near(other: str) -> bool:
+        edits = OSA.distance(key, other)
+        return 0 < edits <= min(edits_allowed(key), edits_allowed(min(key, other, key=len)))
+
+    expected = {s.id for s in signatories if near(match_key(s.name))}
+    found = {m.signatory.id for m in DuplicateIndex(signatories).near(query, "FR", limit=100)}
+    assert found == expected

@@ -106,15 +106,21 @@ class DuplicateIndex:
         self, name: str, country: str, *, ignore: str | None = None, limit: int = 3
     ) -> list[Match]:
         """Signatories of `country` a few edits from `name`, closest first (exact ones left out)."""
-        from rapidfuzz import process
-        from rapidfuzz.distance import OSA
-
         self._ready(country)
         key = match_key(name)
         allowed = edits_allowed(key)
-        keys = self._keys_by_country.get(country, [])
+        # OSA distance is at least the difference in length: keys outside this window
+        # cannot be near, and when none is inside it rapidfuzz need not even be loaded.
+        keys = [
+            other
+            for other in self._keys_by_country.get(country, [])
+            if abs(len(other) - len(key)) <= allowed
+        ]
         if not allowed or not keys:
             return []
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
         candidates = process.extract(
             key, keys, scorer=OSA.distance, score_cutoff=allowed, limit=limit + 8
         )
