@@ -91,3 +91,17 @@ def test_the_alternate_names_find_exonyms(cache_dir: Path) -> None:
     gazetteer.alternate_names.cache_clear()
     rows = gazetteer.alternate_names()["DE"]["cologne"]
     assert [row[0] for row in rows] == ["Köln"]
+
+
+def test_the_cache_folder_is_where_platformdirs_puts_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    from platformdirs import user_cache_dir
+
+    from endorse.cache import cache_folder
+
+    monkeypatch.delenv(gazetteer.CACHE_DIR_VARIABLE, raising=False)
+    for xdg in (None, "/tmp/xdg-cache", "  "):
+        if xdg is None:
+            monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+        else:
+            monkeypatch.setenv("XDG_CACHE_HOME", xdg)
+        assert cache_folder() == Path(user_cache_dir("endorse", appauthor=False))

@@ -6,6 +6,7 @@ import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from operator import attrgetter
 from typing import Final, Literal, get_args
 
 from endorse.errors import UnknownSignatoryError
@@ -62,7 +63,8 @@ def sort_signatories(signatories: Iterable[Signatory], sort: SortKey) -> list[Si
             signatories,
             key=lambda s: (s.endorsed_on is None, s.endorsed_on or date.min, fold(s.name), s.id),
         )
-    return sorted(signatories, key=lambda s: (fold(s.name), s.id))
+    by_id = sorted(signatories, key=attrgetter("id"))
+    return sorted(by_id, key=lambda s: fold(s.name))  # stable: ties stay in id order
 
 
 def resolve(registry: Registry, reference: str) -> Signatory:
