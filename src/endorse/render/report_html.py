@@ -62,13 +62,8 @@ def _section(title: str, content: str, anchor: str) -> str:
 
 def _masthead(summary: Summary) -> str:
     paper = summary.paper
-    facts = []
-    presented = words.presented_line(paper)
-    if presented:
-        facts.append(("Presented", esc(presented)))
-    if paper.source:
-        facts.append(("Source", esc(paper.source)))
-    rows = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in facts)
+    facts = [(label, value) for label, value in words.paper_facts(paper) if label != "Network"]
+    rows = "".join(f"<dt>{label}</dt><dd>{esc(value)}</dd>" for label, value in facts)
     return (
         '<header class="masthead">\n'
         f'<p class="eyebrow">Endorsement report · {esc(paper.network)}</p>\n'

@@ -45,14 +45,8 @@ def markdown_report(summary: Summary) -> str:
 
 
 def _paper_lines(summary: Summary) -> str:
-    paper = summary.paper
-    rows = [("Network", paper.network)]
-    presented = words.presented_line(paper)
-    if presented:
-        rows.append(("Presented", presented))
-    if paper.source:
-        rows.append(("Source", paper.source))
-    return "  \n".join(f"**{label}:** {markdown_safe(value)}" for label, value in rows)
+    facts = words.paper_facts(summary.paper)
+    return "  \n".join(f"**{label}:** {markdown_safe(value)}" for label, value in facts)
 
 
 def _totals(summary: Summary) -> str:

@@ -38,14 +38,7 @@ def _plural(count: int, singular: str, plural_form: str | None = None) -> str:
 
 
 def paper_rows(summary: Summary) -> list[tuple[str, str]]:
-    paper = summary.paper
-    rows = [("Network", paper.network)]
-    presented = words.presented_line(paper)
-    if presented:
-        rows.append(("Presented", presented))
-    if paper.source:
-        rows.append(("Source", paper.source))
-    return [(label, terminal_safe(value)) for label, value in rows]
+    return [(label, terminal_safe(value)) for label, value in words.paper_facts(summary.paper)]
 
 
 def total_rows(summary: Summary) -> list[tuple[str, str]]:

@@ -40,6 +40,18 @@ def presented_line(paper: Paper) -> str | None:
     return ", ".join(present) if present else None
 
 
+def paper_facts(paper: Paper) -> list[tuple[str, str]]:
+    """(label, value) of what is known of the paper beyond its title, unescaped: network,
+    when, where and by whom it was presented, the source."""
+    facts = [("Network", paper.network)]
+    presented = presented_line(paper)
+    if presented:
+        facts.append(("Presented", presented))
+    if paper.source:
+        facts.append(("Source", paper.source))
+    return facts
+
+
 def headline(totals: Totals) -> str:
     return f"{totals.signatories:,} ({totals.confirmed:,} confirmed, {totals.pending:,} pending)"
 
