@@ -128,24 +128,10 @@ SIGNATORY_KEYS: Final = (
 )
 REQUIRED_PAPER_KEYS: Final = ("title", "network", "members_declared")
 REQUIRED_SIGNATORY_KEYS: Final = ("id", "name", "kind", "country", "member", "status")
-TEXT_KEYS: Final = frozenset(
-    {
-        "title",
-        "network",
-        "presented_at",
-        "presented_by",
-        "source",
-        "id",
-        "name",
-        "as_written",
-        "kind",
-        "country",
-        "subdivision",
-        "status",
-        "note",
-    }
-)
 DATE_KEYS: Final = frozenset({"presented_on", "endorsed_on"})
+TEXT_KEYS: Final = (
+    frozenset(PAPER_KEYS + SIGNATORY_KEYS) - DATE_KEYS - {"members_declared", "member"}
+)
 
 
 @dataclass(frozen=True)

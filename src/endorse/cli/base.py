@@ -88,6 +88,12 @@ app = typer.Typer(
 )
 
 
+SignatoryRef = Annotated[
+    str, typer.Argument(help="The id, or a name matching one signatory.", show_default=False)
+]
+"""An ID argument, shared by every command that acts on one signatory."""
+
+
 class GlobalOptions:
     """What the options before the command said (a plain class: a dataclass costs 1 ms to make)."""
 

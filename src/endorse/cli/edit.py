@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from endorse import output
-from endorse.cli.base import app, registry_path
+from endorse.cli.base import SignatoryRef, app, registry_path
 from endorse.model import Kind, Registry, Signatory, Status
 from endorse.store import DEFAULT_LOCK_TIMEOUT
 
@@ -123,7 +123,7 @@ def add(
 @app.command()
 def edit(
     ctx: typer.Context,
-    signatory: Annotated[str, typer.Argument(help="The id, or a name matching one signatory.")],
+    signatory: SignatoryRef,
     name: Annotated[str | None, typer.Option(help="New name.", show_default=False)] = None,
     country: Annotated[
         str | None, typer.Option(help="New country (ISO 3166-1 alpha-2).", show_default=False)
@@ -199,7 +199,7 @@ def edit(
 @app.command()
 def withdraw(
     ctx: typer.Context,
-    signatory: Annotated[str, typer.Argument(help="The id, or a name matching one signatory.")],
+    signatory: SignatoryRef,
     note: Annotated[
         str | None,
         typer.Option(help="Why, when: added after the signatory's note.", show_default=False),
@@ -236,7 +236,7 @@ def stdin_is_terminal() -> bool:
 @app.command()
 def remove(
     ctx: typer.Context,
-    signatory: Annotated[str, typer.Argument(help="The id, or a name matching one signatory.")],
+    signatory: SignatoryRef,
     yes: Annotated[
         bool, typer.Option("--yes", "-y", help="Do not ask; needed when not at a terminal.")
     ] = False,

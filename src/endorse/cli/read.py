@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 import typer
 
 from endorse import output
-from endorse.cli.base import app, registry_path
+from endorse.cli.base import SignatoryRef, app, registry_path
 from endorse.model import Kind, Signatory, Status
 from endorse.query import Filters, SortKey, resolve, select
 
@@ -81,7 +81,7 @@ def _print_list(chosen: Sequence[Signatory], output_format: ListFormat) -> None:
 @app.command()
 def show(
     ctx: typer.Context,
-    signatory: Annotated[str, typer.Argument(help="The id, or a name matching one signatory.")],
+    signatory: SignatoryRef,
 ) -> None:
     """Show every field of one signatory.
 
