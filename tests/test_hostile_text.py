@@ -80,3 +80,7 @@ def test_plain_table_widths_agree_with_rich_for_printed_text(name: str) -> None:
 
     cell = terminal_safe(name)
     assert _width(cell) == cell_len(cell)
+
+
+def test_an_entity_in_a_name_is_not_decoded_in_markdown() -> None:
+    assert markdown_safe("&LT;") == "&amp;LT;"

@@ -52,8 +52,9 @@ def spreadsheet_restore(cell: str) -> str:
 
 
 def markdown_safe(text: str) -> str:
-    """Text for a markdown table cell: shows literally, cannot close the cell or open HTML."""
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", terminal_safe(text))
+    """Text for a markdown table cell: shows literally, cannot close the cell, open HTML
+    or spell an entity ("&lt;" in a name stays "&lt;", not "<")."""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", terminal_safe(text)).replace("&", "&amp;")
     return escaped.replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ")
 
 
