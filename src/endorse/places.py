@@ -254,5 +254,5 @@ def cities_also_called(name: str, country: str) -> list[Place]:
     the index is a part of the gazetteer cache of its own, read only when
     a name is not found among the places' own names.
     """
-    rows = gazetteer.alternate_names().get(country, {}).get(match_key(name), ())
+    rows = gazetteer.alternate_names(country).get(match_key(name), ())
     return [Place(*row) for row in rows]
