@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import BUNDLED
+from endorse import model
 from endorse.model import Registry, registry_from_doc, registry_to_doc
 from endorse.store import dumps, is_canonical_text, load, registry_from_text
 from strategies import registries
@@ -85,3 +86,11 @@ def test_the_quick_canonical_check_agrees_with_writing_the_registry(
 def test_the_canonical_text_passes_the_quick_canonical_check() -> None:
     text = BUNDLED.read_text(encoding="utf-8")
     assert is_canonical_text(text, tomli.loads(text))
+
+
+def test_a_signatory_keeps_none_of_the_parsed_documents_key_strings() -> None:
+    """Each signatory's attributes share the model's own key strings (memory at 100,000)."""
+    doc = tomli.loads(BUNDLED.read_text(encoding="utf-8"))
+    names = {id(name) for name in model._FIELD_NAMES} | {id("extra")}
+    signatory = model.signatory_from_checked_doc(doc["signatory"][0])
+    assert {id(key) for key in vars(signatory)} <= names

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from dataclasses import fields as dataclass_fields
 from datetime import date, datetime
 from functools import lru_cache
 from typing import Any, Final, Literal, TypedDict, get_args
@@ -271,14 +272,16 @@ def _checked_signatory(doc: dict[str, Any]) -> Signatory:
     """
     signatory = object.__new__(Signatory)
     fields = signatory.__dict__
-    fields.update(_OPTIONAL_DEFAULTS)
-    if doc.keys() <= _SIGNATORY_KEY_SET:
-        fields.update(doc)
-        fields["extra"] = {}
-    else:
-        fields.update({k: v for k, v in doc.items() if k in _SIGNATORY_KEY_SET})
-        fields["extra"] = _unknown(doc, SIGNATORY_KEYS)
+    fields.update(zip(_FIELD_NAMES, map(doc.get, _FIELD_NAMES, _FIELD_DEFAULTS), strict=True))
+    fields["extra"] = {} if doc.keys() <= _SIGNATORY_KEY_SET else _unknown(doc, SIGNATORY_KEYS)
     return signatory
+
+
+# The fields in one fixed order, under the module's own key strings: every
+# Signatory's attribute dict then shares one set of keys (Python keeps them
+# once for all instances) instead of holding the parsed document's.
+_FIELD_NAMES: Final = tuple(f.name for f in dataclass_fields(Signatory) if f.name != "extra")
+_FIELD_DEFAULTS: Final = tuple(_OPTIONAL_DEFAULTS.get(name) for name in _FIELD_NAMES)
 
 
 def registry_to_doc(registry: Registry, *, sort: bool = True) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
@@ -31,12 +31,28 @@ def write_data(text: str) -> None:
     """
     if text and not text.endswith("\n"):
         text += "\n"
-    if sys.stdout.isatty() and not text.isprintable():
+    _write_stdout(text, sys.stdout.isatty())
+    sys.stdout.flush()
+
+
+def write_data_chunks(chunks: Iterable[str]) -> None:
+    """Data for stdout made piece by piece, each written as it comes (as `write_data`).
+
+    For large outputs: the whole text is never held at once. The pieces
+    should end with a newline; the last one must.
+    """
+    at_terminal = sys.stdout.isatty()
+    for chunk in chunks:
+        _write_stdout(chunk, at_terminal)
+    sys.stdout.flush()
+
+
+def _write_stdout(text: str, at_terminal: bool) -> None:
+    if at_terminal and not text.isprintable():
         from endorse.render.safe import terminal_safe
 
         text = terminal_safe(text, keep_newlines=True)
     sys.stdout.write(text)
-    sys.stdout.flush()
 
 
 def print_rich(renderable: RenderableType) -> None:

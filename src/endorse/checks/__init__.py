@@ -6,6 +6,6 @@ docs/validation.md describes every code.
 """
 
 from endorse.checks.findings import CODES, Finding, Severity, Summary, summarise
-from endorse.checks.run import validate_text
+from endorse.checks.run import validate_file, validate_text
 
-__all__ = ["CODES", "Finding", "Severity", "Summary", "summarise", "validate_text"]
+__all__ = ["CODES", "Finding", "Severity", "Summary", "summarise", "validate_file", "validate_text"]

@@ -34,17 +34,15 @@ def validate(
 
     Example: endorse validate --strict
     """
-    from endorse.checks import summarise, validate_text
+    from endorse.checks import summarise, validate_file
     from endorse.render import findings as render
-    from endorse.store import read_for_checking
 
     path = registry_path(ctx)
-    text, parsed = read_for_checking(path)
-    findings = validate_text(text, verbose=verbose, parsed=parsed)
+    findings = validate_file(path, verbose=verbose)
     if output_format == "json":
         output.write_data(render.to_json(findings))
     else:
-        output.write_data(render.to_text(findings, _shown(path)))
+        output.write_data_chunks(render.text_chunks(findings, _shown(path)))
     summary = summarise(findings)
     if summary.errors or (strict and summary.warnings):
         raise typer.Exit(1)

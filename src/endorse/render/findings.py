@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from itertools import groupby
+from collections.abc import Iterator, Sequence
+from itertools import groupby, islice
+from typing import Final, TypeVar
 
 from endorse.checks.findings import Finding, summarise
 from endorse.render.safe import terminal_safe
+
+_FINDINGS_PER_CHUNK: Final = 500
+_T = TypeVar("_T")
+
+
+def batched(items: Iterator[_T], size: int) -> Iterator[list[_T]]:
+    """`itertools.batched` of Python 3.12, as lists."""
+    while chunk := list(islice(items, size)):
+        yield chunk
 
 
 def to_text(findings: Sequence[Finding], path: str) -> str:
@@ -16,11 +26,20 @@ def to_text(findings: Sequence[Finding], path: str) -> str:
     `findings` come in report order (errors, warnings, info); a blank line
     separates the groups. Registry text in messages is made terminal-safe.
     """
-    blocks = []
-    for _, group in groupby(findings, key=lambda f: f.severity):
-        blocks.append("\n".join(_finding_lines(finding, path) for finding in group))
-    blocks.append(summary_line(findings))
-    return "\n\n".join(blocks) + "\n"
+    return "".join(text_chunks(findings, path))
+
+
+def text_chunks(findings: Sequence[Finding], path: str) -> Iterator[str]:
+    """`to_text` in pieces of a few hundred findings, to be written as they are made:
+    80,000 findings make 35 MiB of text, which need not all be held at once."""
+    for number, (_, group) in enumerate(groupby(findings, key=lambda f: f.severity)):
+        if number:
+            yield "\n"
+        for chunk in batched(group, _FINDINGS_PER_CHUNK):
+            yield "".join(_finding_lines(finding, path) + "\n" for finding in chunk)
+    if findings:
+        yield "\n"
+    yield summary_line(findings) + "\n"
 
 
 def _finding_lines(finding: Finding, path: str) -> str:
