@@ -39,7 +39,7 @@ def test_equal_keys_are_duplicates_not_near_duplicates() -> None:
 def test_a_large_block_still_finds_a_typo_at_either_end() -> None:
     fillers = [f"{letter}{letter}placename{n}" for letter in "abcdefgh" for n in range(10)]
     keys = [*fillers, "springfield", "sprangfield", "xpringfield"]
-    found = _pairs(near_duplicate_pairs(keys, ["US"] * len(keys), max_block=8))
+    found = _pairs(near_duplicate_pairs(keys, ["US"] * len(keys), max_block=8, max_part=8))
     assert {(80, 81), (80, 82)} <= found
 
 
@@ -60,5 +60,5 @@ def test_a_block_small_enough_to_compare_whole_gives_every_pair(
 @given(st.lists(words, min_size=2, max_size=40))
 def test_splitting_a_block_reports_only_real_pairs(keys: list[str]) -> None:
     blocks = ["X"] * len(keys)
-    found = _pairs(near_duplicate_pairs(keys, blocks, score_cutoff=80.0, max_block=3))
+    found = _pairs(near_duplicate_pairs(keys, blocks, score_cutoff=80.0, max_block=3, max_part=3))
     assert found <= _brute_force(keys, blocks, 80.0)
