@@ -87,3 +87,12 @@ def test_signatories_in_an_inline_array_get_no_line_rather_than_a_wrong_one() ->
     )
     [no_source] = [f for f in validate_text(text) if f.code == "W501"]
     assert no_source.line is None
+
+
+def test_a_finding_made_by_of_is_the_finding_its_fields_make() -> None:
+    from endorse.checks import Finding
+
+    made = Finding.of("W201", "lyon", 12, "message", "hint")
+    assert made == Finding("W201", "warning", "lyon", 12, "message", "hint")
+    assert hash(made) == hash(Finding("W201", "warning", "lyon", 12, "message", "hint"))
+    assert list(made.to_record()) == ["code", "severity", "signatory_id", "line", "message", "hint"]

@@ -94,6 +94,8 @@ def unknown_key_findings(doc: Mapping[str, Any], lines: TableLines) -> Iterable[
         for key in _unknown(paper, PAPER_KEYS):
             yield _unknown_key("[paper]", key, None, lines.paper)
     for index, entry in enumerate(_signatory_docs(doc)):
+        if entry.keys() <= _SIGNATORY_KEY_SET:
+            continue
         signatory_id = entry.get("id") if isinstance(entry.get("id"), str) else None
         for key in _unknown(entry, _SIGNATORY_KEY_SET):
             where = "this signatory" if signatory_id else f"signatory #{index + 1}"

@@ -160,14 +160,20 @@ def places_for(name: str, country: str, kind: str) -> list[Place]:
     found = _of_kind(places.places_named(name, country), kind)
     if found or kind != "city":
         return found
-    shorter = _TRAILING_CITY.sub("", name)
-    for variant in dict.fromkeys([name, shorter]):
-        found = _of_kind(places.places_named(variant, country), kind) or places.cities_also_called(
-            variant, country
-        )
-        if found:
-            return found
-    return []
+    found = places.cities_also_called(name, country)
+    shorter = _without_trailing_city(name)
+    if found or shorter == name:
+        return found
+    return _of_kind(places.places_named(shorter, country), kind) or places.cities_also_called(
+        shorter, country
+    )
+
+
+def _without_trailing_city(name: str) -> str:
+    """The name without a trailing "City"; the expression only runs on names ending in "ty"."""
+    if name.rstrip()[-2:].lower() != "ty":
+        return name
+    return _TRAILING_CITY.sub("", name)
 
 
 def _of_kind(candidates: Sequence[Place], kind: str) -> list[Place]:
@@ -186,14 +192,14 @@ def _is_ambiguous(candidates: Sequence[Place]) -> bool:
 
 def _unknown_place(signatory: Signatory, line: int | None, subdivision: str | None) -> Finding:
     other_kind = places.places_named(signatory.name, signatory.country)
-    close = _nearest_first(
-        places.similar_places(signatory.name, signatory.country, limit=3), subdivision
-    )
     message = f'"{signatory.name}" is not a known {signatory.kind} in {signatory.country}'
     if other_kind:
         message += f"; the data knows it there as {_as_features(other_kind)}"
         hint = "check kind: it should say what the data knows this place as"
     else:
+        close = _nearest_first(
+            places.similar_places(signatory.name, signatory.country, limit=3), subdivision
+        )
         if close:
             message += f" — did you mean {_listing(close)}?"
         hint = (
