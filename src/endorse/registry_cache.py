@@ -32,10 +32,7 @@ _FOLDER: Final = "registries"
 
 def cached_document(raw: bytes) -> dict[str, Any] | None:
     """The checked document parsed from these exact bytes, if a command kept it."""
-    entry = _entry(raw)
-    if not _written_by_this_user_only(entry):
-        return None
-    payload = read_framed(entry, _stamp())
+    payload = read_entry(entry_path(raw, "pickle"), _stamp())
     if payload is None:
         return None
     try:
@@ -47,9 +44,24 @@ def cached_document(raw: bytes) -> dict[str, Any] | None:
 
 def remember_document(raw: bytes, document: dict[str, Any]) -> None:
     """Keep the checked document parsed from `raw`; forget the oldest entries."""
-    path = _entry(raw)
-    write_framed(path, _stamp(), pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL))
-    _forget_old(path.parent)
+    write_entry(
+        entry_path(raw, "pickle"),
+        _stamp(),
+        pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL),
+    )
+
+
+def read_entry(entry: Path, stamp: str) -> memoryview | None:
+    """An entry's payload, if it is intact, fresh, and no other user could have written it."""
+    if not _written_by_this_user_only(entry):
+        return None
+    return read_framed(entry, stamp)
+
+
+def write_entry(entry: Path, stamp: str, payload: bytes) -> None:
+    """Keep an entry; of the entries with its suffix, forget all but the newest few."""
+    write_framed(entry, stamp, payload)
+    _forget_old(entry.parent, "*" + entry.suffix)
 
 
 def _written_by_this_user_only(entry: Path) -> bool:
@@ -66,9 +78,10 @@ def _written_by_this_user_only(entry: Path) -> bool:
         return False
 
 
-def _entry(raw: bytes) -> Path:
+def entry_path(raw: bytes, suffix: str) -> Path:
+    """The entry for what was made from these exact bytes: `<digest>.<suffix>`."""
     digest = hashlib.blake2b(raw, digest_size=20).hexdigest()
-    return cache_folder() / _FOLDER / f"{digest}.pickle"
+    return cache_folder() / _FOLDER / f"{digest}.{suffix}"
 
 
 def _stamp() -> str:
@@ -87,8 +100,8 @@ def _stamp() -> str:
     )
 
 
-def _forget_old(folder: Path) -> None:
+def _forget_old(folder: Path, pattern: str) -> None:
     with contextlib.suppress(OSError):
-        entries = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns)
+        entries = sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime_ns)
         for old in entries[:-KEEP_ENTRIES]:
             old.unlink(missing_ok=True)

@@ -36,6 +36,7 @@ from endorse.model import (
     FormatProblems,
     Registry,
     looks_valid,
+    registry_consuming_checked_doc,
     registry_from_checked_doc,
     registry_from_doc,
     registry_to_doc,
@@ -116,10 +117,11 @@ def _existing(path: Path, given_by: str) -> Path:
 
 def read_text(path: Path) -> str:
     """The registry's text, decoded as UTF-8 (a leading byte-order mark is allowed)."""
-    return _decode(_read_bytes(path), path)
+    return _decode(read_bytes(path), path)
 
 
-def _read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path) -> bytes:
+    """The registry's bytes; a missing or unreadable file is an EndorseError."""
     try:
         return path.read_bytes()
     except FileNotFoundError:
@@ -156,7 +158,11 @@ def load(path: Path) -> LoadedRegistry:
     taken from `endorse.registry_cache` instead, six times as fast (a small
     one parses quicker than the cache's own imports).
     """
-    raw = _read_bytes(path)
+    return load_bytes(read_bytes(path), path)
+
+
+def load_bytes(raw: bytes, path: Path) -> LoadedRegistry:
+    """`load` of bytes already read from `path`."""
     text = _decode(raw, path)
     if len(raw) < CACHED_FROM_BYTES:
         return LoadedRegistry(path, text, registry_from_text(text, path))
@@ -164,7 +170,7 @@ def load(path: Path) -> LoadedRegistry:
 
     remembered = registry_cache.cached_document(raw)
     if remembered is not None:
-        return LoadedRegistry(path, text, registry_from_checked_doc(remembered))
+        return LoadedRegistry(path, text, registry_consuming_checked_doc(remembered))
     doc = parse_toml(text, path)
     registry = _registry_from_parsed(doc, text, path)
     registry_cache.remember_document(raw, doc)
@@ -179,7 +185,11 @@ def read_for_checking(path: Path) -> tuple[str, dict[str, Any] | None]:
     registry cache when it passes the quick format check; a file that does
     not parse gives None, and the caller reports the syntax error.
     """
-    raw = _read_bytes(path)
+    return for_checking(read_bytes(path), path)
+
+
+def for_checking(raw: bytes, path: Path) -> tuple[str, dict[str, Any] | None]:
+    """`read_for_checking` of bytes already read from `path`."""
     text = _decode(raw, path)
     shown = "\ufeff" + text if raw.startswith(codecs.BOM_UTF8) else text
     large = len(raw) >= CACHED_FROM_BYTES

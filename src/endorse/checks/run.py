@@ -9,12 +9,13 @@ from typing import Any
 
 import tomli
 
+from endorse import store
 from endorse.checks.content_rules import member_findings, provenance_findings
 from endorse.checks.duplicate_rules import duplicate_findings
 from endorse.checks.findings import Finding, TableLines, in_report_order, table_lines, visible
 from endorse.checks.format_rules import WellFormed, format_findings
 from endorse.checks.place_rules import place_findings
-from endorse.store import is_canonical_text, loads_toml, read_for_checking
+from endorse.store import is_canonical_text, loads_toml
 
 
 def validate_file(path: Path, *, today: date | None = None, verbose: bool = False) -> list[Finding]:
@@ -22,9 +23,24 @@ def validate_file(path: Path, *, today: date | None = None, verbose: bool = Fals
 
     The parsed document is let go as soon as the model is built from it: at
     100,000 signatories it holds 110 MiB that the content checks never need.
+    A large registry's findings are kept in `endorse.results_cache`, so that
+    validating the same bytes again on the same day costs a read.
     """
-    checked = _format_checked(*read_for_checking(path))
-    return _all_findings(checked, today or date.today(), verbose)
+    day = today or date.today()
+    raw = store.read_bytes(path)
+    if len(raw) < store.CACHED_FROM_BYTES:
+        return _report_order(_findings_of(raw, path, day), verbose)
+    from endorse import results_cache
+
+    findings = results_cache.cached_findings(raw, day)
+    if findings is None:
+        findings = _findings_of(raw, path, day)
+        results_cache.remember_findings(raw, day, findings)
+    return _report_order(findings, verbose)
+
+
+def _findings_of(raw: bytes, path: Path, today: date) -> list[Finding]:
+    return _every_finding(_format_checked(*store.for_checking(raw, path)), today)
 
 
 def validate_text(
@@ -40,7 +56,8 @@ def validate_text(
     column of the syntax error; anything that parses is checked in full.
     `parsed` is the text's document when the caller has it already.
     """
-    return _all_findings(_format_checked(text, parsed), today or date.today(), verbose)
+    findings = _every_finding(_format_checked(text, parsed), today or date.today())
+    return _report_order(findings, verbose)
 
 
 @dataclass(frozen=True)
@@ -65,11 +82,16 @@ def _format_checked(text: str, parsed: dict[str, Any] | None) -> _FormatChecked:
     return _FormatChecked(findings, canonical, well_formed, lines)
 
 
-def _all_findings(checked: _FormatChecked, today: date, verbose: bool) -> list[Finding]:
+def _every_finding(checked: _FormatChecked, today: date) -> list[Finding]:
+    """Every finding, those only `--verbose` shows too, in the order the checks make them."""
     findings = list(checked.format_findings)
     if checked.well_formed is not None:
         findings.extend(content_findings(checked.well_formed, checked.lines, today))
     findings.extend(checked.canonical_findings)
+    return findings
+
+
+def _report_order(findings: list[Finding], verbose: bool) -> list[Finding]:
     return in_report_order(visible(findings, verbose=verbose))
 
 

@@ -42,8 +42,7 @@ def report(
 
     Example: endorse report --format html --output docs/sample-report.html
     """
-    from endorse.store import load
-    from endorse.summary import summarise
+    from endorse.summary import summarise_file
 
     registry_file = registry_path(ctx)
     if output_file is not None and output_file.resolve() == registry_file.resolve():
@@ -51,7 +50,7 @@ def report(
             f"--output {output_file} is the registry itself; the report would replace it. "
             "Give another file, such as report.html."
         )
-    summary = summarise(load(registry_file).registry)
+    summary = summarise_file(registry_file)
     if output_file is not None:
         _write_file(output_file, render(summary, output_format))
         output.message(f"wrote {output_format} report to {output_file}")
@@ -59,6 +58,10 @@ def report(
         from endorse.render.report_text import rich_report
 
         output.print_rich(rich_report(summary))
+    elif output_format == "json":
+        from endorse.render.report_json import json_report_chunks
+
+        output.write_data_chunks(json_report_chunks(summary))
     else:
         output.write_data(render(summary, output_format))
 

@@ -1,0 +1,45 @@
+"""A compact JSON report written in pieces is exactly what `json.dumps` writes whole."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import InvokeResult
+from endorse.render.report_json import _compact_chunks, json_report, report_document
+from endorse.summary import summarise_file
+from registry_factory import generated_registry_text
+
+scalars = st.none() | st.booleans() | st.integers() | st.text(max_size=6)
+values = st.recursive(
+    scalars,
+    lambda inner: st.lists(inner, max_size=5) | st.dictionaries(st.text(max_size=4), inner),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(values)
+def test_the_pieces_of_any_document_make_its_compact_json(value: Any) -> None:
+    assert "".join(_compact_chunks(value)) == json.dumps(value, ensure_ascii=False)
+
+
+def test_the_pieces_of_a_long_list_inside_a_short_one_make_its_compact_json() -> None:
+    value = {"regions": [{"region": "Ásia", "members": [{"id": n} for n in range(2500)]}]}
+    assert "".join(_compact_chunks(value)) == json.dumps(value, ensure_ascii=False)
+
+
+def test_a_large_report_is_compact_json_written_in_pieces(
+    invoke: Callable[..., InvokeResult], tmp_path: Path
+) -> None:
+    registry = tmp_path / "registry.toml"
+    registry.write_text(generated_registry_text(2500), encoding="utf-8")
+    summary = summarise_file(registry)
+    whole = json.dumps(report_document(summary), ensure_ascii=False) + "\n"
+    assert json_report(summary) == whole
+    assert invoke("--registry", registry, "report", "--format", "json").stdout == whole
