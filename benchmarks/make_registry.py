@@ -42,7 +42,7 @@ def synthetic_signatories(count: int, seed: int = 2017) -> list[Signatory]:
     rng = random.Random(seed)
     taken_keys: set[tuple[str, str]] = set()
     taken_ids: set[str] = set()
-    signatories = []
+    signatories: list[Signatory] = []
     while len(signatories) < count:
         country = rng.choice(COUNTRIES)
         name = synthetic_name(rng)

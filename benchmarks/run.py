@@ -12,6 +12,16 @@ in the same run, on the same files:
 It prints one table and exits 1 when a target of docs/performance.md is
 missed. No timing is asserted anywhere else: the machines are shared and
 noisy, and only ratios measured side by side mean anything.
+
+endorse keeps what it made of a large registry in its cache folder, keyed
+by the registry's bytes (`endorse.registry_cache`, `endorse.results_cache`),
+so the timed runs after the warm-up find their registry already parsed and,
+for `validate` and `report`, already judged. The rows marked "first run"
+show the other case, a registry whose bytes endorse has not seen (just
+edited): its cache entries are removed before each run, the place data's
+are kept. They have no target of their own; their ratios are printed
+beside the others so that neither figure is read without the other. The
+benchmark uses a cache folder of its own, never the user's.
 """
 
 from __future__ import annotations
@@ -60,6 +70,7 @@ class Case:
     args: tuple[str, ...]
     floor: str
     writes: bool = False
+    first_run: bool = False
 
 
 @dataclass(frozen=True)
@@ -82,6 +93,14 @@ def cases(registry: Path, copy: Path, some_id: str) -> list[Case]:
         Case("show ID", endorse(*r, "show", some_id), "read"),
         Case("validate", endorse(*r, "validate"), "read"),
         Case("report --format json", endorse(*r, "report", "--format", "json"), "read"),
+        Case("list --format json", endorse(*r, "list", "--format", "json"), "read", first_run=True),
+        Case("validate", endorse(*r, "validate"), "read", first_run=True),
+        Case(
+            "report --format json",
+            endorse(*r, "report", "--format", "json"),
+            "read",
+            first_run=True,
+        ),
         Case(
             "add",
             endorse(
@@ -93,11 +112,20 @@ def cases(registry: Path, copy: Path, some_id: str) -> list[Case]:
     ]
 
 
-def run_once(args: Sequence[str], copy_from: Path | None, target: Path | None) -> tuple[float, int]:
-    """Wall time and peak RSS (KiB) of one process; a writing case starts from a fresh copy."""
+CACHE = Path(tempfile.mkdtemp(prefix="endorse-benchmark-cache-"))
+REGISTRY_ENTRIES = CACHE / "registries"
+
+
+def run_once(
+    args: Sequence[str], copy_from: Path | None, target: Path | None, first_run: bool = False
+) -> tuple[float, int]:
+    """Wall time and peak RSS (KiB) of one process; a writing case starts from a fresh copy,
+    a first run without the registries' cache entries."""
     if copy_from is not None and target is not None:
         shutil.copyfile(copy_from, target)
-    env = {**os.environ, "NO_COLOR": "1"}
+    if first_run:
+        shutil.rmtree(REGISTRY_ENTRIES, ignore_errors=True)
+    env = {**os.environ, "NO_COLOR": "1", "ENDORSE_CACHE_DIR": str(CACHE)}
     start = time.perf_counter()
     process = subprocess.Popen(
         args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=HERE
@@ -114,10 +142,14 @@ def run_once(args: Sequence[str], copy_from: Path | None, target: Path | None) -
 
 
 def measure(
-    args: Sequence[str], runs: int, copy_from: Path | None = None, target: Path | None = None
+    args: Sequence[str],
+    runs: int,
+    copy_from: Path | None = None,
+    target: Path | None = None,
+    first_run: bool = False,
 ) -> Measure:
-    run_once(args, copy_from, target)
-    samples = [run_once(args, copy_from, target) for _ in range(runs)]
+    run_once(args, copy_from, target, first_run)
+    samples = [run_once(args, copy_from, target, first_run) for _ in range(runs)]
     return Measure(
         median=statistics.median(t for t, _ in samples),
         peak_mib=max(m for _, m in samples) / 1024,
@@ -145,7 +177,9 @@ def first_id(path: Path) -> str:
     raise RuntimeError(f"{path} has no signatory")
 
 
-def target_ratio(case: Case, size: str) -> float:
+def target_ratio(case: Case, size: str) -> float | None:
+    if case.first_run:
+        return None
     if case.floor == "startup":
         return 1.2
     if size == "bundled":
@@ -164,7 +198,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     skipped = {name for name in options.skip.split(",") if name}
     sizes = options.sizes.split(",")
     missed: list[str] = []
-    rows: list[tuple[str, str, float, float, float, float, float]] = []
+    rows: list[Row] = []
     by_case: dict[tuple[str, str], Measure] = {}
     read_peaks: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -183,16 +217,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                 if case.name.split()[0] in skipped:
                     continue
                 copy_from = path if case.writes else None
-                result = measure(case.args, options.runs, copy_from, work)
+                result = measure(case.args, options.runs, copy_from, work, case.first_run)
                 floor = floors[case.floor]
                 ratio = result.median / floor.median
                 limit = target_ratio(case, size)
-                by_case[(case.name, size)] = result
-                rows.append(
-                    (case.name, size, result.median, floor.median, ratio, limit, result.peak_mib)
-                )
-                if ratio > limit:
-                    missed.append(f"{case.name} at {size}: {ratio:.2f}x the {case.floor} floor")
+                name = f"{case.name} (first run)" if case.first_run else case.name
+                by_case[(name, size)] = result
+                peak = result.peak_mib
+                rows.append((name, size, result.median, floor.median, ratio, limit, peak))
+                if limit is not None and ratio > limit:
+                    missed.append(f"{name} at {size}: {ratio:.2f}x the {case.floor} floor")
+    shutil.rmtree(CACHE, ignore_errors=True)
     missed += growth_misses(by_case, sizes) + memory_misses(by_case, read_peaks, sizes)
     print_table(rows, read_peaks)
     for miss in missed:
@@ -227,17 +262,18 @@ def memory_misses(
     ]
 
 
-def print_table(
-    rows: Sequence[tuple[str, str, float, float, float, float, float]],
-    read_peaks: dict[str, float],
-) -> None:
-    header = f"{'command':<22} {'size':>8} {'median s':>9} {'floor s':>8} {'ratio':>6} "
+Row = tuple[str, str, float, float, float, float | None, float]
+
+
+def print_table(rows: Sequence[Row], read_peaks: dict[str, float]) -> None:
+    header = f"{'command':<34} {'size':>8} {'median s':>9} {'floor s':>8} {'ratio':>6} "
     print(header + f"{'target':>7} {'peak MiB':>9}")
     for name, size, median, floor, ratio, limit, peak in rows:
-        flag = "" if ratio <= limit else "  <- missed"
+        flag = "" if limit is None or ratio <= limit else "  <- missed"
+        shown_limit = "-" if limit is None else f"{limit:.1f}"
         print(
-            f"{name:<22} {size:>8} {median:>9.3f} {floor:>8.3f} {ratio:>6.2f} "
-            f"{limit:>7.1f} {peak:>9.1f}{flag}"
+            f"{name:<34} {size:>8} {median:>9.3f} {floor:>8.3f} {ratio:>6.2f} "
+            f"{shown_limit:>7} {peak:>9.1f}{flag}"
         )
     peaks = ", ".join(f"{size} {peak:.1f} MiB" for size, peak in read_peaks.items())
     print(f"read floor peaks: {peaks}")
