@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from endorse import __version__
-from endorse.registry_cache import entry_path, read_entry, write_entry
+from endorse.registry_cache import entry_path, pickled_tree, read_entry, write_entry
 
 if TYPE_CHECKING:
     from endorse.checks.findings import Finding
@@ -71,8 +71,7 @@ def cached_summary(raw: bytes) -> Summary | None:
 
 
 def remember_summary(raw: bytes, summary: Summary) -> None:
-    payload = pickle.dumps(summary, protocol=pickle.HIGHEST_PROTOCOL)
-    write_entry(entry_path(raw, "summary"), _stamp(), payload)
+    write_entry(entry_path(raw, "summary"), _stamp(), pickled_tree(summary))
 
 
 def _findings_entry(raw: bytes, today: date) -> Path:

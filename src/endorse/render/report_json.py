@@ -42,21 +42,31 @@ def _compact_chunks(value: Any) -> Iterator[str]:
             yield (", " if number else "") + _compact(key) + ": "
             yield from _compact_chunks(item)
         yield "}"
-    elif isinstance(value, list) and len(value) > _ITEMS_PER_CHUNK:
-        yield "["
-        for start in range(0, len(value), _ITEMS_PER_CHUNK):
-            part = _compact(value[start : start + _ITEMS_PER_CHUNK])
-            yield (", " if start else "") + part[1:-1]
-        yield "]"
-    elif isinstance(value, list):
+    elif isinstance(value, list) and _holds_lists(value):
         yield "["
         for number, item in enumerate(value):
             if number:
                 yield ", "
             yield from _compact_chunks(item)
         yield "]"
+    elif isinstance(value, list) and value:
+        yield "["
+        for start in range(0, len(value), _ITEMS_PER_CHUNK):
+            part = _compact(value[start : start + _ITEMS_PER_CHUNK])
+            yield (", " if start else "") + part[1:-1]
+        yield "]"
     else:
         yield _compact(value)
+
+
+def _holds_lists(items: list[Any]) -> bool:
+    """A short list of tables that hold lists (the members of each region): taken item by
+    item, so that those lists are written in pieces too."""
+    return len(items) <= _ITEMS_PER_CHUNK and any(
+        isinstance(item, list)
+        or (isinstance(item, dict) and any(isinstance(v, list | dict) for v in item.values()))
+        for item in items
+    )
 
 
 def _compact(value: Any) -> str:
