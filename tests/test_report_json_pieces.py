@@ -6,11 +6,13 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from unittest.mock import patch
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import InvokeResult
+from endorse.render import report_json
 from endorse.render.report_json import (
     _compact_chunks,
     _entry,
@@ -30,9 +32,11 @@ values = st.recursive(
 
 
 @settings(max_examples=200, deadline=None)
-@given(values)
-def test_the_pieces_of_any_document_make_its_compact_json(value: Any) -> None:
-    assert "".join(_compact_chunks(value)) == json.dumps(value, ensure_ascii=False)
+@given(values, st.integers(min_value=1, max_value=3))
+def test_the_pieces_of_any_document_make_its_compact_json(value: Any, per_chunk: int) -> None:
+    with patch.object(report_json, "_ITEMS_PER_CHUNK", per_chunk):
+        pieces = "".join(_compact_chunks(value))
+    assert pieces == json.dumps(value, ensure_ascii=False)
 
 
 def test_the_pieces_of_a_long_list_inside_a_short_one_make_its_compact_json() -> None:

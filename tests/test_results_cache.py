@@ -118,3 +118,24 @@ def test_a_small_registry_leaves_no_entry(registry: Path, monkeypatch: pytest.Mo
     validate_file(registry, today=TODAY)
     summarise_file(registry)
     assert not (registry.parent / "cache" / "registries").exists()
+
+
+def test_entries_written_under_a_permissive_umask_are_read_back(registry: Path) -> None:
+    previous = os.umask(0o002)
+    try:
+        validate_file(registry, today=TODAY)
+    finally:
+        os.umask(previous)
+    [entry] = _entries(registry, "findings")
+    assert entry.stat().st_mode & 0o077 == 0
+    assert entry.parent.stat().st_mode & 0o077 == 0
+    assert results_cache.cached_findings(registry.read_bytes(), TODAY) is not None
+
+
+def test_a_cache_folder_others_could_write_to_is_made_private(registry: Path) -> None:
+    folder = registry.parent / "cache" / "registries"
+    folder.mkdir(parents=True)
+    folder.chmod(0o775)
+    validate_file(registry, today=TODAY)
+    assert folder.stat().st_mode & 0o022 == 0
+    assert results_cache.cached_findings(registry.read_bytes(), TODAY) is not None

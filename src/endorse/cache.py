@@ -63,13 +63,30 @@ def read_framed(path: Path, stamp: str) -> memoryview | None:
 
 
 def write_framed(path: Path, stamp: str, payload: bytes) -> None:
-    """Write a cache file atomically; a folder that cannot be written is left alone."""
+    """Write a cache file atomically; a folder that cannot be written is left alone.
+
+    The file is the user's alone (mode 0600, in a folder made 0700), whatever
+    the umask: entries that others could have written are never unpickled
+    (`endorse.registry_cache`), and under the common umask 002 they would
+    otherwise be written on every run and never read.
+    """
     header = json.dumps({"stamp": stamp, "crc32": zlib.crc32(payload)})
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(header.encode() + b"\n" + payload)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        _keep_private(path.parent)
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with open(descriptor, "wb") as handle:
+            handle.write(header.encode() + b"\n" + payload)
         os.replace(temporary, path)
     except OSError:
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)
+
+
+def _keep_private(folder: Path) -> None:
+    """Take group and others' write permission from a cache folder of this user's."""
+    getuid = getattr(os, "getuid", None)
+    status = folder.stat()
+    if getuid is not None and status.st_uid == getuid() and status.st_mode & 0o022:
+        folder.chmod(status.st_mode & 0o755)

@@ -38,8 +38,8 @@ def write_data(text: str) -> None:
 def write_data_chunks(chunks: Iterable[str]) -> None:
     """Data for stdout made piece by piece, each written as it comes (as `write_data`).
 
-    For large outputs: the whole text is never held at once. The pieces
-    should end with a newline; the last one must.
+    For large outputs: the whole text is never held at once. The text the
+    pieces make must end with a newline (none is added).
     """
     at_terminal = sys.stdout.isatty()
     for chunk in chunks:

@@ -113,7 +113,9 @@ def _stamp() -> str:
 
 
 def _forget_old(folder: Path, pattern: str) -> None:
+    entries: list[Path] = []
     with contextlib.suppress(OSError):
         entries = sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime_ns)
-        for old in entries[:-KEEP_ENTRIES]:
+    for old in entries[:-KEEP_ENTRIES]:
+        with contextlib.suppress(OSError):
             old.unlink(missing_ok=True)

@@ -6,9 +6,10 @@ findings (and the report's summary) follow from three things only: the
 registry's exact bytes, the code and data that judge them, and, for
 findings, the day (an endorsement dated tomorrow is an error today). So an
 entry is named by the digest of the bytes (and the day), and stamped with
-the size and time of every module of endorse, of the libraries that judge
-(tomli, rtoml, rapidfuzz, anyascii) and of the place data files: any change
-to any of them makes the entry stale, and it is made again. Entries live
+the size and time of every module of endorse, the installed versions of the
+libraries that judge (tomli, rtoml, rapidfuzz, anyascii, pycountry) and the
+size and time of the place data files: any change to any of them makes the
+entry stale, and it is made again. Entries live
 beside the parsed registries (`endorse.registry_cache`), under the same
 rules: only the newest few are kept, and only entries that no other user
 can write are read.
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import json
 import marshal
+import os
 import pickle
 import sys
 from collections.abc import Sequence
@@ -84,19 +86,30 @@ def _stamp() -> str:
     from endorse import gazetteer
 
     package = Path(__file__).parent
-    files = sorted(package.rglob("*.py"))
-    files += [_origin(library) for library in _JUDGING_LIBRARIES]
-    files += gazetteer.source_files()
+    files = sorted(package.rglob("*.py")) + gazetteer.source_files()
+    libraries = [_installed(library) for library in _JUDGING_LIBRARIES]
     return json.dumps(
-        [CACHE_FORMAT, __version__, sys.version, [_stat(path) for path in files]],
+        [CACHE_FORMAT, __version__, sys.version, libraries, [_stat(path) for path in files]],
     )
 
 
-def _origin(module: str) -> Path:
+def _installed(module: str) -> list[object]:
+    """Where a library is and which version (its dist-info folders' names say it), and the
+    size and time of its main file: `importlib.metadata` would cost 10 ms for the five."""
     spec = find_spec(module)
     if spec is None or spec.origin is None:
         raise ModuleNotFoundError(f"{module} is not installed; reinstall endorse")
-    return Path(spec.origin)
+    origin = Path(spec.origin)
+    folder = origin.parent.parent if origin.name.startswith("__init__") else origin.parent
+    try:
+        versions = sorted(
+            name
+            for name in os.listdir(folder)
+            if name.lower().startswith(module.lower() + "-") and name.endswith(".dist-info")
+        )
+    except OSError:
+        versions = []
+    return [_stat(origin), versions]
 
 
 def _stat(path: Path) -> tuple[str, int, int] | str:

@@ -177,19 +177,15 @@ def load_bytes(raw: bytes, path: Path) -> LoadedRegistry:
     return LoadedRegistry(path, text, registry)
 
 
-def read_for_checking(path: Path) -> tuple[str, dict[str, Any] | None]:
-    """The registry's text and, when it parses, its document (for `validate`).
+def for_checking(raw: bytes, path: Path) -> tuple[str, dict[str, Any] | None]:
+    """The registry's text and, when it parses, its document (for `validate`), from the
+    bytes read from `path`.
 
     The text keeps a leading byte-order mark ("\ufeff"), which the canonical
     form has not. A large registry's document comes from, or goes to, the
     registry cache when it passes the quick format check; a file that does
     not parse gives None, and the caller reports the syntax error.
     """
-    return for_checking(read_bytes(path), path)
-
-
-def for_checking(raw: bytes, path: Path) -> tuple[str, dict[str, Any] | None]:
-    """`read_for_checking` of bytes already read from `path`."""
     text = _decode(raw, path)
     shown = "\ufeff" + text if raw.startswith(codecs.BOM_UTF8) else text
     large = len(raw) >= CACHED_FROM_BYTES
