@@ -46,14 +46,17 @@ def test_a_large_block_still_finds_a_typo_at_either_end() -> None:
 words = st.text(alphabet="abcde ", min_size=1, max_size=8)
 
 
-@settings(max_examples=60, deadline=None)
-@given(st.lists(st.tuples(words, st.sampled_from("XY")), min_size=2, max_size=40))
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.tuples(words, st.sampled_from("XY")), min_size=2, max_size=40),
+    st.sampled_from([60.0, 80.0, 90.0, 95.0]),
+)
 def test_a_block_small_enough_to_compare_whole_gives_every_pair(
-    items: list[tuple[str, str]],
+    items: list[tuple[str, str]], cutoff: float
 ) -> None:
     keys, blocks = [k for k, _ in items], [b for _, b in items]
-    found = _pairs(near_duplicate_pairs(keys, blocks, score_cutoff=80.0, max_block=100))
-    assert found == _brute_force(keys, blocks, 80.0)
+    found = _pairs(near_duplicate_pairs(keys, blocks, score_cutoff=cutoff, max_block=100))
+    assert found == _brute_force(keys, blocks, cutoff)
 
 
 @settings(max_examples=60, deadline=None)

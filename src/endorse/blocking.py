@@ -16,6 +16,7 @@ one misspelling in a hundred (tests/registry_factory.py): "huanglou 2" and
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
@@ -106,12 +107,25 @@ def _all_pairs(
     distinct: dict[str, list[int]] = defaultdict(list)
     for position in members:
         distinct[keys[position]].append(position)
-    texts = list(distinct)
+    texts = sorted(distinct, key=len)
+    lengths = [len(text) for text in texts]
     for i, text in enumerate(texts[:-1]):
-        rest = texts[i + 1 :]
+        rest = texts[i + 1 : bisect_right(lengths, _longest_match(len(text), score_cutoff))]
         for _, score, j in process.extract(
             text, rest, scorer=fuzz.ratio, score_cutoff=score_cutoff, limit=None
         ):
             for a in distinct[text]:
                 for b in distinct[rest[j]]:
                     yield (min(a, b), max(a, b), round(score, 1))
+
+
+def _longest_match(length: int, score_cutoff: float) -> int:
+    """The longest text that may reach `score_cutoff` against a text of `length` characters.
+
+    The ratio is 100 × (1 − indel / (length + other)) and the indel distance is
+    at least the difference of the lengths, so a text more than a fifth longer
+    never scores 90 against this one; rapidfuzz need not be shown it (a
+    character more is allowed for rounding).
+    """
+    room = 1 - score_cutoff / 100
+    return int(length * (1 + room) / (1 - room)) + 1 if room < 1 else 1 << 30
