@@ -47,7 +47,11 @@ def duplicate_findings(located: Sequence[Located]) -> list[Finding]:
 def _same_name(located: Sequence[Located]) -> Iterable[Finding]:
     seen: dict[tuple[str, str, str], list[Located]] = {}
     for signatory, line in located:
-        group = seen.setdefault((signatory.country, signatory.kind, match_key(signatory.name)), [])
+        key = (signatory.country, signatory.kind, match_key(signatory.name))
+        group = seen.get(key)
+        if group is None:
+            seen[key] = [(signatory, line)]
+            continue
         earlier = next((e for e in group if _same_place(e[0], signatory)), None)
         group.append((signatory, line))
         if earlier is not None:
