@@ -13,7 +13,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Final
+from typing import Any, Final
 
 from endorse import gazetteer
 from endorse.errors import EndorseError
@@ -194,14 +194,20 @@ def similar_places(
 
 @lru_cache(maxsize=16384)
 def _similar_places(key: str, country: str, limit: int, score_cutoff: float) -> tuple[Place, ...]:
-    from rapidfuzz import fuzz, process
-
     rows = _places_of(country)
     candidates = _keys_by_initial(country).get(key[:1], [])
-    matches = process.extract(
-        key, candidates, scorer=fuzz.ratio, limit=limit + 1, score_cutoff=score_cutoff
-    )
+    extract, ratio = _extract_and_ratio()
+    matches = extract(key, candidates, scorer=ratio, limit=limit + 1, score_cutoff=score_cutoff)
     return tuple(Place(*row) for close, _, _ in matches if close != key for row in rows[close])
+
+
+@cache
+def _extract_and_ratio() -> tuple[Any, Any]:
+    """rapidfuzz's `process.extract` and `fuzz.ratio`, imported once: an import statement
+    run for each of 80,000 unknown names cost 0.08 s."""
+    from rapidfuzz import fuzz, process
+
+    return process.extract, fuzz.ratio
 
 
 @cache

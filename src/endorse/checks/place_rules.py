@@ -131,9 +131,10 @@ def _place_findings(
     if signatory.kind == "county" and signatory.country != "US":
         yield _not_checked(signatory, line, "the place data holds counties of the US only")
         return
-    candidates = places_for(signatory.name, signatory.country, signatory.kind)
+    named = places.places_named(signatory.name, signatory.country)
+    candidates = _places_for(signatory.name, signatory.country, signatory.kind, named)
     if not candidates:
-        yield _unknown_place(signatory, line, subdivision)
+        yield _unknown_place(signatory, line, subdivision, named)
     elif subdivision is not None:
         if signatory.country != "US":
             yield _not_checked(
@@ -157,7 +158,12 @@ def places_for(name: str, country: str, kind: str) -> list[Place]:
     names ("Cologne" is Köln), then again without a trailing "City", so that
     "Chicago City" finds Chicago however GeoNames spells it.
     """
-    found = _of_kind(places.places_named(name, country), kind)
+    return _places_for(name, country, kind, places.places_named(name, country))
+
+
+def _places_for(name: str, country: str, kind: str, named: Sequence[Place]) -> list[Place]:
+    """`places_for`, given the places named `name` whatever their kind."""
+    found = _of_kind(named, kind)
     if found or kind != "city":
         return found
     found = places.cities_also_called(name, country)
@@ -190,8 +196,10 @@ def _is_ambiguous(candidates: Sequence[Place]) -> bool:
     return len(labels) > 1
 
 
-def _unknown_place(signatory: Signatory, line: int | None, subdivision: str | None) -> Finding:
-    other_kind = places.places_named(signatory.name, signatory.country)
+def _unknown_place(
+    signatory: Signatory, line: int | None, subdivision: str | None, other_kind: Sequence[Place]
+) -> Finding:
+    """W201, given the places of another kind the name is known as (perhaps none)."""
     message = f'"{signatory.name}" is not a known {signatory.kind} in {signatory.country}'
     if other_kind:
         message += f"; the data knows it there as {_as_features(other_kind)}"
