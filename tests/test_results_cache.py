@@ -11,7 +11,7 @@ import pytest
 
 from conftest import BUNDLED
 from endorse import results_cache, store
-from endorse.cache import CACHE_DIR_VARIABLE
+from endorse.cache import CACHE_DIR_VARIABLE, read_framed, write_framed
 from endorse.checks import validate_file, validate_text
 from endorse.summary import summarise, summarise_file
 
@@ -139,3 +139,37 @@ def test_a_cache_folder_others_could_write_to_is_made_private(registry: Path) ->
     validate_file(registry, today=TODAY)
     assert folder.stat().st_mode & 0o022 == 0
     assert results_cache.cached_findings(registry.read_bytes(), TODAY) is not None
+
+
+def test_every_folder_endorse_makes_for_its_cache_is_private(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "home" / "cache" / "endorse"
+    monkeypatch.setenv(CACHE_DIR_VARIABLE, str(root))
+    previous = os.umask(0o002)
+    try:
+        write_framed(root / "registries" / "entry.summary", "stamp", b"payload")
+    finally:
+        os.umask(previous)
+    for folder in (root.parent.parent, root.parent, root, root / "registries"):
+        assert folder.stat().st_mode & 0o077 == 0, folder
+    assert bytes(read_framed(root / "registries" / "entry.summary", "stamp") or b"") == b"payload"
+
+
+def test_a_place_data_file_others_could_have_written_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(CACHE_DIR_VARIABLE, str(tmp_path))
+    entry = tmp_path / "gazetteer-core.marshal"
+    write_framed(entry, "stamp", b"payload")
+    os.chmod(entry, 0o664)
+    assert read_framed(entry, "stamp") is None
+
+
+def test_a_cache_file_with_a_header_nested_too_deep_is_a_miss(tmp_path: Path) -> None:
+    entry = tmp_path / "gazetteer-core.marshal"
+    write_framed(entry, "stamp", b"payload")
+    entry.write_bytes(b"[" * 100_000 + b"\n" + b"payload")
+    assert read_framed(entry, "stamp") is None
+    entry.write_bytes(b"[" * 1_000 + b"\n" + b"payload")
+    assert read_framed(entry, "stamp") is None

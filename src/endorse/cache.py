@@ -39,17 +39,23 @@ def cache_folder() -> Path:
     return Path(user_cache_dir("endorse", appauthor=False))
 
 
+_LONGEST_HEADER: Final = 1 << 16  # the results stamp names some fifty files: about 8 KB
+
+
 def read_framed(path: Path, stamp: str) -> memoryview | None:
-    """The content of a cache file, or None when it is absent, stale, truncated or corrupt.
+    """The content of a cache file, or None when it is absent, stale, truncated, corrupt,
+    or could have been written by another user.
 
     A view into the file's bytes, not a copy: a parsed registry of 100,000
     signatories is a payload of 19 MB, read while its registry is built.
     """
+    if not written_by_this_user_only(path):
+        return None
     try:
         data = path.read_bytes()
     except OSError:
         return None
-    end_of_header = data.find(b"\n")
+    end_of_header = data.find(b"\n", 0, _LONGEST_HEADER)
     if end_of_header < 0:
         return None
     payload = memoryview(data)[end_of_header + 1 :]
@@ -57,26 +63,45 @@ def read_framed(path: Path, stamp: str) -> memoryview | None:
         fields = json.loads(data[:end_of_header])
         fresh = fields["stamp"] == stamp
         intact = fields["crc32"] == zlib.crc32(payload)
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, RecursionError):
         return None
     return payload if fresh and intact else None
+
+
+def written_by_this_user_only(path: Path) -> bool:
+    """Whether the file and its folder are this user's and no one else may write them.
+
+    Cache files are read back as data (marshal) or as objects (pickle, which
+    runs code): a file another user could have put there is never read, only
+    made again.
+    """
+    getuid = getattr(os, "getuid", None)
+    if getuid is None:
+        return path.exists()
+    try:
+        return all(
+            status.st_uid == getuid() and not status.st_mode & 0o022
+            for status in (path.stat(), path.parent.stat())
+        )
+    except OSError:
+        return False
 
 
 def write_framed(path: Path, stamp: str, payload: bytes) -> None:
     """Write a cache file atomically; a folder that cannot be written is left alone.
 
-    The file is the user's alone (mode 0600, in a folder made 0700), whatever
-    the umask: entries that others could have written are never unpickled
-    (`endorse.registry_cache`), and under the common umask 002 they would
-    otherwise be written on every run and never read.
+    The file is the user's alone (mode 0600; folders made 0700, and group and
+    others' write permission taken from existing folders of the user's),
+    whatever the umask: under the common umask 002 the files would otherwise
+    be written on every run and never read.
     """
     header = json.dumps({"stamp": stamp, "crc32": zlib.crc32(payload)})
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        _keep_private(path.parent)
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with open(descriptor, "wb") as handle:
+        _private_folders(path.parent)
+        temporary.unlink(missing_ok=True)
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL
+        with open(os.open(temporary, flags, 0o600), "wb") as handle:
             handle.write(header.encode() + b"\n" + payload)
         os.replace(temporary, path)
     except OSError:
@@ -84,8 +109,20 @@ def write_framed(path: Path, stamp: str, payload: bytes) -> None:
             temporary.unlink(missing_ok=True)
 
 
+def _private_folders(folder: Path) -> None:
+    """Make `folder` and the missing folders above it 0700; keep others from writing to the
+    cache folder and to `folder`, when they are this user's."""
+    levels = [folder, *folder.parents]
+    missing = levels[: next((n for n, f in enumerate(levels) if f.exists()), len(levels))]
+    for level in reversed(missing):
+        level.mkdir(mode=0o700, exist_ok=True)
+    root = cache_folder()
+    for level in [folder, *([root] if root in folder.parents else [])]:
+        _keep_private(level)
+
+
 def _keep_private(folder: Path) -> None:
-    """Take group and others' write permission from a cache folder of this user's."""
+    """Take group and others' write permission from a folder of this user's."""
     getuid = getattr(os, "getuid", None)
     status = folder.stat()
     if getuid is not None and status.st_uid == getuid() and status.st_mode & 0o022:
