@@ -1,8 +1,9 @@
 """`endorse validate`: the checks a registry gets before it is published.
 
-`validate_text` turns a registry's text into findings; each rule lives in
-its own module (format, places, duplicates, members and provenance), and
-docs/validation.md describes every code.
+`validate_file` turns a registry file into findings (kept for large files
+in `endorse.results_cache`), `validate_text` a registry's text; each rule
+lives in its own module (format, places, duplicates, members and
+provenance), and docs/validation.md describes every code.
 """
 
 from endorse.checks.findings import CODES, Finding, Severity, Summary, summarise
