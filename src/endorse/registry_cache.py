@@ -20,7 +20,7 @@ import json
 import pickle
 import sys
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 from endorse import __version__, model
 from endorse.cache import cache_folder, read_framed, write_framed
@@ -28,18 +28,25 @@ from endorse.cache import cache_folder, read_framed, write_framed
 KEEP_ENTRIES: Final = 8
 CACHE_FORMAT: Final = 1
 _FOLDER: Final = "registries"
+_T = TypeVar("_T")
 
 
 def cached_document(raw: bytes) -> dict[str, Any] | None:
     """The checked document parsed from these exact bytes, if a command kept it."""
-    payload = read_entry(entry_path(raw, "pickle"), _stamp())
+    return unpickled_entry(entry_path(raw, "pickle"), _stamp(), dict)
+
+
+def unpickled_entry(entry: Path, stamp: str, kind: type[_T]) -> _T | None:
+    """The object pickled in an entry, if the entry is readable (`read_entry`) and holds a
+    `kind`; a damaged entry is a miss, whatever unpickling it raises."""
+    payload = read_entry(entry, stamp)
     if payload is None:
         return None
     try:
-        document = pickle.loads(payload)
+        value = pickle.loads(payload)
     except Exception:  # noqa: BLE001 - a damaged entry is a cache miss, whatever it raises
         return None
-    return document if isinstance(document, dict) else None
+    return value if isinstance(value, kind) else None
 
 
 def remember_document(raw: bytes, document: dict[str, Any]) -> None:

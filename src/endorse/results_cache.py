@@ -20,7 +20,6 @@ from __future__ import annotations
 import json
 import marshal
 import os
-import pickle
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -30,7 +29,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from endorse import __version__
-from endorse.registry_cache import entry_path, pickled_tree, read_entry, write_entry
+from endorse.registry_cache import (
+    entry_path,
+    pickled_tree,
+    read_entry,
+    unpickled_entry,
+    write_entry,
+)
 
 if TYPE_CHECKING:
     from endorse.checks.findings import Finding
@@ -60,16 +65,9 @@ def remember_findings(raw: bytes, today: date, findings: Sequence[Finding]) -> N
 
 def cached_summary(raw: bytes) -> Summary | None:
     """The report's summary of these bytes, if kept."""
-    payload = read_entry(entry_path(raw, "summary"), _stamp())
-    if payload is None:
-        return None
     from endorse.summary import Summary
 
-    try:
-        summary = pickle.loads(payload)
-    except Exception:  # noqa: BLE001 - a damaged entry is a cache miss, whatever it raises
-        return None
-    return summary if isinstance(summary, Summary) else None
+    return unpickled_entry(entry_path(raw, "summary"), _stamp(), Summary)
 
 
 def remember_summary(raw: bytes, summary: Summary) -> None:

@@ -9,8 +9,10 @@ record as it now is goes to stdout; what happened goes to stderr.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from datetime import date
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -18,6 +20,9 @@ from endorse import output
 from endorse.cli.base import SignatoryRef, app, registry_path
 from endorse.model import Kind, Registry, Signatory, Status
 from endorse.store import DEFAULT_LOCK_TIMEOUT
+
+if TYPE_CHECKING:
+    from endorse.editing import Edited
 
 LockTimeout = Annotated[
     float,
@@ -45,6 +50,23 @@ def print_record(signatory: Signatory) -> None:
         output.print_rich(table.rich_card(signatory))
     else:
         output.write_data(table.plain_card(signatory))
+
+
+def _modify(
+    path: Path, edit: Callable[[Registry], Edited], lock_timeout: float
+) -> tuple[Edited, Registry]:
+    """Run one change of `endorse.editing` under `store.modify`: what it did, and the
+    registry as written."""
+    from endorse import store
+
+    outcome: list[Edited] = []
+
+    def change(registry: Registry) -> Registry:
+        outcome.append(edit(registry))
+        return outcome[-1].registry
+
+    _, after = store.modify(path, change, lock_timeout=lock_timeout)
+    return outcome[-1], after
 
 
 def _count(registry: Registry) -> str:
@@ -162,7 +184,7 @@ def edit(
 
     Example: endorse edit pittsburgh --endorsed-on 2017-12-04 --clear note
     """
-    from endorse import editing, store
+    from endorse import editing
 
     given: dict[str, str | bool | date | None] = {
         "name": name,
@@ -179,15 +201,12 @@ def edit(
     changes = {key: value for key, value in given.items() if value is not None}
     if not changes and not clear:
         raise typer.BadParameter("give at least one key to change, or --clear KEY")
-    outcome: list[editing.Edited] = []
-
-    def change(registry: Registry) -> Registry:
-        outcome.append(editing.edit_signatory(registry, signatory, changes, clear or ()))
-        return outcome[-1].registry
-
     path = registry_path(ctx)
-    store.modify(path, change, lock_timeout=lock_timeout)
-    edited = outcome[-1]
+    edited, _ = _modify(
+        path,
+        lambda registry: editing.edit_signatory(registry, signatory, changes, clear or ()),
+        lock_timeout,
+    )
     print_record(edited.signatory)
     if edited.changed_keys:
         keys = ", ".join(edited.changed_keys)
@@ -210,17 +229,12 @@ def withdraw(
 
     Example: endorse withdraw richmond --note "Letter of 2018-03-01 withdraws the endorsement"
     """
-    from endorse import editing, store
-
-    outcome: list[editing.Edited] = []
-
-    def change(registry: Registry) -> Registry:
-        outcome.append(editing.withdraw_signatory(registry, signatory, note))
-        return outcome[-1].registry
+    from endorse import editing
 
     path = registry_path(ctx)
-    store.modify(path, change, lock_timeout=lock_timeout)
-    edited = outcome[-1]
+    edited, _ = _modify(
+        path, lambda registry: editing.withdraw_signatory(registry, signatory, note), lock_timeout
+    )
     print_record(edited.signatory)
     if edited.changed_keys:
         output.message(f'withdrew "{edited.signatory.id}" in {path}; the record stays')
@@ -262,13 +276,9 @@ def remove(
         if not typer.confirm(terminal_safe(question), default=False, err=True):
             output.message("nothing was removed")
             raise typer.Exit(1)
-    outcome: list[editing.Edited] = []
-
-    def change(registry: Registry) -> Registry:
-        outcome.append(editing.remove_signatory(registry, chosen.id))
-        return outcome[-1].registry
-
-    _, after = store.modify(path, change, lock_timeout=lock_timeout)
+    removed, after = _modify(
+        path, lambda registry: editing.remove_signatory(registry, chosen.id), lock_timeout
+    )
     if yes:
-        print_record(outcome[-1].signatory)
+        print_record(removed.signatory)
     output.message(f'removed "{chosen.id}" from {path} ({_count(after)} left)')
