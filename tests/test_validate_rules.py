@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from endorse import places
 from endorse.checks import validate_text
-from endorse.checks.findings import table_lines
 from endorse.checks.place_rules import place_findings, places_for, regions_named
 from endorse.model import Signatory
+from endorse.tables import table_lines
 
 
 def test_the_nth_signatory_header_is_the_nth_signatory() -> None:

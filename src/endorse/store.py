@@ -35,17 +35,15 @@ from endorse.model import (
     FormatProblem,
     FormatProblems,
     Registry,
-    looks_valid,
-    registry_consuming_checked_doc,
     registry_from_checked_doc,
     registry_from_doc,
     registry_to_doc,
 )
+from endorse.tables import table_lines
 
 ENV_VAR: Final = "ENDORSE_REGISTRY"
 DEFAULT_RELATIVE_PATH: Final = Path("data") / "registry.toml"
 DEFAULT_LOCK_TIMEOUT: Final = 10.0
-CACHED_FROM_BYTES: Final = 256 * 1024
 LOCK_POLL_SECONDS: Final = 0.05
 
 
@@ -152,56 +150,21 @@ def parse_toml(text: str, path: Path) -> dict[str, Any]:
 
 
 def load(path: Path) -> LoadedRegistry:
-    """Read, parse and check a registry; every problem becomes an EndorseError.
-
-    A large registry whose exact bytes were parsed and checked before is
-    taken from `endorse.registry_cache` instead, six times as fast (a small
-    one parses quicker than the cache's own imports).
-    """
+    """Read, parse and check a registry; every problem becomes an EndorseError."""
     return load_bytes(read_bytes(path), path)
 
 
 def load_bytes(raw: bytes, path: Path) -> LoadedRegistry:
     """`load` of bytes already read from `path`."""
     text = _decode(raw, path)
-    if len(raw) < CACHED_FROM_BYTES:
-        return LoadedRegistry(path, text, registry_from_text(text, path))
-    from endorse import registry_cache
-
-    remembered = registry_cache.cached_document(raw)
-    if remembered is not None:
-        return LoadedRegistry(path, text, registry_consuming_checked_doc(remembered))
-    doc = parse_toml(text, path)
-    registry = _registry_from_parsed(doc, text, path)
-    registry_cache.remember_document(raw, doc)
-    return LoadedRegistry(path, text, registry)
+    return LoadedRegistry(path, text, registry_from_text(text, path))
 
 
-def for_checking(raw: bytes, path: Path) -> tuple[str, dict[str, Any] | None]:
-    """The registry's text and, when it parses, its document (for `validate`), from the
-    bytes read from `path`.
-
-    The text keeps a leading byte-order mark ("\ufeff"), which the canonical
-    form has not. A large registry's document comes from, or goes to, the
-    registry cache when it passes the quick format check; a file that does
-    not parse gives None, and the caller reports the syntax error.
-    """
+def decoded(raw: bytes, path: Path) -> str:
+    """The registry's text as validate shows it: a leading byte-order mark ("\ufeff"),
+    which the canonical form has not, is kept."""
     text = _decode(raw, path)
-    shown = "\ufeff" + text if raw.startswith(codecs.BOM_UTF8) else text
-    large = len(raw) >= CACHED_FROM_BYTES
-    if large:
-        from endorse import registry_cache
-
-        remembered = registry_cache.cached_document(raw)
-        if remembered is not None:
-            return shown, remembered
-    try:
-        doc = loads_toml(text)
-    except tomli.TOMLDecodeError:
-        return shown, None
-    if large and looks_valid(doc):
-        registry_cache.remember_document(raw, doc)
-    return shown, doc
+    return "\ufeff" + text if raw.startswith(codecs.BOM_UTF8) else text
 
 
 def registry_from_text(text: str, path: Path) -> Registry:
@@ -216,10 +179,10 @@ def _registry_from_parsed(doc: dict[str, Any], text: str, path: Path) -> Registr
 
 
 def _format_error_message(problems: list[FormatProblem], text: str, path: Path) -> str:
-    starts = signatory_start_lines(text)
+    starts = table_lines(text)
 
     def located(problem: FormatProblem) -> str:
-        line = starts[problem.index] if problem.index is not None else None
+        line = starts.of_signatory(problem.index)
         return f"{path}:{line}: {problem}" if line else f"{path}: {problem}"
 
     advice = "Fix the file (docs/registry-format.md describes every key)."
@@ -228,14 +191,6 @@ def _format_error_message(problems: list[FormatProblem], text: str, path: Path) 
         return located(only) if only.key == "format" else f"{located(only)}. {advice}"
     listed = "\n".join(f"  {located(problem)}" for problem in problems)
     return f"{path}: the registry breaks format 1 in {len(problems)} places:\n{listed}\n{advice}"
-
-
-_SIGNATORY_HEADER: Final = re.compile(r"^[ \t]*\[\[[ \t]*signatory[ \t]*\]\]", re.MULTILINE)
-
-
-def signatory_start_lines(text: str) -> list[int]:
-    """The line (from 1) of each `[[signatory]]` header: the n-th is the n-th signatory."""
-    return [text.count("\n", 0, match.start()) + 1 for match in _SIGNATORY_HEADER.finditer(text)]
 
 
 def loads_toml(text: str) -> dict[str, Any]:

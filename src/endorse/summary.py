@@ -169,23 +169,10 @@ PlaceLookup = Callable[[str, str], Sequence[places.Place]]
 
 
 def summarise_file(path: Path) -> Summary:
-    """The summary of the registry at `path`; every problem reading it is an EndorseError.
-
-    A large registry's summary is kept in `endorse.results_cache`: a report
-    of the same bytes again (in another format, say) skips the summing up.
-    """
+    """The summary of the registry at `path`; every problem reading it is an EndorseError."""
     from endorse import store
 
-    raw = store.read_bytes(path)
-    if len(raw) < store.CACHED_FROM_BYTES:
-        return summarise(store.load_bytes(raw, path).registry)
-    from endorse import results_cache
-
-    summary = results_cache.cached_summary(raw)
-    if summary is None:
-        summary = summarise(store.load_bytes(raw, path).registry)
-        results_cache.remember_summary(raw, summary)
-    return summary
+    return summarise(store.load(path).registry)
 
 
 def summarise(registry: Registry, *, places_named: PlaceLookup = places.places_named) -> Summary:

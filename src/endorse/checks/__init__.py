@@ -1,7 +1,7 @@
 """`endorse validate`: the checks a registry gets before it is published.
 
-`validate_file` turns a registry file into findings (kept for large files
-in `endorse.results_cache`), `validate_text` a registry's text; each rule
+`validate_file` turns a registry file into findings, `validate_text` a
+registry's text; each rule
 lives in its own module (format, places, duplicates, members and
 provenance), and docs/validation.md describes every code.
 """

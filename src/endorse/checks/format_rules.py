@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from endorse.checks.findings import Finding, TableLines
+from endorse.checks.findings import Finding
 from endorse.model import (
     FORMAT_VERSION,
     PAPER_KEYS,
@@ -24,6 +24,7 @@ from endorse.model import (
     looks_valid,
     signatory_from_checked_doc,
 )
+from endorse.tables import TableLines
 
 TOP_LEVEL_KEYS = ("format", "paper", "signatory")
 _SIGNATORY_KEY_SET = frozenset(SIGNATORY_KEYS)

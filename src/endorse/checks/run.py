@@ -12,35 +12,17 @@ import tomli
 from endorse import store
 from endorse.checks.content_rules import member_findings, provenance_findings
 from endorse.checks.duplicate_rules import duplicate_findings
-from endorse.checks.findings import Finding, TableLines, in_report_order, table_lines, visible
+from endorse.checks.findings import Finding, in_report_order, visible
 from endorse.checks.format_rules import WellFormed, format_findings
 from endorse.checks.place_rules import place_findings
 from endorse.store import is_canonical_text, loads_toml
+from endorse.tables import TableLines, table_lines
 
 
 def validate_file(path: Path, *, today: date | None = None, verbose: bool = False) -> list[Finding]:
-    """Every finding for the registry at `path` (see `validate_text`).
-
-    The parsed document is let go as soon as the model is built from it: at
-    100,000 signatories it holds 110 MiB that the content checks never need.
-    A large registry's findings are kept in `endorse.results_cache`, so that
-    validating the same bytes again on the same day costs a read.
-    """
-    day = today or date.today()
-    raw = store.read_bytes(path)
-    if len(raw) < store.CACHED_FROM_BYTES:
-        return _report_order(_findings_of(raw, path, day), verbose)
-    from endorse import results_cache
-
-    findings = results_cache.cached_findings(raw, day)
-    if findings is None:
-        findings = _findings_of(raw, path, day)
-        results_cache.remember_findings(raw, day, findings)
-    return _report_order(findings, verbose)
-
-
-def _findings_of(raw: bytes, path: Path, today: date) -> list[Finding]:
-    return _every_finding(_format_checked(*store.for_checking(raw, path)), today)
+    """Every finding for the registry at `path` (see `validate_text`)."""
+    text = store.decoded(store.read_bytes(path), path)
+    return validate_text(text, today=today, verbose=verbose)
 
 
 def validate_text(
