@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -23,12 +22,6 @@ def registry_copy(tmp_path: Path) -> Path:
     path.parent.mkdir()
     shutil.copy(BUNDLED, path)
     return path
-
-
-@pytest.fixture(autouse=True, scope="session")
-def _cache_outside_the_users_home(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Caches (gazetteer, parsed registries) in a folder of the test session, not ~/.cache."""
-    os.environ["ENDORSE_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
 
 
 @pytest.fixture(autouse=True)

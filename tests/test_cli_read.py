@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import BUNDLED, InvokeResult
-from endorse.render.safe import spreadsheet_restore
+from endorse.cells import spreadsheet_restore
 from endorse.store import load
 
 Invoke = Callable[..., InvokeResult]

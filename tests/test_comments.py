@@ -7,7 +7,9 @@ import tomli_w
 from hypothesis import given
 from hypothesis import strategies as st
 
-from endorse.store import count_comments, first_comment_line, has_comments
+from endorse.model import Registry
+from endorse.store import count_comments, dumps, first_comment_line, has_comments
+from strategies import registries
 
 TEXTS = st.text(st.characters(codec="utf-8"), max_size=30)
 
@@ -18,6 +20,11 @@ def test_text_written_by_tomli_w_has_no_comment_even_with_hashes_and_quotes(
 ) -> None:
     assert not has_comments(tomli_w.dumps(doc))
     assert not has_comments(tomli_w.dumps(doc, multiline_strings=True))
+
+
+@given(registries())
+def test_the_canonical_text_of_any_registry_has_no_comment(registry: Registry) -> None:
+    assert not has_comments(dumps(registry))
 
 
 @given(st.dictionaries(st.from_regex(r"[a-z_]{1,8}", fullmatch=True), TEXTS, max_size=6), TEXTS)

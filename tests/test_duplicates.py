@@ -1,9 +1,14 @@
-"""The duplicate rules: same key in one country is refused, a near match asks "did you mean"."""
+"""The duplicate rule: one government twice is refused, a near match asks "did you mean".
+
+One rule for every command: `DuplicateIndex` answers for one candidate
+(add, edit, import) and `exact_duplicates` / `near_duplicates` find every
+pair of a registry (validate); the last tests check that they agree.
+"""
 
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import BUNDLED
@@ -12,23 +17,33 @@ from endorse.duplicates import (
     DuplicateIndex,
     NearDuplicateError,
     edits_allowed,
+    exact_duplicates,
+    near_duplicates,
     refuse_duplicate,
 )
 from endorse.model import Signatory
+from endorse.names import slugify
 from endorse.store import load
 
 
-def signatory(name: str, country: str = "US", as_written: str | None = None) -> Signatory:
-    from endorse.names import slugify
-
+def signatory(
+    name: str,
+    country: str = "US",
+    *,
+    as_written: str | None = None,
+    kind: str = "city",
+    subdivision: str | None = None,
+    id: str | None = None,
+) -> Signatory:
     return Signatory(
-        id=slugify(name),
+        id=id or slugify(name),
         name=name,
-        kind="city",
+        kind=kind,
         country=country,
         member=False,
         status="confirmed",
         as_written=as_written,
+        subdivision=subdivision,
     )
 
 
@@ -40,7 +55,8 @@ def index() -> DuplicateIndex:
             signatory("St. Louis City"),
             signatory("Pittsburgh", as_written="Pittsburg"),
             signatory("São Paulo", "BR"),
-            signatory("Comunidad de Madrid", "ES"),
+            signatory("Comunidad de Madrid", "ES", kind="region"),
+            signatory("Portland", subdivision="US-OR"),
         ]
     )
 
@@ -53,18 +69,31 @@ def index() -> DuplicateIndex:
         ("City of New York", "new-york"),
         ("Saint Louis City", "st-louis-city"),
         ("Pittsburg", "pittsburgh"),
+        ("Portland", "portland"),
     ],
 )
-def test_same_key_in_the_same_country_is_an_exact_duplicate(
+def test_same_key_country_and_kind_is_the_same_government(
     index: DuplicateIndex, name: str, existing: str
 ) -> None:
-    match = index.exact(name, "US")
+    match = index.exact(signatory(name, id="new"))
     assert match is not None and match.signatory.id == existing
 
 
-def test_same_name_in_another_country_is_not_a_duplicate(index: DuplicateIndex) -> None:
-    assert index.exact("New York", "GB") is None
-    assert index.near("New Yrok", "GB") == []
+def test_same_name_in_another_country_is_another_government(index: DuplicateIndex) -> None:
+    assert index.exact(signatory("New York", "GB")) is None
+    assert index.near(signatory("New Yrok", "GB")) == []
+
+
+def test_a_city_and_a_county_of_one_name_are_two_governments(index: DuplicateIndex) -> None:
+    county = signatory("New York", kind="county", id="new-york-county")
+    assert index.exact(county) is None
+    assert index.near(county) == []
+
+
+def test_two_subdivisions_tell_two_places_of_one_name_apart(index: DuplicateIndex) -> None:
+    maine = signatory("Portland", subdivision="US-ME", id="portland-me")
+    assert index.exact(maine) is None
+    assert index.near(maine) == []
 
 
 @pytest.mark.parametrize(
@@ -79,17 +108,28 @@ def test_same_name_in_another_country_is_not_a_duplicate(index: DuplicateIndex) 
 def test_a_few_typing_mistakes_away_is_a_near_duplicate(
     index: DuplicateIndex, name: str, country: str, existing: str
 ) -> None:
-    assert [m.signatory.id for m in index.near(name, country)] == [existing]
+    found = index.near(signatory(name, country, id="new"))
+    assert [m.signatory.id for m in found] == [existing]
 
 
 @pytest.mark.parametrize(
-    ("name", "country"),
-    [("St. Louis County", "US"), ("Comunidad de Murcia", "ES"), ("Newark", "US")],
+    ("name", "country", "kind"),
+    [
+        ("St. Louis County", "US", "county"),
+        ("Comunidad de Murcia", "ES", "region"),
+        ("Newark", "US", "city"),
+        ("North Pittsburgh", "US", "city"),
+    ],
 )
 def test_different_governments_with_similar_names_are_not_near(
-    index: DuplicateIndex, name: str, country: str
+    index: DuplicateIndex, name: str, country: str, kind: str
 ) -> None:
-    assert index.near(name, country) == []
+    assert index.near(signatory(name, country, kind=kind, id="new")) == []
+
+
+def test_two_real_places_are_not_near_duplicates_whatever_their_spelling() -> None:
+    index = DuplicateIndex([signatory("Newark", subdivision="US-NJ")])
+    assert index.near(signatory("Newport", id="newport")) == []
 
 
 def test_short_keys_allow_no_edit_and_long_keys_two() -> None:
@@ -98,58 +138,81 @@ def test_short_keys_allow_no_edit_and_long_keys_two() -> None:
 
 def test_an_exact_duplicate_is_refused_naming_the_existing_id(index: DuplicateIndex) -> None:
     with pytest.raises(DuplicateError, match='already in the registry as "new-york"'):
-        refuse_duplicate(index, "New York", "US", force=True)
+        refuse_duplicate(index, signatory("New York", id="x"), force=True)
 
 
 def test_a_near_duplicate_asks_did_you_mean(index: DuplicateIndex) -> None:
     with pytest.raises(NearDuplicateError, match='did you mean "pittsburgh"'):
-        refuse_duplicate(index, "Pitsburgh", "US")
+        refuse_duplicate(index, signatory("Pitsburgh", id="x"))
 
 
 def test_force_accepts_a_near_duplicate(index: DuplicateIndex) -> None:
-    refuse_duplicate(index, "Pitsburgh", "US", force=True)
+    refuse_duplicate(index, signatory("Pitsburgh", id="x"), force=True)
 
 
 def test_the_signatory_being_edited_is_not_its_own_duplicate(index: DuplicateIndex) -> None:
-    refuse_duplicate(index, "New York", "US", ignore="new-york")
+    refuse_duplicate(index, signatory("New York"), ignore="new-york")
 
 
-def test_the_bundled_registry_holds_no_exact_duplicates() -> None:
-    assert list(DuplicateIndex(load(BUNDLED).registry.signatories).groups()) == []
+def test_the_bundled_registry_holds_no_duplicates() -> None:
+    signatories = load(BUNDLED).registry.signatories
+    assert list(exact_duplicates(signatories)) == []
+    assert list(near_duplicates(signatories)) == []
 
 
-def test_groups_lists_duplicates_already_recorded() -> None:
-    index = DuplicateIndex([signatory("New-York"), signatory("City of New York")])
-    assert [[s.id for s in group] for group in index.groups()] == [["new-york", "city-of-new-york"]]
+def test_exact_duplicates_pairs_each_copy_with_the_first() -> None:
+    copies = [signatory("New-York"), signatory("Chicago"), signatory("City of New York")]
+    assert list(exact_duplicates(copies)) == [(0, 2)]
 
 
 def test_an_index_answers_for_100000_signatories() -> None:
-    many = [signatory(f"Town {n:06d}") for n in range(100_000)]
+    many = [signatory(f"Place {n:06d}") for n in range(100_000)]
     index = DuplicateIndex(many)
-    assert index.exact("town-099999", "US") is not None
-    assert [m.signatory.id for m in index.near("Town 09999", "US", limit=1)] == ["town-009999"]
+    assert index.exact(signatory("place-099999", id="x")) is not None
+    found = index.near(signatory("Plcae 099999", id="x"), limit=1)
+    assert [m.signatory.id for m in found] == ["place-099999"]
 
 
-@given(
-    st.lists(st.text(alphabet="abcde ", min_size=1, max_size=12), min_size=1, max_size=12),
-    st.text(alphabet="abcde ", min_size=1, max_size=12),
+names = st.text(alphabet="abcde -", min_size=1, max_size=12).filter(lambda n: slugify(n) != "")
+entries = st.lists(
+    st.tuples(
+        names, st.sampled_from([None, "FR-IDF", "FR-ARA"]), st.sampled_from(["city", "region"])
+    ),
+    min_size=1,
+    max_size=14,
 )
-def test_near_finds_every_name_a_brute_force_scan_finds(names: list[str], query: str) -> None:
-    from rapidfuzz.distance import OSA
 
-    from endorse.names import match_key
 
-    signatories = [
-        Signatory(id=f"s{i}", name=n, kind="city", country="FR", member=False, status="confirmed")
-        for i, n in enumerate(names)
-        if match_key(n)
+def _signatories(items: list[tuple[str, str | None, str]]) -> list[Signatory]:
+    return [
+        signatory(name, "FR", kind=kind, subdivision=subdivision, id=f"s{n}")
+        for n, (name, subdivision, kind) in enumerate(items)
     ]
-    key = match_key(query)
 
-    def near(other: str) -> bool:
-        edits = OSA.distance(key, other)
-        return 0 < edits <= min(edits_allowed(key), edits_allowed(min(key, other, key=len)))
 
-    expected = {s.id for s in signatories if near(match_key(s.name))}
-    found = {m.signatory.id for m in DuplicateIndex(signatories).near(query, "FR", limit=100)}
-    assert found == expected
+@settings(max_examples=150, deadline=None)
+@given(entries)
+def test_validate_finds_exactly_the_near_duplicates_add_refuses(
+    items: list[tuple[str, str | None, str]],
+) -> None:
+    signatories = _signatories(items)
+    refused = {
+        (int(m.signatory.id[1:]), later)
+        for later, candidate in enumerate(signatories)
+        for m in DuplicateIndex(signatories[:later]).near(candidate, limit=len(signatories))
+    }
+    assert {(a, b) for a, b, _ in near_duplicates(signatories)} == refused
+
+
+@settings(max_examples=150, deadline=None)
+@given(entries)
+def test_validate_finds_exactly_the_copies_add_refuses(
+    items: list[tuple[str, str | None, str]],
+) -> None:
+    signatories = _signatories(items)
+    refused = {
+        later
+        for later, candidate in enumerate(signatories)
+        if DuplicateIndex(signatories[:later]).exact(candidate) is not None
+    }
+    assert {later for _, later in exact_duplicates(signatories)} == refused

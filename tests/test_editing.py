@@ -37,7 +37,7 @@ def test_add_checks_duplicates_before_the_id(registry: Registry) -> None:
 
 
 def test_add_refuses_a_taken_id_for_another_country(registry: Registry) -> None:
-    with pytest.raises(IdTakenError, match='--id "richmond-gb"'):
+    with pytest.raises(IdTakenError, match='such as "richmond-gb"'):
         add_signatory(registry, signatory_from_values(name="Richmond", country="GB"))
 
 

@@ -1,108 +1,45 @@
-"""The gazetteer cache: built once, read back fast, and never trusted when stale or corrupt."""
+"""The shipped place index: what the checks need, read per country."""
 
 from __future__ import annotations
-
-import json
-from pathlib import Path
-
-import pytest
 
 from endorse import gazetteer
 
 
-@pytest.fixture
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv(gazetteer.CACHE_DIR_VARIABLE, str(tmp_path))
-    return tmp_path
+def test_the_core_holds_what_the_checks_need() -> None:
+    core = gazetteer.core()
+    assert core["countries"]["FR"][:2] == ("FRA", "France")
+    assert core["countries"]["IR"][2] == "Iran"
+    assert core["subdivisions"]["US-PA"] == ("US", "Pennsylvania")
+    assert core["continents"]["BR"] == "SA"
 
 
-def _core_path(cache_dir: Path) -> Path:
-    return cache_dir / "gazetteer-core.marshal"
-
-
-def _fresh_core() -> dict[str, object]:
-    gazetteer.core.cache_clear()
-    return gazetteer.core()
-
-
-def test_the_first_use_writes_the_cache_and_the_second_reads_it(cache_dir: Path) -> None:
-    built = _fresh_core()
-    assert _core_path(cache_dir).is_file()
-    assert _fresh_core() == built
-
-
-def test_the_cache_holds_what_the_checks_need(cache_dir: Path) -> None:
-    core = _fresh_core()
-    assert core["countries"]["FR"][:2] == ("FRA", "France")  # type: ignore[index]
-    assert core["subdivisions"]["US-PA"] == ("US", "Pennsylvania")  # type: ignore[index]
-    assert core["continents"]["BR"] == "SA"  # type: ignore[index]
-    gazetteer.places_of.cache_clear()
-    gazetteer._packed_places.cache_clear()
+def test_the_places_of_a_country_are_rows_by_match_key() -> None:
     pittsburg = gazetteer.places_of("US")["pittsburg"]
+    assert isinstance(pittsburg, tuple)
     assert {row[2] for row in pittsburg} == {"US-KS", "US-CA"}
+    assert all(row[1] == "US" and row[4] == "city" for row in pittsburg)
 
 
-def test_a_corrupt_cache_is_rebuilt_not_trusted(cache_dir: Path) -> None:
-    built = _fresh_core()
-    path = _core_path(cache_dir)
-    data = bytearray(path.read_bytes())
-    data[-10] ^= 0xFF
-    path.write_bytes(bytes(data))
-    assert gazetteer.read_cache(path, gazetteer._stamp("core")) is None
-    assert _fresh_core() == built
-    assert gazetteer.read_cache(path, gazetteer._stamp("core")) == built
+def test_one_name_may_key_several_places_cities_and_counties() -> None:
+    montgomery = gazetteer.places_of("US")["montgomery county"]
+    assert len(montgomery) == 18
+    assert {row[4] for row in montgomery} == {"county"}
+    assert all(row[3] is None for row in montgomery)
 
 
-def test_a_truncated_cache_is_rebuilt(cache_dir: Path) -> None:
-    built = _fresh_core()
-    path = _core_path(cache_dir)
-    path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2])
-    assert _fresh_core() == built
+def test_a_city_keeps_its_population_and_no_subdivision_outside_the_us() -> None:
+    (koln,) = gazetteer.places_of("DE")["koln"]
+    assert koln[:3] == ("Köln", "DE", None)
+    assert isinstance(koln[3], int) and koln[3] > 1_000_000
 
 
-def test_a_cache_built_from_other_data_is_stale(cache_dir: Path) -> None:
-    _fresh_core()
-    path = _core_path(cache_dir)
-    header, _, payload = path.read_bytes().partition(b"\n")
-    fields = json.loads(header)
-    stamp = json.loads(fields["stamp"])
-    stamp["files"][0][1] += 1
-    fields["stamp"] = json.dumps(stamp, sort_keys=True)
-    path.write_bytes(json.dumps(fields).encode() + b"\n" + payload)
-    assert gazetteer.read_cache(path, gazetteer._stamp("core")) is None
-
-
-def test_a_cache_of_garbage_is_ignored(cache_dir: Path) -> None:
-    _core_path(cache_dir).write_bytes(b"\x00\xff not a cache")
-    assert gazetteer.read_cache(_core_path(cache_dir), gazetteer._stamp("core")) is None
-    assert "FR" in _fresh_core()["countries"]  # type: ignore[operator]
-
-
-def test_a_cache_folder_that_cannot_be_written_only_costs_speed(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    blocker = tmp_path / "not-a-folder"
-    blocker.write_text("a file where the cache folder should be")
-    monkeypatch.setenv(gazetteer.CACHE_DIR_VARIABLE, str(blocker / "cache"))
-    assert "FR" in _fresh_core()["countries"]  # type: ignore[operator]
-
-
-def test_the_alternate_names_find_exonyms(cache_dir: Path) -> None:
-    gazetteer.alternate_names.cache_clear()
-    gazetteer._packed_alternates.cache_clear()
+def test_the_alternate_names_find_exonyms() -> None:
     rows = gazetteer.alternate_names("DE")["cologne"]
     assert [row[0] for row in rows] == ["Köln"]
+    assert [row[0] for row in gazetteer.alternate_names("UA")["kiev"]] == ["Kyiv"]
 
 
-def test_the_cache_folder_is_where_platformdirs_puts_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    from platformdirs import user_cache_dir
-
-    from endorse.cache import cache_folder
-
-    monkeypatch.delenv(gazetteer.CACHE_DIR_VARIABLE, raising=False)
-    for xdg in (None, "/tmp/xdg-cache", "  "):
-        if xdg is None:
-            monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
-        else:
-            monkeypatch.setenv("XDG_CACHE_HOME", xdg)
-        assert cache_folder() == Path(user_cache_dir("endorse", appauthor=False))
+def test_a_country_without_places_or_not_a_country_has_none() -> None:
+    for country in ("AQ", "XX", "us", "", "../core", "places/US"):
+        assert gazetteer.places_of(country) == {}
+        assert gazetteer.alternate_names(country) == {}

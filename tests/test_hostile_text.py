@@ -9,8 +9,9 @@ from pathlib import Path
 from hypothesis import given
 
 from conftest import InvokeResult
+from endorse.cells import spreadsheet_restore, spreadsheet_safe
 from endorse.model import Paper, Registry, Signatory
-from endorse.render.safe import markdown_safe, spreadsheet_restore, spreadsheet_safe, terminal_safe
+from endorse.render.safe import markdown_safe, terminal_safe
 from endorse.store import dumps
 from strategies import names
 

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 
+from endorse.cells import extra_csv_cell, read_extra_cell, spreadsheet_restore
 from endorse.import_files import (
     FileFormat,
     ImportFileError,
@@ -21,8 +22,7 @@ from endorse.import_files import (
 )
 from endorse.importing import Candidate, ImportPlan, candidates_from_rows, plan_import
 from endorse.model import Paper, Registry, Signatory
-from endorse.render.records import extra_csv_cell, read_extra_cell, to_csv, to_json
-from endorse.render.safe import spreadsheet_restore
+from endorse.render.records import to_csv, to_json
 from strategies import extra_values, importable_registries, registries
 
 FILE = Path("signatories.csv")
@@ -154,7 +154,7 @@ def test_a_row_that_duplicates_an_existing_signatory_is_refused() -> None:
     result = plan("name,country\nBERLIN,DE\n", WITH_BERLIN)
     assert messages(result) == [
         'signatories.csv:2: "BERLIN" (DE) is already in the registry as "berlin" '
-        '(written "Berlin"); leave the row out, or give --on-duplicate skip to skip such rows'
+        '(written "Berlin"); leave the row out'
     ]
 
 

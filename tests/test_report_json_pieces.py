@@ -11,6 +11,7 @@ from unittest.mock import patch
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import endorse
 from conftest import InvokeResult
 from endorse.render import report_json
 from endorse.render.report_json import (
@@ -20,7 +21,6 @@ from endorse.render.report_json import (
     json_report_chunks,
     report_document,
 )
-from endorse.summary import summarise_file
 from registry_factory import generated_registry_text
 
 scalars = st.none() | st.booleans() | st.integers() | st.text(max_size=6)
@@ -49,7 +49,7 @@ def test_a_large_report_is_compact_json_written_in_pieces(
 ) -> None:
     registry = tmp_path / "registry.toml"
     registry.write_text(generated_registry_text(2500), encoding="utf-8")
-    summary = summarise_file(registry)
+    summary = endorse.summarise(endorse.load(registry))
     whole = json.dumps(report_document(summary), ensure_ascii=False) + "\n"
     assert json_report(summary) == whole
     assert invoke("--registry", registry, "report", "--format", "json").stdout == whole
@@ -58,7 +58,7 @@ def test_a_large_report_is_compact_json_written_in_pieces(
 def test_no_piece_of_a_large_report_holds_a_whole_list_of_names(tmp_path: Path) -> None:
     registry = tmp_path / "registry.toml"
     registry.write_text(generated_registry_text(2500), encoding="utf-8")
-    summary = summarise_file(registry)
+    summary = endorse.summarise(endorse.load(registry))
     pieces = list(json_report_chunks(summary))
     longest_list = max(len(json.dumps(_entry(e), ensure_ascii=False)) for e in summary.nonmembers)
     assert max(len(piece) for piece in pieces) <= 1000 * (longest_list + 2)

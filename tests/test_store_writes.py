@@ -20,6 +20,7 @@ from endorse.model import Registry, Signatory
 from endorse.store import (
     create_new,
     dumps,
+    is_canonical,
     load,
     lock_path,
     modify,
@@ -163,7 +164,26 @@ def test_eight_concurrent_writers_adding_ten_each_lose_nothing(registry_copy: Pa
     assert len(added) == 80
     assert added == {f"worker-{w}-town-{n}" for w in range(8) for n in range(10)}
     assert before <= {s.id for s in after.registry.signatories}
-    assert after.is_canonical
+    assert is_canonical(registry_copy.read_bytes(), after.registry)
+
+
+def test_a_registry_too_deep_to_write_is_refused_without_a_traceback(
+    registry_copy: Path,
+) -> None:
+    """tomli reads tables 600 deep holding arrays 300 deep; tomli-w cannot write them."""
+    header = ".".join(["signatory"] + ["a"] * 600)
+    registry_copy.write_text(
+        registry_copy.read_text(encoding="utf-8") + f"\n[{header}]\nx = {'[' * 300}{']' * 300}\n",
+        encoding="utf-8",
+    )
+    before = registry_copy.read_bytes()
+    assert endorse("--registry", registry_copy, "list").returncode == 0
+    for command in (["add", "Lyon", "--country", "FR"], ["fmt"], ["fmt", "--check"], ["validate"]):
+        result = endorse("--registry", registry_copy, *command)
+        assert result.returncode == 1, command
+        assert 'signatory "washington" holds a value nested too deeply' in result.stderr
+        assert "Traceback" not in result.stderr
+        assert registry_copy.read_bytes() == before
 
 
 def many_signatories(count: int, note: str) -> Registry:

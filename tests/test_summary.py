@@ -101,7 +101,9 @@ def test_a_subdivision_picks_one_city_out_of_many(summary: Summary) -> None:
 def test_a_city_that_only_matches_a_county_is_not_a_city() -> None:
     county = places.Place("St. Louis", "US", "US-MO", None, "county")
     registry = _registry(_signatory("st-louis", name="St. Louis", country="US"))
-    population = summarise(registry, places_named=lambda name, country: [county]).population
+    population = summarise(
+        registry, identify=lambda *_: places.Identified((county,), (), ())
+    ).population
     assert [(n.id, n.reason) for n in population.not_counted] == [("st-louis", "not a city")]
     assert population.total == 0
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from endorse import places
 from endorse.checks import validate_text
-from endorse.checks.place_rules import place_findings, places_for, regions_named
+from endorse.checks.place_rules import place_findings
 from endorse.model import Signatory
 from endorse.tables import table_lines
 
@@ -27,6 +27,10 @@ def test_headers_inside_strings_and_comments_do_not_count() -> None:
     assert table_lines(text).signatories == (1, 9)
 
 
+def places_for(name: str, country: str, kind: str) -> list[places.Place]:
+    return list(places.identify(name, country, kind).of_kind)
+
+
 def test_new_york_city_and_st_louis_city_are_known_cities() -> None:
     assert [p.subdivision for p in places_for("New York City", "US", "city")] == ["US-NY"]
     assert {p.subdivision for p in places_for("St. Louis City", "US", "city")} == {"US-MO"}
@@ -42,9 +46,9 @@ def test_a_county_is_looked_up_among_counties_only() -> None:
 
 
 def test_a_region_matches_its_subdivision_without_a_trailing_region_word() -> None:
-    assert regions_named("Île-de-France Region", "FR") == ["FR-IDF"]
-    assert regions_named("São Paulo State", "BR") == ["BR-SP"]
-    assert regions_named("Gauteng", "ZA") == ["ZA-GP"]
+    assert places.regions_named("Île-de-France Region", "FR") == ["FR-IDF"]
+    assert places.regions_named("São Paulo State", "BR") == ["BR-SP"]
+    assert places.regions_named("Gauteng", "ZA") == ["ZA-GP"]
 
 
 def test_similar_places_suggest_the_likely_meaning_of_a_misspelling() -> None:

@@ -1,7 +1,8 @@
 """Near-duplicate search that stays fast on large lists: blocking, then fuzzy matching.
 
-Comparing every name with every other is quadratic: 100,000 names make five
-billion pairs. Near duplicates are only looked for within a block (for
+The search behind validate's near duplicates; the rule itself is in
+`endorse.duplicates`. Comparing every name with every other is quadratic:
+100,000 names make five billion pairs. Near duplicates are only looked for within a block (for
 signatories: one country and kind), and a block larger than `max_block` is
 split again, twice over: by the first letters of the key and by its last
 letters. A typo leaves one end of a name intact, so a pair of near
@@ -19,57 +20,43 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from dataclasses import dataclass
+from itertools import combinations
 from typing import Final
 
-DEFAULT_SCORE_CUTOFF: Final = 90.0
-DEFAULT_MAX_BLOCK: Final = 1000
-DEFAULT_MAX_PART: Final = 300
+MAX_BLOCK: Final = 1000
+MAX_PART: Final = 300
 _FIRST_SPLIT: Final = 2
 
 
-@dataclass(frozen=True, order=True)
-class NearPair:
-    """Positions `first` < `second` of two keys, and their similarity from 0 to 100."""
-
-    first: int
-    second: int
-    score: float
-
-
-def near_duplicate_pairs(
+def near_pairs(
     keys: Sequence[str],
     blocks: Sequence[Hashable],
     *,
-    score_cutoff: float = DEFAULT_SCORE_CUTOFF,
-    max_block: int = DEFAULT_MAX_BLOCK,
-    max_part: int = DEFAULT_MAX_PART,
-) -> list[NearPair]:
-    """Pairs of different keys in the same block whose similarity reaches `score_cutoff`.
-
-    Similarity is rapidfuzz's `fuzz.ratio` (normalised Indel similarity):
-    "pittsburg" and "pittsburgh" score 94.7. Equal keys are not near
-    duplicates (they are duplicates) and are not reported.
-    """
+    max_edits: int,
+    max_block: int = MAX_BLOCK,
+    max_part: int = MAX_PART,
+) -> list[tuple[int, int, int]]:
+    """(first, second, edits): positions first < second of keys in the same block that are
+    at most `max_edits` optimal-string-alignment edits apart (equal keys too, at 0)."""
     grouped: dict[Hashable, list[int]] = defaultdict(list)
     for position, block in enumerate(blocks):
         grouped[block].append(position)
-    found: set[tuple[int, int, float]] = set()
+    found: set[tuple[int, int, int]] = set()
     for members in grouped.values():
         if len(members) > 1:
-            found.update(_pairs_in_block(keys, members, score_cutoff, max_block, max_part))
-    return [NearPair(*pair) for pair in sorted(found)]
+            found.update(_pairs_in_block(keys, members, max_edits, max_block, max_part))
+    return sorted(found)
 
 
 def _pairs_in_block(
-    keys: Sequence[str], members: list[int], score_cutoff: float, max_block: int, max_part: int
-) -> Iterable[tuple[int, int, float]]:
+    keys: Sequence[str], members: list[int], max_edits: int, max_block: int, max_part: int
+) -> Iterable[tuple[int, int, int]]:
     if len(members) <= max_block:
-        yield from _all_pairs(keys, members, score_cutoff)
+        yield from _all_pairs(keys, members, max_edits)
         return
     for cut in (_prefix, _suffix):
         for part in _split(keys, members, cut, _FIRST_SPLIT, max_part):
-            yield from _all_pairs(keys, part, score_cutoff)
+            yield from _all_pairs(keys, part, max_edits)
 
 
 def _prefix(key: str, length: int) -> str:
@@ -100,32 +87,26 @@ def _split(
 
 
 def _all_pairs(
-    keys: Sequence[str], members: list[int], score_cutoff: float
-) -> Iterable[tuple[int, int, float]]:
-    from rapidfuzz import fuzz, process
+    keys: Sequence[str], members: list[int], max_edits: int
+) -> Iterable[tuple[int, int, int]]:
+    """Every pair of `members` whose keys are at most `max_edits` apart. Keys are compared
+    shortest first, each only with those no more than `max_edits` letters longer: the
+    distance is at least the difference of the lengths."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
 
     distinct: dict[str, list[int]] = defaultdict(list)
     for position in members:
         distinct[keys[position]].append(position)
+    for same in distinct.values():
+        yield from ((a, b, 0) for a, b in combinations(sorted(same), 2))
     texts = sorted(distinct, key=len)
     lengths = [len(text) for text in texts]
     for i, text in enumerate(texts[:-1]):
-        rest = texts[i + 1 : bisect_right(lengths, _longest_match(len(text), score_cutoff))]
-        for _, score, j in process.extract(
-            text, rest, scorer=fuzz.ratio, score_cutoff=score_cutoff, limit=None
+        rest = texts[i + 1 : bisect_right(lengths, len(text) + max_edits)]
+        for _, edits, j in process.extract(
+            text, rest, scorer=OSA.distance, score_cutoff=max_edits, limit=None
         ):
             for a in distinct[text]:
                 for b in distinct[rest[j]]:
-                    yield (min(a, b), max(a, b), round(score, 1))
-
-
-def _longest_match(length: int, score_cutoff: float) -> int:
-    """The longest text that may reach `score_cutoff` against a text of `length` characters.
-
-    The ratio is 100 × (1 − indel / (length + other)) and the indel distance is
-    at least the difference of the lengths, so a text more than a fifth longer
-    never scores 90 against this one; rapidfuzz need not be shown it (a
-    character more is allowed for rounding).
-    """
-    room = 1 - score_cutoff / 100
-    return int(length * (1 + room) / (1 - room)) + 1 if room < 1 else 1 << 30
+                    yield (min(a, b), max(a, b), int(edits))

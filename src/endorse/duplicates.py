@@ -1,182 +1,300 @@
-"""Finding a signatory already in the registry under another spelling.
+"""The duplicate rule: when two signatories are one government, and when they may be.
 
-Two rules, both within one country (Richmond, US and Richmond, GB are two
-governments):
+One rule, used by `add`, `edit`, `import` and `validate` alike:
 
-- exact: the new name's `match_key` equals the key of an existing
-  signatory's name or `as_written` spelling. Case, accents, punctuation,
-  hyphens, "St."/"Saint" and a leading "City of" are ignored, so "New York"
-  is the same as "New-York" and "City of Chicago" as "Chicago".
-- near: the keys are within a few typing mistakes of each other, counted
-  as optimal-string-alignment edits (an insertion, deletion, substitution or
-  swap of two neighbouring letters is one edit) by rapidfuzz: none allowed
-  below NEAR_MIN_LENGTH letters, one below NEAR_LONG_LENGTH, two from there
-  on. "Pittsburg" is near "Pittsburgh" and "Sao Paolo" near "São Paulo";
-  "St. Louis County" is not near "St. Louis City" (three edits). Counting
-  edits rather than a percentage keeps long names that share a long prefix
-  ("Comunidad de Madrid", "Comunidad de Murcia") apart.
+- **Same government** (an exact duplicate): the two share a country and a
+  kind, a `names.match_key` of one's spellings (its name, or its
+  `as_written`) is a match key of the other's, and their subdivisions do
+  not tell them apart (both given and different: Portland, US-OR is not
+  Portland, US-ME). Case, accents, punctuation, hyphens, "St."/"Saint" and
+  a leading "City of" are ignored, so "New-York" is "New York". A city and
+  a county of one name (St. Louis City, St. Louis County) are two
+  governments.
+- **Near duplicates**: on the same terms of country, kind and subdivision,
+  their comparable keys (the match key without words such as "City",
+  "County" or "Region", which say what a government is, not which) are
+  equal, or a few typing mistakes apart: optimal-string-alignment edits
+  (an insertion, deletion, substitution or swap of neighbours is one),
+  none allowed below NEAR_MIN_LENGTH letters, one below NEAR_LONG_LENGTH,
+  two from there on ("Pittsburg" is near "Pittsburgh"; "Comunidad de
+  Madrid" is not near "Comunidad de Murcia"). Names that differ in a number
+  ("District 1", "District 2") or in their compass words ("North X", "South X"),
+  and two names the place data knows as two real places, are told apart.
 
-`DuplicateIndex` is built once from the signatories, in one pass; each
-question then costs a dictionary look-up (exact) or one vectorised rapidfuzz
-scan over the keys of one country (near), never a loop over pairs, so it
-stays quick at 100,000 signatories.
+`DuplicateIndex` answers for one candidate (add, edit, import); the
+functions `exact_duplicates` and `near_duplicates` find every pair of a
+registry (validate), with the same predicates.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from endorse import places
+from endorse.blocking import near_pairs
 from endorse.errors import EndorseError
 from endorse.model import Signatory
 from endorse.names import match_key
 
 NEAR_MIN_LENGTH: Final = 4
 NEAR_LONG_LENGTH: Final = 10
+MOST_EDITS: Final = 2
+
+_GENERIC_WORDS: Final = frozenset(
+    {"city", "county", "council", "metropolitan", "metro", "area", "region", "regional"}
+    | {"district", "province", "state", "municipality", "municipal", "borough", "town"}
+    | {"township", "village", "department", "prefecture", "government", "of", "the"}
+    | {"and", "de", "del", "la", "le", "les", "des", "do", "da", "di", "du"}
+)
+_NUMBERS: Final = re.compile(r"\b(?:\d+|[ivx]+)\b")
+_DISTINGUISHING: Final = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western"}
+    | {"upper", "lower", "new", "old", "central", "greater", "inner", "outer"}
+)
 
 
 class DuplicateError(EndorseError):
-    """The name, once normalised, is already in the registry for that country."""
+    """The signatory is already in the registry under that name (`match` says where)."""
+
+    def __init__(self, message: str, match: Match) -> None:
+        super().__init__(message)
+        self.match = match
 
 
 class NearDuplicateError(EndorseError):
-    """The name is a few typing mistakes away from one in the registry."""
+    """The name is a few typing mistakes away from signatories in the registry (`matches`)."""
 
-
-def edits_allowed(key: str) -> int:
-    """How many edits apart two keys may be and still be a near match."""
-    if len(key) < NEAR_MIN_LENGTH:
-        return 0
-    return 1 if len(key) < NEAR_LONG_LENGTH else 2
+    def __init__(self, message: str, matches: Sequence[Match]) -> None:
+        super().__init__(message)
+        self.matches = tuple(matches)
 
 
 @dataclass(frozen=True)
 class Match:
-    """An existing signatory a name matches, the spelling it matched, and how many edits apart."""
+    """A signatory a name matches, the spelling it matched, and how many edits apart."""
 
     signatory: Signatory
     spelling: str
     edits: int
 
 
-class DuplicateIndex:
-    """The signatories by (country, match key), to answer `exact` and `near` quickly.
+def edits_allowed(key: str) -> int:
+    """How many edits apart two keys may be and still be near, by the shorter key's length."""
+    if len(key) < NEAR_MIN_LENGTH:
+        return 0
+    return 1 if len(key) < NEAR_LONG_LENGTH else MOST_EDITS
 
-    A country's keys are computed the first time that country is asked
-    about: `endorse add` on a registry of 100,000 signatories then
-    normalises the names of one country, not of all of them.
+
+def comparable_key(name: str) -> str:
+    """The match key without words like "city", "county" or "metropolitan area".
+
+    "Sarny Metropolitan Area" and "Romny Metropolitan Area" are close as
+    written, but "sarny" and "romny" are not; "St. Louis City" and
+    "St. Louis" coincide.
+    """
+    key = match_key(name)
+    words = [word for word in key.split() if word not in _GENERIC_WORDS]
+    return " ".join(words) if words else key
+
+
+def spellings(signatory: Signatory) -> tuple[str, ...]:
+    """The names a signatory is known by: its name, and its spelling in the source."""
+    written = signatory.as_written
+    if written and match_key(written) != match_key(signatory.name):
+        return (signatory.name, written)
+    return (signatory.name,)
+
+
+def may_be_one(a: Signatory, b: Signatory) -> bool:
+    """Whether country, kind and subdivision leave room for `a` and `b` to be one government."""
+    return (
+        a.country == b.country
+        and a.kind == b.kind
+        and (a.subdivision is None or b.subdivision is None or a.subdivision == b.subdivision)
+    )
+
+
+def is_near(a: Signatory, a_spelling: str, b: Signatory, b_spelling: str, edits: int) -> bool:
+    """Whether two spellings `edits` apart (in comparable keys) make near duplicates."""
+    a_key, b_key = comparable_key(a_spelling), comparable_key(b_spelling)
+    return (
+        edits <= edits_allowed(min(a_key, b_key, key=len))
+        and match_key(a_spelling) != match_key(b_spelling)
+        and may_be_one(a, b)
+        and not _told_apart(a_key, b_key)
+        and not _two_known_places(a, a_spelling, b, b_spelling)
+    )
+
+
+def _told_apart(a: str, b: str) -> bool:
+    """Names that differ in a number (also a roman one), or in the compass word both hold
+    ("North X", "South X"), are different places; "Nwe York" is still near "New York"."""
+    if _NUMBERS.findall(a) != _NUMBERS.findall(b):
+        return True
+    a_words, b_words = set(a.split()) & _DISTINGUISHING, set(b.split()) & _DISTINGUISHING
+    return bool(a_words and b_words and a_words != b_words)
+
+
+def _two_known_places(a: Signatory, a_spelling: str, b: Signatory, b_spelling: str) -> bool:
+    """Two cities (or counties) the place data knows under their two names are two places.
+
+    A misspelling that happens to be another real place ("Pittsburg" for
+    "Pittsburgh") is caught by the place rules (W202, W203) instead.
+    """
+    return (
+        a.kind in ("city", "county")
+        and places.is_known_place(a_spelling, a.country)
+        and places.is_known_place(b_spelling, b.country)
+    )
+
+
+Block = tuple[str, str]
+
+
+class DuplicateIndex:
+    """Signatories indexed to answer, for one candidate, "is it already there?".
+
+    A block (country and kind) is indexed the first time it is asked about:
+    `endorse add` on a large registry then normalises the names of one
+    block, not of all of them.
     """
 
     def __init__(self, signatories: Iterable[Signatory] = ()) -> None:
-        self._by_key: dict[tuple[str, str], list[tuple[Signatory, str]]] = {}
-        self._keys_by_country: dict[str, list[str]] = {}
-        self._unindexed: dict[str, list[Signatory]] = {}
+        self._by_key: dict[tuple[str, str, str], list[tuple[Signatory, str]]] = {}
+        self._by_comparable: dict[Block, dict[str, list[tuple[Signatory, str]]]] = {}
+        self._pending: dict[Block, list[Signatory]] = {}
         for signatory in signatories:
-            self._unindexed.setdefault(signatory.country, []).append(signatory)
+            self.add(signatory)
 
     def add(self, signatory: Signatory) -> None:
         """Index one more signatory (an import adds each row as it is accepted)."""
-        if signatory.country in self._unindexed:
-            self._unindexed[signatory.country].append(signatory)
+        block = (signatory.country, signatory.kind)
+        if block not in self._by_comparable:
+            self._pending.setdefault(block, []).append(signatory)
             return
-        self._index(signatory)
-
-    def _index(self, signatory: Signatory) -> None:
-        for spelling in _spellings(signatory):
-            key = match_key(spelling)
-            entries = self._by_key.setdefault((signatory.country, key), [])
-            if not entries:
-                self._keys_by_country.setdefault(signatory.country, []).append(key)
+        for spelling in spellings(signatory):
+            self._by_key.setdefault((*block, match_key(spelling)), []).append((signatory, spelling))
+            entries = self._by_comparable[block].setdefault(comparable_key(spelling), [])
             entries.append((signatory, spelling))
 
-    def _ready(self, country: str) -> None:
-        for signatory in self._unindexed.pop(country, ()):
-            self._index(signatory)
+    def _block(self, block: Block) -> dict[str, list[tuple[Signatory, str]]]:
+        if block not in self._by_comparable:
+            self._by_comparable[block] = {}
+            for signatory in self._pending.pop(block, ()):
+                self.add(signatory)
+        return self._by_comparable[block]
 
-    def exact(self, name: str, country: str, *, ignore: str | None = None) -> Match | None:
-        """The signatory of `country` whose name has the key of `name` (not the id `ignore`)."""
-        self._ready(country)
-        for signatory, spelling in self._by_key.get((country, match_key(name)), []):
-            if signatory.id != ignore:
-                return Match(signatory, spelling, 0)
+    def exact(self, candidate: Signatory, *, ignore: str | None = None) -> Match | None:
+        """The signatory that is the same government as `candidate` (other than id `ignore`)."""
+        block = (candidate.country, candidate.kind)
+        self._block(block)
+        for spelling in spellings(candidate):
+            for other, other_spelling in self._by_key.get((*block, match_key(spelling)), ()):
+                if other.id != ignore and may_be_one(candidate, other):
+                    return Match(other, other_spelling, 0)
         return None
 
     def near(
-        self, name: str, country: str, *, ignore: str | None = None, limit: int = 3
+        self, candidate: Signatory, *, ignore: str | None = None, limit: int = 3
     ) -> list[Match]:
-        """Signatories of `country` a few edits from `name`, closest first (exact ones left out)."""
-        self._ready(country)
-        key = match_key(name)
-        allowed = edits_allowed(key)
-        # OSA distance is at least the difference in length: keys outside this window
-        # cannot be near, and when none is inside it rapidfuzz need not even be loaded.
-        keys = [
-            other
-            for other in self._keys_by_country.get(country, [])
-            if abs(len(other) - len(key)) <= allowed
-        ]
-        if not allowed or not keys:
-            return []
-        from rapidfuzz import process
-        from rapidfuzz.distance import OSA
-
-        candidates = process.extract(
-            key, keys, scorer=OSA.distance, score_cutoff=allowed, limit=limit + 8
-        )
+        """Near duplicates of `candidate`, closest first (exact duplicates left out)."""
+        by_comparable = self._block((candidate.country, candidate.kind))
         found: dict[str, Match] = {}
-        for other, edits, _ in candidates:
-            if edits == 0 or edits > edits_allowed(min(key, other, key=len)):
-                continue
-            for signatory, spelling in self._by_key[(country, other)]:
-                if signatory.id != ignore and signatory.id not in found:
-                    found[signatory.id] = Match(signatory, spelling, int(edits))
+        for spelling in spellings(candidate):
+            key = comparable_key(spelling)
+            for other_key, edits in _keys_within(key, by_comparable):
+                for other, other_spelling in by_comparable[other_key]:
+                    if (
+                        other.id != ignore
+                        and other.id not in found
+                        and is_near(candidate, spelling, other, other_spelling, edits)
+                    ):
+                        found[other.id] = Match(other, other_spelling, edits)
         return sorted(found.values(), key=lambda m: (m.edits, m.signatory.id))[:limit]
 
-    def groups(self) -> Iterator[list[Signatory]]:
-        """Signatories that share a key in one country: exact duplicates already recorded."""
-        for country in list(self._unindexed):
-            self._ready(country)
-        for entries in self._by_key.values():
-            unique = list({s.id: s for s, _ in entries}.values())
-            if len(unique) > 1:
-                yield unique
+
+def _keys_within(key: str, keys: Iterable[str]) -> list[tuple[str, int]]:
+    """The keys at most `edits_allowed(key)` edits from `key`, with their distance."""
+    allowed = edits_allowed(key)
+    window = [other for other in keys if abs(len(other) - len(key)) <= allowed]
+    if not window:
+        return []
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    matches = process.extract(key, window, scorer=OSA.distance, score_cutoff=allowed, limit=None)
+    return [(other, int(edits)) for other, edits, _ in matches]
 
 
-def _spellings(signatory: Signatory) -> list[str]:
-    spellings = [signatory.name]
-    if signatory.as_written and match_key(signatory.as_written) != match_key(signatory.name):
-        spellings.append(signatory.as_written)
-    return spellings
+def exact_duplicates(signatories: Sequence[Signatory]) -> Iterator[tuple[int, int]]:
+    """(earlier, later) positions of each signatory that is the same government as an
+    earlier one: what `add` would refuse, had they been added in this order."""
+    index = DuplicateIndex()
+    position_of: dict[int, int] = {}
+    for position, signatory in enumerate(signatories):
+        same = index.exact(signatory)
+        if same is not None:
+            yield position_of[id(same.signatory)], position
+        index.add(signatory)
+        position_of[id(signatory)] = position
+
+
+def near_duplicates(signatories: Sequence[Signatory]) -> Iterator[tuple[int, int, int]]:
+    """(earlier, later, edits) for every pair of near duplicates, in one pass over blocks.
+
+    Every pair within a block (country and kind) of up to
+    `blocking.MAX_BLOCK` names is compared; a larger block is split by the
+    ends of its names, where a pair that differs at both ends may be missed
+    (see `endorse.blocking`).
+    """
+    owners: list[tuple[int, str]] = []
+    keys: list[str] = []
+    blocks: list[Block] = []
+    for position, signatory in enumerate(signatories):
+        for spelling in spellings(signatory):
+            owners.append((position, spelling))
+            keys.append(comparable_key(spelling))
+            blocks.append((signatory.country, signatory.kind))
+    seen: set[tuple[int, int]] = set()
+    for first, second, edits in near_pairs(keys, blocks, max_edits=MOST_EDITS):
+        (a, a_spelling), (b, b_spelling) = sorted((owners[first], owners[second]))
+        if a == b or (a, b) in seen:
+            continue
+        if is_near(signatories[a], a_spelling, signatories[b], b_spelling, edits):
+            seen.add((a, b))
+            yield a, b, edits
 
 
 def refuse_duplicate(
     index: DuplicateIndex,
-    name: str,
-    country: str,
+    candidate: Signatory,
     *,
     force: bool = False,
     ignore: str | None = None,
 ) -> None:
-    """Raise DuplicateError for an exact match; NearDuplicateError for a near one unless `force`."""
-    same = index.exact(name, country, ignore=ignore)
+    """Raise DuplicateError for the same government; NearDuplicateError for a near one
+    unless `force`."""
+    same = index.exact(candidate, ignore=ignore)
     if same is not None:
         raise DuplicateError(
-            f'"{name}" ({country}) is already in the registry as "{same.signatory.id}" '
-            f"(written {_quoted(same.spelling)}): the names are the same once case, accents, "
-            'punctuation, hyphens, "St."/"Saint" and a leading "City of" are ignored. '
-            f"Nothing was changed; to change that signatory, use `endorse edit "
-            f"{same.signatory.id}`."
+            f'"{candidate.name}" ({candidate.country}, {candidate.kind}) is already in the '
+            f'registry as "{same.signatory.id}" (written {_quoted(same.spelling)}): the names '
+            'are the same once case, accents, punctuation, hyphens, "St."/"Saint" and a '
+            'leading "City of" are ignored. Nothing was changed.',
+            same,
         )
     if force:
         return
-    close = index.near(name, country, ignore=ignore)
+    close = index.near(candidate, ignore=ignore)
     if close:
         choices = " or ".join(f'"{m.signatory.id}" ({_quoted(m.spelling)})' for m in close)
         raise NearDuplicateError(
-            f'"{name}" ({country}) is very close to a signatory already in the registry: '
-            f"did you mean {choices}? Nothing was changed. If it is another government, "
-            "run the command again with --force."
+            f'"{candidate.name}" ({candidate.country}) is very close to a signatory already in '
+            f"the registry: did you mean {choices}? Nothing was changed.",
+            close,
         )
 
 

@@ -23,6 +23,10 @@ from endorse.values import changed_signatory, clean_text
 class IdTakenError(EndorseError):
     """A new signatory's id is already some other signatory's."""
 
+    def __init__(self, message: str, suggested_id: str) -> None:
+        super().__init__(message)
+        self.suggested_id = suggested_id
+
 
 @dataclass(frozen=True)
 class Edited:
@@ -35,29 +39,50 @@ class Edited:
     @property
     def changed_keys(self) -> list[str]:
         """The keys whose value differs between before and now."""
-        if self.before is None:
-            return []
-        return [
-            f.name
-            for f in dataclasses.fields(Signatory)
-            if getattr(self.before, f.name) != getattr(self.signatory, f.name)
-        ]
+        return [] if self.before is None else changed_keys(self.before, self.signatory)
+
+
+def changed_keys(before: Signatory, after: Signatory) -> list[str]:
+    """The keys whose value differs between two versions of a signatory."""
+    return [
+        f.name
+        for f in dataclasses.fields(Signatory)
+        if getattr(before, f.name) != getattr(after, f.name)
+    ]
 
 
 def add_signatory(registry: Registry, signatory: Signatory, *, force: bool = False) -> Edited:
     """The registry with `signatory` added; refused when its id is taken or it is a duplicate."""
-    refuse_duplicate(
-        DuplicateIndex(registry.signatories), signatory.name, signatory.country, force=force
-    )
+    refuse_duplicate(DuplicateIndex(registry.signatories), signatory, force=force)
     taken = registry.by_id(signatory.id)
     if taken is not None:
+        other = free_id(registry, signatory, taken)
         raise IdTakenError(
-            f'the id "{signatory.id}" is already taken by "{taken.name}" ({taken.country}); '
-            "nothing was added. If this is another government, give it another id with "
-            f'--id, for example --id "{signatory.id}-{signatory.country.lower()}".'
+            f'the id "{signatory.id}" is already taken by "{taken.name}" ({taken.country}, '
+            f"{taken.kind}); nothing was added. If this is another government, give it "
+            f'another id, such as "{other}".',
+            other,
         )
     added = dataclasses.replace(registry, signatories=(*registry.signatories, signatory))
     return Edited(added, signatory)
+
+
+def free_id(registry: Registry, new: Signatory, taken: Signatory) -> str:
+    """An id for `new`, whose own is `taken`'s: told apart by what differs (country, kind,
+    subdivision), else numbered."""
+    if new.country != taken.country:
+        suffix = new.country.lower()
+    elif new.kind != taken.kind:
+        suffix = new.kind
+    elif new.subdivision and new.subdivision != taken.subdivision:
+        suffix = new.subdivision.split("-", 1)[-1].lower()
+    else:
+        suffix = "2"
+    candidate, number = f"{new.id}-{suffix}", 2
+    while registry.by_id(candidate) is not None:
+        number += 1
+        candidate = f"{new.id}-{suffix}-{number}"
+    return candidate
 
 
 def edit_signatory(
@@ -68,19 +93,13 @@ def edit_signatory(
 ) -> Edited:
     """The registry with one signatory's given keys changed and every other key kept.
 
-    A new name or country that makes it an exact duplicate of another
-    signatory is refused.
+    A change that makes it the same government as another signatory (the
+    duplicate rule of `endorse.duplicates`) is refused.
     """
     before = resolve(registry, reference)
     after = changed_signatory(before, changes, clear)
-    if (after.name, after.country) != (before.name, before.country):
-        refuse_duplicate(
-            DuplicateIndex(registry.signatories),
-            after.name,
-            after.country,
-            force=True,
-            ignore=before.id,
-        )
+    if after != before:
+        refuse_duplicate(DuplicateIndex(registry.signatories), after, force=True, ignore=before.id)
     return Edited(_replaced(registry, after), after, before)
 
 

@@ -1,17 +1,16 @@
 """The errors endorse reports to its user.
 
-Every error a user can cause is an `EndorseError`: the CLI catches it once,
-prints its message to stderr and exits 1. The message says what is wrong,
-where, and what to do.
+Every error a user can cause is an `EndorseError`. Its message says what
+is wrong, where, and what to do, in words that hold for a script as for the
+command line: the CLI catches it once, adds the command or option to use
+(`endorse.cli.advice`), prints it to stderr and chooses the exit code.
 """
 
 from __future__ import annotations
 
 
 class EndorseError(Exception):
-    """A refusal or a problem with the registry; exit code 1 unless a subclass says otherwise."""
-
-    exit_code: int = 1
+    """A refusal, or a problem with the registry or with a value given."""
 
 
 class RegistryNotFoundError(EndorseError):

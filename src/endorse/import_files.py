@@ -93,7 +93,7 @@ def csv_rows(text: str, path: Path, delimiter: Delimiter | None = None) -> list[
 
     Blank rows are left out; a row's line is the line it starts on.
     """
-    from endorse.render.safe import spreadsheet_restore
+    from endorse.cells import spreadsheet_restore
 
     separator = _DELIMITERS[delimiter] if delimiter else detect_delimiter(text.split("\n", 1)[0])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)

@@ -41,16 +41,28 @@ _ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class ImportRefusedError(EndorseError):
-    """Some rows cannot be imported, so none is."""
+    """Some rows cannot be imported, so none is; `problems` says which and why."""
+
+    def __init__(self, message: str, problems: Sequence[RowProblem]) -> None:
+        super().__init__(message)
+        self.problems = tuple(problems)
+
+
+ProblemKind = Literal["value", "repeated", "in-registry", "near", "id"]
 
 
 @dataclass(frozen=True)
 class RowProblem:
-    """Why the row at `line` cannot be imported; `column` is the column at fault, if one is."""
+    """Why the row at `line` cannot be imported; `column` is the column at fault, if one is.
+
+    `kind` says which rule refused it: a value rule, the same government twice
+    in the file, one already in the registry, a near duplicate, a taken id.
+    """
 
     line: int
     column: str | None
     message: str
+    kind: ProblemKind = "value"
 
     def located(self, path: Path) -> str:
         return f"{path}:{self.line}: {self.message}"
@@ -148,7 +160,7 @@ def _extra_value(key: str, value: Any, file_format: FileFormat) -> Any:
     """An unknown key's value as TOML keeps it: csv cells read as TOML values, json as is,
     except that text written YYYY-MM-DD becomes a date (json has no dates of its own)."""
     if file_format == "csv":
-        from endorse.render.records import read_extra_cell
+        from endorse.cells import read_extra_cell
 
         return read_extra_cell(value)
     return _dates_restored(key, value)
@@ -192,13 +204,13 @@ class _Planner:
 
     def take(self, candidate: Candidate) -> None:
         new = candidate.signatory
-        same = self.index.exact(new.name, new.country)
+        same = self.index.exact(new)
         if same is not None:
             self._take_duplicate(candidate, same)
             return
-        problem = self._near_problem(new) or self._id_problem(new)
+        problem = self._near_problem(candidate) or self._id_problem(candidate)
         if problem is not None:
-            self.problems.append(RowProblem(candidate.line, *problem))
+            self.problems.append(problem)
             return
         self.index.add(new)
         self.ids[new.id] = new
@@ -208,49 +220,65 @@ class _Planner:
     def _take_duplicate(self, candidate: Candidate, same: Match) -> None:
         new, other = candidate.signatory, same.signatory
         if other.id in self.lines:
-            message = (
-                f'"{new.name}" ({new.country}) is already in this file, at line '
-                f"{self.lines[other.id]}{_written(same.spelling, new.name)}; keep one of the two"
+            self.problems.append(
+                RowProblem(
+                    candidate.line,
+                    "name",
+                    f'"{new.name}" ({new.country}) is already in this file, at line '
+                    f"{self.lines[other.id]}{_written(same.spelling, new.name)}; keep one of "
+                    "the two",
+                    "repeated",
+                )
             )
         elif self.on_duplicate == "skip":
             self.skipped.append(Skipped(candidate.line, new, other))
-            return
         else:
-            message = (
-                f'"{new.name}" ({new.country}) is already in the registry as "{other.id}"'
-                f"{_written(same.spelling, new.name)}; leave the row out, or give "
-                "--on-duplicate skip to skip such rows"
+            self.problems.append(
+                RowProblem(
+                    candidate.line,
+                    "name",
+                    f'"{new.name}" ({new.country}) is already in the registry as "{other.id}"'
+                    f"{_written(same.spelling, new.name)}; leave the row out",
+                    "in-registry",
+                )
             )
-        self.problems.append(RowProblem(candidate.line, "name", message))
 
-    def _near_problem(self, new: Signatory) -> tuple[str, str] | None:
+    def _near_problem(self, candidate: Candidate) -> RowProblem | None:
         if self.force:
             return None
-        close = self.index.near(new.name, new.country)
+        new = candidate.signatory
+        close = self.index.near(new)
         if not close:
             return None
         choices = " or ".join(
             f'"{m.signatory.id}" ({shown(m.spelling)}{self._where(m.signatory)})' for m in close
         )
-        return "name", (
-            f'"{new.name}" ({new.country}) is very close to {choices}; if it is another '
-            "government, import again with --force"
+        return RowProblem(
+            candidate.line,
+            "name",
+            f'"{new.name}" ({new.country}) is very close to {choices}',
+            "near",
         )
 
     def _where(self, signatory: Signatory) -> str:
         line = self.lines.get(signatory.id)
         return f", line {line} of this file" if line else ""
 
-    def _id_problem(self, new: Signatory) -> tuple[str, str] | None:
+    def _id_problem(self, candidate: Candidate) -> RowProblem | None:
+        new = candidate.signatory
         taken = self.ids.get(new.id)
         if taken is None:
             return None
         where = (
             f"line {self.lines[new.id]} of this file" if new.id in self.lines else "the registry"
         )
-        return "id", (
-            f'the id "{new.id}" is already taken by "{taken.name}" ({taken.country}) in {where}; '
-            f'give this row another id in the id column, like "{new.id}-{new.country.lower()}"'
+        return RowProblem(
+            candidate.line,
+            "id",
+            f'the id "{new.id}" is already taken by "{taken.name}" ({taken.country}) in '
+            f"{where}; give this row another id in the id column, like "
+            f'"{new.id}-{new.country.lower()}"',
+            "id",
         )
 
 
@@ -297,5 +325,6 @@ def refusal(plan: ImportPlan, path: Path) -> ImportRefusedError:
     return ImportRefusedError(
         f"{path}: {rows} cannot be imported, so nothing was imported "
         f"(the registry is unchanged):\n{lines}\nFix {'it' if count == 1 else 'them'} "
-        "and import the file again."
+        "and import the file again.",
+        plan.problems,
     )

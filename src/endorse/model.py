@@ -303,11 +303,10 @@ _FIELD_NAMES: Final = tuple(f.name for f in dataclass_fields(Signatory) if f.nam
 _FIELD_DEFAULTS: Final = tuple(_OPTIONAL_DEFAULTS.get(name) for name in _FIELD_NAMES)
 
 
-def registry_to_doc(registry: Registry, *, sort: bool = True) -> dict[str, Any]:
-    """The canonical TOML shape: documented key order, signatories by id."""
-    signatories = registry.signatories
-    if sort:
-        signatories = tuple(sorted(signatories, key=lambda s: s.id))
+def registry_to_doc(registry: Registry) -> dict[str, Any]:
+    """The canonical TOML shape: `format`, unknown keys, `paper`, then the signatories by id;
+    in each table the documented keys in documented order, then unknown keys by name."""
+    signatories = sorted(registry.signatories, key=lambda s: s.id)
     doc: dict[str, Any] = {"format": registry.format}
     doc.update(_sorted(registry.extra))
     doc["paper"] = paper_to_doc(registry.paper)

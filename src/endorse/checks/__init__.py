@@ -1,12 +1,21 @@
 """`endorse validate`: the checks a registry gets before it is published.
 
 `validate_file` turns a registry file into findings, `validate_text` a
-registry's text; each rule
-lives in its own module (format, places, duplicates, members and
+registry's text, `validate_registry` a registry in memory. Each rule lives
+in its own module (format, values, places, duplicates, members and
 provenance), and docs/validation.md describes every code.
 """
 
 from endorse.checks.findings import CODES, Finding, Severity, Summary, summarise
-from endorse.checks.run import validate_file, validate_text
+from endorse.checks.run import validate_file, validate_registry, validate_text
 
-__all__ = ["CODES", "Finding", "Severity", "Summary", "summarise", "validate_file", "validate_text"]
+__all__ = [
+    "CODES",
+    "Finding",
+    "Severity",
+    "Summary",
+    "summarise",
+    "validate_file",
+    "validate_registry",
+    "validate_text",
+]

@@ -10,7 +10,6 @@ ISO codes), so a subdivision is checked against places in the US only.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from typing import Final
 
@@ -19,23 +18,19 @@ from endorse.checks.findings import Finding
 from endorse.model import Signatory
 from endorse.places import Place
 
-_TRAILING_CITY: Final = re.compile(r"\s+city\s*$", re.IGNORECASE)
-_TRAILING_REGION_WORD: Final = re.compile(
-    r"\s+(?:region|state|province|prefecture|department|county|district)\s*$", re.IGNORECASE
-)
 _CANDIDATES_SHOWN: Final = 20
 
 
 def place_findings(signatory: Signatory, line: int | None) -> Iterable[Finding]:
-    """Every country, subdivision and place finding for one well-formed signatory."""
-    if not signatory.country.isupper() or places.country_name(signatory.country) is None:
-        yield _unknown_country(signatory, line)
+    """Every place finding for one well-formed signatory.
+
+    A country or subdivision that is not a valid code is a value problem
+    (`checks.value_rules`); the places are then looked up without it.
+    """
+    if places.country_name(signatory.country) is None:
         return
     subdivision = signatory.subdivision
     if subdivision is not None:
-        finding = _subdivision_finding(signatory, line, subdivision)
-        if finding:
-            yield finding
         known = places.subdivision_problem(subdivision, signatory.country) is None
         subdivision = subdivision.upper() if known else None
     if signatory.kind == "region":
@@ -46,41 +41,6 @@ def place_findings(signatory: Signatory, line: int | None) -> Iterable[Finding]:
         yield _not_checked(
             signatory, line, f'kind "{signatory.kind}" is not checked against the place data'
         )
-
-
-def _unknown_country(signatory: Signatory, line: int | None) -> Finding:
-    try:
-        code = places.resolve_country(signatory.country)
-        message = f'country "{signatory.country}" is not an ISO 3166-1 alpha-2 code'
-        hint = f'write country = "{code}" ({places.country_name(code)})'
-    except places.UnknownCountryError as error:
-        message = str(error)
-        hint = 'use the two-letter ISO 3166-1 code of the country, like "US" or "FR"'
-    return Finding.of("E210", signatory.id, line, message, hint)
-
-
-def _subdivision_finding(
-    signatory: Signatory, line: int | None, subdivision: str
-) -> Finding | None:
-    """E211 when `subdivision` is not an ISO 3166-2 code of the country, written in capitals."""
-    problem = places.subdivision_problem(subdivision, signatory.country)
-    if problem is None:
-        if subdivision == subdivision.upper():
-            return None
-        problem = f'subdivision "{subdivision}" is written in lowercase'
-        hint = f'write subdivision = "{subdivision.upper()}"'
-    else:
-        hint = (
-            f"use an ISO 3166-2 code of {signatory.country} (like "
-            f'"{_example_subdivision(signatory.country)}"), correct the country if the '
-            "subdivision is right, or leave subdivision out"
-        )
-    return Finding.of("E211", signatory.id, line, problem, hint)
-
-
-def _example_subdivision(country: str) -> str:
-    choices = places.subdivision_choices(country)
-    return choices[0][0] if choices else f"{country}-XX"
 
 
 def _not_checked(signatory: Signatory, line: int | None, reason: str) -> Finding:
@@ -97,7 +57,7 @@ def _region_findings(
     signatory: Signatory, line: int | None, subdivision: str | None
 ) -> Iterable[Finding]:
     """A region is a subdivision: given by its code, or found by its name."""
-    if subdivision is not None or regions_named(signatory.name, signatory.country):
+    if subdivision is not None or places.regions_named(signatory.name, signatory.country):
         return
     close = places.similar_subdivisions(signatory.name, signatory.country)
     suggestion = (
@@ -116,84 +76,27 @@ def _region_findings(
     )
 
 
-def regions_named(name: str, country: str) -> list[str]:
-    """ISO 3166-2 codes named `name`, also without a trailing "Region", "State" and the like."""
-    found = places.subdivisions_named(name, country)
-    shorter = _TRAILING_REGION_WORD.sub("", name)
-    if not found and shorter != name:
-        found = places.subdivisions_named(shorter, country)
-    return found
-
-
 def _place_findings(
     signatory: Signatory, line: int | None, subdivision: str | None
 ) -> Iterable[Finding]:
     if signatory.kind == "county" and signatory.country != "US":
         yield _not_checked(signatory, line, "the place data holds counties of the US only")
         return
-    named = places.places_named(signatory.name, signatory.country)
-    candidates = _places_for(signatory.name, signatory.country, signatory.kind, named)
-    if not candidates:
-        yield _unknown_place(signatory, line, subdivision, named)
-    elif subdivision is not None:
-        if signatory.country != "US":
-            yield _not_checked(
-                signatory,
-                line,
-                "the place data has no ISO 3166-2 subdivisions outside the US, "
-                f"so {subdivision} is not checked against it",
-            )
-        elif all(place.subdivision != subdivision for place in candidates):
-            yield _not_in_subdivision(signatory, line, subdivision, candidates)
-    elif _is_ambiguous(candidates):
-        yield _ambiguous(signatory, line, candidates)
-
-
-def places_for(name: str, country: str, kind: str) -> list[Place]:
-    """The known places a city or county signatory may be.
-
-    A city matches GeoNames cities and the US independent cities listed as
-    counties ("St. Louis city"); a county matches counties. A city name
-    that matches no GeoNames name is looked for among the cities' other
-    names ("Cologne" is Köln), then again without a trailing "City", so that
-    "Chicago City" finds Chicago however GeoNames spells it.
-    """
-    return _places_for(name, country, kind, places.places_named(name, country))
-
-
-def _places_for(name: str, country: str, kind: str, named: Sequence[Place]) -> list[Place]:
-    """`places_for`, given the places named `name` whatever their kind."""
-    found = _of_kind(named, kind)
-    if found or kind != "city":
-        return found
-    found = places.cities_also_called(name, country)
-    shorter = _without_trailing_city(name)
-    if found or shorter == name:
-        return found
-    return _of_kind(places.places_named(shorter, country), kind) or places.cities_also_called(
-        shorter, country
-    )
-
-
-def _without_trailing_city(name: str) -> str:
-    """The name without a trailing "City"; the expression only runs on names ending in "ty"."""
-    if name.rstrip()[-2:].lower() != "ty":
-        return name
-    return _TRAILING_CITY.sub("", name)
-
-
-def _of_kind(candidates: Sequence[Place], kind: str) -> list[Place]:
-    if kind == "county":
-        return [p for p in candidates if p.feature == "county"]
-    return [
-        p for p in candidates if p.feature == "city" or _TRAILING_CITY.search(p.name) is not None
-    ]
-
-
-def _is_ambiguous(candidates: Sequence[Place]) -> bool:
-    """Several places, and a subdivision would tell them apart (or there is none to tell)."""
-    labels = {place.subdivision or f"#{n}" for n, place in enumerate(candidates)}
-    return len(labels) > 1
+    found = places.identify(signatory.name, signatory.country, signatory.kind, subdivision)
+    if not found.of_kind:
+        yield _unknown_place(signatory, line, subdivision, found.named)
+    elif subdivision is not None and signatory.country != "US":
+        yield _not_checked(
+            signatory,
+            line,
+            "the place data has no ISO 3166-2 subdivisions outside the US, "
+            f"so {subdivision} is not checked against it",
+        )
+    elif not found.matching:
+        assert subdivision is not None
+        yield _not_in_subdivision(signatory, line, subdivision, found.of_kind)
+    elif len(found.matching) > 1:
+        yield _ambiguous(signatory, line, found.matching, subdivision)
 
 
 def _unknown_place(
@@ -236,13 +139,16 @@ def _not_in_subdivision(
     )
 
 
-def _ambiguous(signatory: Signatory, line: int | None, candidates: Sequence[Place]) -> Finding:
+def _ambiguous(
+    signatory: Signatory, line: int | None, candidates: Sequence[Place], subdivision: str | None
+) -> Finding:
     ranked = sorted(candidates, key=lambda p: (-(p.population or 0), p.subdivision or ""))
     close = places.similar_places(signatory.name, signatory.country, score_cutoff=90.0)
     also = f"; did you mean {_listing(close)}?" if close else ""
+    which = "no subdivision says which" if subdivision is None else f"{subdivision} holds several"
     message = (
         f'{len(candidates)} known places in {signatory.country} are named "{signatory.name}" '
-        f"and no subdivision says which: {_candidates(ranked)}{also}"
+        f"and {which}: {_candidates(ranked)}{also}"
     )
     hint = (
         f"add the subdivision of the one meant: `endorse edit {signatory.id} "

@@ -1,4 +1,4 @@
-"""`validate`: a registry's text in, every finding out, in one pass."""
+"""`validate`: a registry's file, text or model in, every finding out, in one pass."""
 
 from __future__ import annotations
 
@@ -15,7 +15,9 @@ from endorse.checks.duplicate_rules import duplicate_findings
 from endorse.checks.findings import Finding, in_report_order, visible
 from endorse.checks.format_rules import WellFormed, format_findings
 from endorse.checks.place_rules import place_findings
-from endorse.store import is_canonical_text, loads_toml
+from endorse.checks.value_rules import value_findings
+from endorse.model import Registry, registry_to_doc
+from endorse.store import is_canonical, loads_toml
 from endorse.tables import TableLines, table_lines
 
 
@@ -42,6 +44,20 @@ def validate_text(
     return _report_order(findings, verbose)
 
 
+def validate_registry(
+    registry: Registry, *, today: date | None = None, verbose: bool = False
+) -> list[Finding]:
+    """Every finding for a registry in memory: its content, as a file holding it would
+    give, without lines and without the checks of the file itself (syntax, canonical form)."""
+    doc = registry_to_doc(registry)
+    findings, well_formed = format_findings(doc, _NO_LINES)
+    checked = _FormatChecked(findings, [], well_formed, _NO_LINES)
+    return _report_order(_every_finding(checked, today or date.today()), verbose)
+
+
+_NO_LINES = TableLines(None, ())
+
+
 @dataclass(frozen=True)
 class _FormatChecked:
     """What the content checks need of a document, once its format is checked."""
@@ -60,7 +76,8 @@ def _format_checked(text: str, parsed: dict[str, Any] | None) -> _FormatChecked:
         return _FormatChecked([_not_toml(error)], [], None, TableLines(None, ()))
     lines = _trusted(table_lines(source), doc)
     findings, well_formed = format_findings(doc, lines)
-    canonical = _canonical_findings(text, doc) if well_formed.registry() is not None else []
+    registry = well_formed.registry()
+    canonical = _canonical_findings(text, registry) if registry is not None else []
     return _FormatChecked(findings, canonical, well_formed, lines)
 
 
@@ -78,12 +95,14 @@ def _report_order(findings: list[Finding], verbose: bool) -> list[Finding]:
 
 
 def content_findings(well_formed: WellFormed, lines: TableLines, today: date) -> list[Finding]:
-    """Places, duplicates, members, provenance and dates of the well-formed signatories."""
+    """Values, places, duplicates, members, provenance and dates of the well-formed
+    signatories."""
     located = [
         (signatory, lines.of_signatory(index)) for index, signatory in well_formed.signatories
     ]
     findings: list[Finding] = []
     for signatory, line in located:
+        findings.extend(value_findings(signatory, line))
         findings.extend(place_findings(signatory, line))
         findings.extend(provenance_findings(signatory, line, today))
     findings.extend(duplicate_findings(located))
@@ -104,8 +123,10 @@ def _trusted(lines: TableLines, doc: dict[str, Any]) -> TableLines:
     return lines if len(lines.signatories) == count else TableLines(lines.paper, ())
 
 
-def _canonical_findings(text: str, doc: dict[str, Any]) -> list[Finding]:
-    if is_canonical_text(text, doc):
+def _canonical_findings(text: str, registry: Registry) -> list[Finding]:
+    """I106 unless the file is in canonical form; `text` is the file's, a byte-order mark
+    included ("\ufeff"), so that its UTF-8 is the file's bytes."""
+    if is_canonical(text.encode("utf-8"), registry):
         return []
     return [
         Finding.of(

@@ -15,7 +15,12 @@ from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
-from typer.main import get_command_from_info, get_command_name, get_group
+from typer.main import (
+    get_command_from_info,
+    get_command_name,
+    get_group,
+    get_install_completion_arguments,
+)
 from typer.models import CommandInfo
 
 from endorse import __version__, output
@@ -50,8 +55,10 @@ class EndorseGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except EndorseError as error:
-            output.error(str(error))
-            raise typer.Exit(error.exit_code) from None
+            from endorse.cli.advice import exit_code, explained
+
+            output.error(explained(error))
+            raise typer.Exit(exit_code(error)) from None
 
     def list_commands(self, ctx: typer.Context) -> list[str]:  # type: ignore[override]
         """Commands in the order a secretariat meets them, not the order modules load."""
@@ -82,7 +89,7 @@ app = typer.Typer(
     name="endorse",
     help="Keep the list of who endorsed a position paper: a TOML registry of signatories.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -151,7 +158,8 @@ def registry_path(ctx: typer.Context) -> Path:
 
 
 def lazy_group() -> EndorseGroup:
-    """The app as a Click group whose commands load on first use (see EndorseGroup)."""
+    """The app as a Click group whose commands load on first use (see EndorseGroup), with
+    Typer's --install-completion and --show-completion, as `typer.main.get_command` adds them."""
     registered = app.registered_commands
     app.registered_commands = []
     try:
@@ -159,6 +167,7 @@ def lazy_group() -> EndorseGroup:
     finally:
         app.registered_commands = registered
     assert isinstance(group, EndorseGroup)
+    group.params.extend(get_install_completion_arguments())
     group.pending = dict(COMMAND_MODULES)
     return group
 

@@ -9,20 +9,16 @@ record as it now is goes to stdout; what happened goes to stderr.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from endorse import output
+from endorse import output, query
 from endorse.cli.base import SignatoryRef, app, registry_path
+from endorse.editing import changed_keys
 from endorse.model import Kind, Registry, Signatory, Status
 from endorse.store import DEFAULT_LOCK_TIMEOUT
-
-if TYPE_CHECKING:
-    from endorse.editing import Edited
 
 LockTimeout = Annotated[
     float,
@@ -50,23 +46,6 @@ def print_record(signatory: Signatory) -> None:
         output.print_rich(table.rich_card(signatory))
     else:
         output.write_data(table.plain_card(signatory))
-
-
-def _modify(
-    path: Path, edit: Callable[[Registry], Edited], lock_timeout: float
-) -> tuple[Edited, Registry]:
-    """Run one change of `endorse.editing` under `store.modify`: what it did, and the
-    registry as written."""
-    from endorse import store
-
-    outcome: list[Edited] = []
-
-    def change(registry: Registry) -> Registry:
-        outcome.append(edit(registry))
-        return outcome[-1].registry
-
-    _, after = store.modify(path, change, lock_timeout=lock_timeout)
-    return outcome[-1], after
 
 
 def _count(registry: Registry) -> str:
@@ -113,28 +92,25 @@ def add(
 
     Example: endorse add "Pittsburgh" --country US --subdivision US-PA --kind city
     """
-    from endorse import editing, store, values
+    from endorse import api
 
-    new = values.signatory_from_values(
-        name=name,
-        country=country,
-        kind=kind,
-        member=member,
-        status=status,
-        id=signatory_id,
-        as_written=as_written,
-        subdivision=subdivision,
-        endorsed_on=endorsed_on,
-        source=source,
-        note=note,
-    )
     path = registry_path(ctx)
-    _, after = store.modify(
-        path,
-        lambda registry: editing.add_signatory(registry, new, force=force).registry,
-        lock_timeout=lock_timeout,
-        dry_run=dry_run,
-    )
+    with api.edit(path, lock_timeout=lock_timeout, dry_run=dry_run) as draft:
+        new = draft.add(
+            name=name,
+            country=country,
+            kind=kind,
+            member=member,
+            status=status,
+            id=signatory_id,
+            as_written=as_written,
+            subdivision=subdivision,
+            endorsed_on=endorsed_on,
+            source=source,
+            note=note,
+            force=force,
+        )
+    after = draft.registry
     print_record(new)
     if dry_run:
         output.message(f'dry run: would add "{new.id}" to {path}; nothing was written')
@@ -184,7 +160,7 @@ def edit(
 
     Example: endorse edit pittsburgh --endorsed-on 2017-12-04 --clear note
     """
-    from endorse import editing
+    from endorse import api
 
     given: dict[str, str | bool | date | None] = {
         "name": name,
@@ -202,17 +178,15 @@ def edit(
     if not changes and not clear:
         raise typer.BadParameter("give at least one key to change, or --clear KEY")
     path = registry_path(ctx)
-    edited, _ = _modify(
-        path,
-        lambda registry: editing.edit_signatory(registry, signatory, changes, clear or ()),
-        lock_timeout,
-    )
-    print_record(edited.signatory)
-    if edited.changed_keys:
-        keys = ", ".join(edited.changed_keys)
-        output.message(f'changed {keys} of "{edited.signatory.id}" in {path}')
+    with api.edit(path, lock_timeout=lock_timeout) as draft:
+        before = query.resolve(draft.registry, signatory)
+        after = draft.edit(before.id, clear=clear or (), **changes)
+    print_record(after)
+    changed = changed_keys(before, after)
+    if changed:
+        output.message(f'changed {", ".join(changed)} of "{after.id}" in {path}')
     else:
-        output.message(f'"{edited.signatory.id}" already had these values; nothing was changed')
+        output.message(f'"{after.id}" already had these values; nothing was changed')
 
 
 @app.command()
@@ -229,17 +203,17 @@ def withdraw(
 
     Example: endorse withdraw richmond --note "Letter of 2018-03-01 withdraws the endorsement"
     """
-    from endorse import editing
+    from endorse import api
 
     path = registry_path(ctx)
-    edited, _ = _modify(
-        path, lambda registry: editing.withdraw_signatory(registry, signatory, note), lock_timeout
-    )
-    print_record(edited.signatory)
-    if edited.changed_keys:
-        output.message(f'withdrew "{edited.signatory.id}" in {path}; the record stays')
+    with api.edit(path, lock_timeout=lock_timeout) as draft:
+        before = query.resolve(draft.registry, signatory)
+        after = draft.withdraw(before.id, note=note)
+    print_record(after)
+    if changed_keys(before, after):
+        output.message(f'withdrew "{after.id}" in {path}; the record stays')
     else:
-        output.message(f'"{edited.signatory.id}" was already withdrawn; nothing was changed')
+        output.message(f'"{after.id}" was already withdrawn; nothing was changed')
 
 
 def stdin_is_terminal() -> bool:
@@ -260,25 +234,23 @@ def remove(
 
     Example: endorse remove montgomery-county --yes
     """
-    from endorse import editing, query, store
+    from endorse import api
     from endorse.render.safe import terminal_safe
 
     if not yes and not stdin_is_terminal():
         output.error("remove deletes a record: add --yes to confirm; nothing was removed")
         raise typer.Exit(2)
     path = registry_path(ctx)
-    loaded = store.load(path)
-    store.refuse_comments(loaded)
-    chosen = query.resolve(loaded.registry, signatory)
+    with api.edit(path, dry_run=True) as looked:
+        chosen = query.resolve(looked.registry, signatory)
     if not yes:
         print_record(chosen)
         question = f'Remove "{chosen.id}" ({chosen.name}) from {path}?'
         if not typer.confirm(terminal_safe(question), default=False, err=True):
             output.message("nothing was removed")
             raise typer.Exit(1)
-    removed, after = _modify(
-        path, lambda registry: editing.remove_signatory(registry, chosen.id), lock_timeout
-    )
+    with api.edit(path, lock_timeout=lock_timeout) as draft:
+        removed = draft.remove(chosen.id)
     if yes:
-        print_record(removed.signatory)
-    output.message(f'removed "{chosen.id}" from {path} ({_count(after)} left)')
+        print_record(removed)
+    output.message(f'removed "{chosen.id}" from {path} ({_count(draft.registry)} left)')

@@ -96,8 +96,9 @@ def fmt(
 
     path = registry_path(ctx)
     if check:
-        loaded = store.load(path)
-        if not store.is_canonical_file(path, loaded.registry):
+        raw = store.read_bytes(path)
+        loaded = store.load_bytes(raw, path)
+        if not store.is_canonical(raw, loaded.registry):
             raise NotCanonicalError(
                 f"{path}: not in canonical form; run `endorse fmt` to rewrite it"
                 + (

@@ -21,7 +21,6 @@ from endorse.store import DEFAULT_LOCK_TIMEOUT
 
 if TYPE_CHECKING:
     from endorse.importing import ImportPlan
-    from endorse.model import Registry
 
 PROGRESS_MIN_ROWS: Final = 2000
 
@@ -70,7 +69,7 @@ def import_file(
 
     Example: endorse import new-signatories.csv --dry-run
     """
-    from endorse import import_files, importing, store
+    from endorse import api, import_files, importing
 
     path = registry_path(ctx)
     kind = import_files.format_of(file, file_format)
@@ -79,29 +78,21 @@ def import_file(
     watched = (
         output.progress("checking rows", 2 * len(rows)) if len(rows) > PROGRESS_MIN_ROWS else None
     )
-    plans: list[ImportPlan] = []
     with watched or nullcontext(None) as advance:
         candidates, problems = importing.candidates_from_rows(rows, kind, advance)
-
-        def change(registry: Registry) -> Registry:
-            plans.append(
-                importing.plan_import(
-                    registry,
-                    candidates,
-                    on_duplicate=on_duplicate,
-                    force=force,
-                    problems=problems,
-                    progress=advance,
-                )
+        with api.edit(path, lock_timeout=lock_timeout, dry_run=dry_run) as draft:
+            plan = draft.add_all(
+                candidates,
+                on_duplicate=on_duplicate,
+                force=force,
+                problems=problems,
+                progress=advance,
             )
-            if plans[-1].problems:
-                raise importing.refusal(plans[-1], file)
-            return plans[-1].registry
-
-        store.modify(path, change, lock_timeout=lock_timeout, dry_run=dry_run)
+            if plan.problems:
+                raise importing.refusal(plan, file)
     if dry_run:
-        output.write_data(_dry_run_lines(plans[-1], file))
-    output.message(_summary(plans[-1], file, path, dry_run=dry_run))
+        output.write_data(_dry_run_lines(plan, file))
+    output.message(_summary(plan, file, path, dry_run=dry_run))
 
 
 def _read(file: Path) -> bytes:

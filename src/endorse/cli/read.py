@@ -50,9 +50,9 @@ def list_signatories(
 
     Example: endorse list --nonmember --format csv > supporters.csv
     """
-    from endorse.store import load
+    from endorse import api
 
-    registry = load(registry_path(ctx)).registry
+    registry = api.load(registry_path(ctx))
     filters = Filters(member=member, country=country, kind=kind, status=status, search=search)
     chosen = select(registry.signatories, filters, sort)
     if not chosen:
@@ -87,10 +87,10 @@ def show(
 
     Example: endorse show pittsburgh
     """
+    from endorse import api
     from endorse.render import table
-    from endorse.store import load
 
-    found = resolve(load(registry_path(ctx)).registry, signatory)
+    found = resolve(api.load(registry_path(ctx)), signatory)
     if output.stdout_is_rich():
         output.print_rich(table.rich_card(found))
     else:

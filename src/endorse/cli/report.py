@@ -42,7 +42,7 @@ def report(
 
     Example: endorse report --format html --output docs/sample-report.html
     """
-    from endorse.summary import summarise_file
+    from endorse import api
 
     registry_file = registry_path(ctx)
     if output_file is not None and output_file.resolve() == registry_file.resolve():
@@ -50,7 +50,7 @@ def report(
             f"--output {output_file} is the registry itself; the report would replace it. "
             "Give another file, such as report.html."
         )
-    summary = summarise_file(registry_file)
+    summary = api.summarise(api.load(registry_file))
     if output_file is not None:
         _write_file(output_file, render(summary, output_format))
         output.message(f"wrote {output_format} report to {output_file}")

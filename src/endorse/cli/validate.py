@@ -34,11 +34,12 @@ def validate(
 
     Example: endorse validate --strict
     """
-    from endorse.checks import summarise, validate_file
+    from endorse import api
+    from endorse.checks import summarise
     from endorse.render import findings as render
 
     path = registry_path(ctx)
-    findings = validate_file(path, verbose=verbose)
+    findings = api.validate(path, verbose=verbose)
     if output_format == "json":
         output.write_data(render.to_json(findings))
     else:

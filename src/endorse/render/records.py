@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import json
 import math
-import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import date, time
-from typing import Any, Final
+from typing import Any
 
+from endorse.cells import extra_csv_cell, spreadsheet_safe
 from endorse.model import SIGNATORY_KEYS, Signatory
-from endorse.render.safe import markdown_safe, spreadsheet_safe
+from endorse.render.safe import markdown_safe
 
 
 def record_keys(signatories: Sequence[Signatory]) -> list[str]:
@@ -100,56 +100,6 @@ def to_csv(signatories: Sequence[Signatory]) -> str:
         extra = [extra_csv_cell(signatory.extra.get(key)) for key in keys[len(SIGNATORY_KEYS) :]]
         write(known + extra)
     return buffer.getvalue()
-
-
-def extra_csv_cell(value: Any) -> str:
-    """An unknown key's value as a csv cell that `read_extra_cell` reads back unchanged."""
-    if value is None:
-        return ""
-    if isinstance(value, str) and read_extra_cell(value) == value:
-        return spreadsheet_safe(value)
-    return spreadsheet_safe(toml_inline(value))
-
-
-def read_extra_cell(cell: str) -> Any:
-    """A csv cell of an unknown key: None when empty, a TOML value when it is one, else text.
-
-    The cell is expected already restored from `spreadsheet_safe`.
-    """
-    if cell == "":
-        return None
-    if not _MAYBE_TOML_VALUE.match(cell):
-        return cell
-    import tomli
-
-    try:
-        doc = tomli.loads(f"v = {cell}")
-    except tomli.TOMLDecodeError:
-        return cell
-    return doc["v"] if len(doc) == 1 and "v" in doc else cell
-
-
-# Every TOML value starts with one of these (text starting otherwise is read as plain text).
-_MAYBE_TOML_VALUE: Final = re.compile(r"\s*[-+0-9\"'\[{tfin]")
-_BARE_KEY: Final = re.compile(r"[A-Za-z0-9_-]+")
-
-
-def toml_inline(value: Any) -> str:
-    """`value` written as one-line TOML: arrays and tables inline, strings quoted and escaped."""
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
-    if isinstance(value, Mapping):
-        items = (f"{_toml_key(k)} = {toml_inline(v)}" for k, v in value.items())
-        return "{ " + ", ".join(items) + " }" if value else "{}"
-    if isinstance(value, list | tuple):
-        return "[" + ", ".join(toml_inline(v) for v in value) + "]"
-    import tomli_w
-
-    return tomli_w.dumps({"v": value})[len("v = ") : -1]
-
-
-def _toml_key(key: str) -> str:
-    return key if _BARE_KEY.fullmatch(key) else toml_inline(key)
 
 
 def _csv_source(signatory: Signatory, key: str) -> Any:

@@ -6,8 +6,6 @@ import re
 import unicodedata
 from typing import Final
 
-_FORMULA_START: Final = re.compile(r"'*[=+\-@\t\r]")
-_NEUTRALISED: Final = re.compile(r"'+[=+\-@\t\r]")
 _MARKDOWN_SPECIAL: Final = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 
 
@@ -35,20 +33,6 @@ def _safe_line(text: str) -> str:
 def _visible_escape(char: str) -> str:
     code = ord(char)
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
-def spreadsheet_safe(cell: str) -> str:
-    """OWASP's CSV-injection defence: a cell that could start a formula gets a leading '.
-
-    A cell that already starts with quotes before such a character gets one
-    more, so that `spreadsheet_restore` gives back exactly the original.
-    """
-    return "'" + cell if _FORMULA_START.match(cell) else cell
-
-
-def spreadsheet_restore(cell: str) -> str:
-    """Undo `spreadsheet_safe`."""
-    return cell[1:] if _NEUTRALISED.match(cell) else cell
 
 
 def markdown_safe(text: str) -> str:

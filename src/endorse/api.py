@@ -1,0 +1,183 @@
+"""The Python API: what the `endorse` command line itself uses, for scripts and notebooks.
+
+    >>> import endorse
+    >>> registry = endorse.load("data/registry.toml")
+    >>> with endorse.edit("data/registry.toml") as draft:
+    ...     draft.add(name="Pittsburgh", country="US", subdivision="PA")
+
+`load` reads and checks a registry, `validate` gives its findings,
+`summarise` the figures of its report, and `edit` changes it under its lock,
+writing once, atomically, when the block ends without an error and nothing
+when it raises. Every refusal is an `EndorseError` whose message says what
+is wrong and where; docs/api.md shows a whole session.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Collection, Iterable, Iterator
+from contextlib import contextmanager, nullcontext
+from datetime import date
+from pathlib import Path
+
+from endorse import editing, store
+from endorse.checks import Finding, validate_file, validate_registry
+from endorse.importing import Candidate, ImportPlan, OnDuplicate, Progress, RowProblem, plan_import
+from endorse.model import Registry, Signatory
+from endorse.summary import Summary
+from endorse.summary import summarise as summarise_registry
+from endorse.values import DEFAULT_KIND, DEFAULT_STATUS, signatory_from_values
+
+PathLike = str | os.PathLike[str]
+
+
+def find(path: PathLike | None = None) -> Path:
+    """The registry file: `path`, else $ENDORSE_REGISTRY, else the nearest
+    data/registry.toml from the current folder upward, as the command line finds it."""
+    explicit = None if path is None else Path(path)
+    return store.find_registry(explicit, os.environ, Path.cwd())
+
+
+def load(path: PathLike | None = None) -> Registry:
+    """The registry at `path` (found as `find` finds it), read and checked against format 1.
+
+    Raises RegistryNotFoundError, RegistryReadError, RegistryParseError (with
+    the line and column) or RegistryFormatError (with every problem).
+    """
+    target = find(path)
+    return store.load(target).registry
+
+
+def validate(
+    source: Registry | PathLike | None = None,
+    *,
+    today: date | None = None,
+    verbose: bool = False,
+) -> list[Finding]:
+    """Every finding for a registry: errors first, then warnings, then info.
+
+    Given a Registry, its content is checked (findings have no line); given
+    a path, or nothing (`find` finds it), the file is checked too, from its
+    TOML syntax to its canonical form, and findings carry their line. A file
+    that does not parse or breaks the format gives findings, not an error.
+    """
+    if isinstance(source, Registry):
+        return validate_registry(source, today=today, verbose=verbose)
+    return validate_file(find(source), today=today, verbose=verbose)
+
+
+def summarise(registry: Registry) -> Summary:
+    """Every figure of the report: `totals`, `by_region`, `by_country`, `by_kind`,
+    `nonmembers`, `members_by_region`, `withdrawn`, `timeline` and `population`, named as
+    in the JSON report."""
+    return summarise_registry(registry)
+
+
+class Draft:
+    """The registry being edited inside `endorse.edit`; each change checks its values and
+    the duplicate rule, and raises an EndorseError, changing nothing, when it refuses."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+
+    def add(
+        self,
+        *,
+        name: str,
+        country: str,
+        kind: str = DEFAULT_KIND,
+        member: bool = False,
+        status: str = DEFAULT_STATUS,
+        id: str | None = None,
+        as_written: str | None = None,
+        subdivision: str | None = None,
+        endorsed_on: str | date | None = None,
+        source: str | None = None,
+        note: str | None = None,
+        force: bool = False,
+    ) -> Signatory:
+        """Add a signatory and return it as stored. Refused when a value breaks a rule, when
+        it is already there, when its id is taken, or, unless `force`, when its name is a few
+        typing mistakes from one already there."""
+        new = signatory_from_values(
+            name=name,
+            country=country,
+            kind=kind,
+            member=member,
+            status=status,
+            id=id,
+            as_written=as_written,
+            subdivision=subdivision,
+            endorsed_on=endorsed_on,
+            source=source,
+            note=note,
+        )
+        return self._apply(editing.add_signatory(self.registry, new, force=force))
+
+    def edit(
+        self, reference: str, *, clear: Collection[str] = (), **changes: str | bool | date
+    ) -> Signatory:
+        """Change the given keys of one signatory (by id, or a name that matches one) and
+        empty the `clear` keys; every other key, unknown ones too, stays."""
+        return self._apply(editing.edit_signatory(self.registry, reference, changes, clear))
+
+    def withdraw(self, reference: str, *, note: str | None = None) -> Signatory:
+        """Mark one signatory withdrawn, keeping its record; `note` is added after its note."""
+        return self._apply(editing.withdraw_signatory(self.registry, reference, note))
+
+    def remove(self, reference: str) -> Signatory:
+        """Delete one signatory; returns the record removed."""
+        return self._apply(editing.remove_signatory(self.registry, reference))
+
+    def add_all(
+        self,
+        candidates: Iterable[Candidate],
+        *,
+        on_duplicate: OnDuplicate = "error",
+        force: bool = False,
+        problems: Iterable[RowProblem] = (),
+        progress: Progress | None = None,
+    ) -> ImportPlan:
+        """Add many signatories, all or none: the plan says what was added and skipped, and
+        when any row is refused (`problems` are those found before) nothing is added."""
+        plan = plan_import(
+            self.registry,
+            candidates,
+            on_duplicate=on_duplicate,
+            force=force,
+            problems=problems,
+            progress=progress,
+        )
+        if not plan.problems:
+            self.registry = plan.registry
+        return plan
+
+    def _apply(self, edited: editing.Edited) -> Signatory:
+        self.registry = edited.registry
+        return edited.signatory
+
+
+@contextmanager
+def edit(
+    path: PathLike | None = None,
+    *,
+    lock_timeout: float = store.DEFAULT_LOCK_TIMEOUT,
+    dry_run: bool = False,
+) -> Iterator[Draft]:
+    """Edit the registry under its lock: the draft's registry is written once, atomically,
+    when the block ends without an error, and only if it changed; nothing is written when
+    the block raises. With `dry_run`, no lock is taken and nothing is written.
+
+    Refused before the block runs when the file does not load, or holds comments a
+    rewrite would drop (CommentsWouldBeLostError).
+    """
+    target = find(path)
+    with nullcontext() if dry_run else store.locked(target, lock_timeout):
+        loaded = store.load_for_writing(target)
+        store.refuse_comments(loaded)
+        draft = Draft(loaded.registry)
+        yield draft
+        if not dry_run and draft.registry != loaded.registry:
+            text = store.dumps(draft.registry)
+            if text != loaded.text:
+                store.write_atomically(target, text)

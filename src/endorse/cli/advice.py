@@ -1,0 +1,57 @@
+"""What the command line adds to a library error: which command or option to use, and the
+exit code.
+
+The library's errors say what is wrong and where, in words that hold for a
+script as for the command line; the commands a person types next, and the
+exit code, are the command line's business and are added here, once.
+"""
+
+from __future__ import annotations
+
+from endorse.duplicates import DuplicateError, NearDuplicateError
+from endorse.editing import IdTakenError
+from endorse.errors import EndorseError
+from endorse.importing import ImportRefusedError
+from endorse.values import ValueProblem
+
+USAGE_ERROR = 2
+REFUSED = 1
+
+
+def exit_code(error: EndorseError) -> int:
+    """2 for a value given on the command line that cannot be stored; 1 for any refusal."""
+    return USAGE_ERROR if isinstance(error, ValueProblem) else REFUSED
+
+
+def explained(error: EndorseError) -> str:
+    """The error's message, followed by what to type next when there is something to type."""
+    advice = _advice(error)
+    return f"{error} {advice}" if advice else str(error)
+
+
+def _advice(error: EndorseError) -> str | None:
+    if isinstance(error, DuplicateError):
+        return f"To change that signatory, use `endorse edit {error.match.signatory.id}`."
+    if isinstance(error, NearDuplicateError):
+        return "If it is another government, run the command again with --force."
+    if isinstance(error, IdTakenError):
+        return f'Add it with --id "{error.suggested_id}".'
+    if isinstance(error, ImportRefusedError):
+        return _import_advice(error)
+    return None
+
+
+def _import_advice(error: ImportRefusedError) -> str | None:
+    kinds = {problem.kind for problem in error.problems}
+    advice = []
+    if "near" in kinds:
+        advice.append(
+            "Rows very close to a name already there: if they are other governments, "
+            "import again with --force."
+        )
+    if "in-registry" in kinds:
+        advice.append(
+            "Rows already in the registry: leave them out, or give "
+            "--on-duplicate skip to skip them."
+        )
+    return " ".join(advice) or None

