@@ -43,7 +43,8 @@ def test_init_refuses_an_existing_file(invoke: Invoke, registry_copy: Path) -> N
         "init", registry_copy, "--title", "T", "--network", "N", "--members-declared", "1"
     )
     assert result.exit_code == 1
-    assert "a file is already there; init never overwrites" in result.stderr
+    assert "a file is already there; a new registry never overwrites one" in result.stderr
+    assert "--registry PATH" in result.stderr
     assert registry_copy.read_bytes() == before
 
 

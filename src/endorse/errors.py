@@ -8,13 +8,19 @@ command line: the CLI catches it once, adds the command or option to use
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 class EndorseError(Exception):
     """A refusal, or a problem with the registry or with a value given."""
 
 
 class RegistryNotFoundError(EndorseError):
-    """No registry at the given path, or none found by searching upward."""
+    """No registry at the given path (`path`), or none found by searching upward (None)."""
+
+    def __init__(self, message: str, path: Path | None = None) -> None:
+        super().__init__(message)
+        self.path = path
 
 
 class RegistryReadError(EndorseError):

@@ -14,7 +14,7 @@ import codecs
 import os
 import re
 import stat
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,7 +46,11 @@ LOCK_POLL_SECONDS: Final = 0.05
 
 
 class RegistryLockedError(EndorseError):
-    """Another endorse held the registry's lock for longer than we would wait."""
+    """Another endorse held the registry's lock for longer than we would wait (`timeout` s)."""
+
+    def __init__(self, message: str, timeout: float) -> None:
+        super().__init__(message)
+        self.timeout = timeout
 
 
 class RegistryWriteError(EndorseError):
@@ -62,7 +66,11 @@ class CommentsWouldBeLostError(EndorseError):
 
 
 class RegistryExistsError(EndorseError):
-    """`init` was pointed at a file that is already there."""
+    """A new registry was to be created where a file is already there (`path`)."""
+
+    def __init__(self, message: str, path: Path) -> None:
+        super().__init__(message)
+        self.path = path
 
 
 class UnwritableRegistryError(EndorseError):
@@ -79,34 +87,32 @@ class LoadedRegistry:
 
 
 def find_registry(explicit: Path | None, environ: Mapping[str, str], cwd: Path) -> Path:
-    """The registry to use: `--registry`, else $ENDORSE_REGISTRY, else data/registry.toml upward."""
+    """The registry to use: the path given, else $ENDORSE_REGISTRY, else the nearest
+    data/registry.toml from `cwd` upward."""
     if explicit is not None:
-        return _existing(explicit, "--registry")
+        return _existing(explicit, "")
     from_env = environ.get(ENV_VAR)
     if from_env:
-        return _existing(Path(from_env), ENV_VAR)
+        return _existing(Path(from_env), f" (given by {ENV_VAR})")
     looked = [folder / DEFAULT_RELATIVE_PATH for folder in (cwd, *cwd.parents)]
     for candidate in looked:
         if candidate.is_file():
             return candidate
     raise RegistryNotFoundError(
         f"no registry found: looked for {DEFAULT_RELATIVE_PATH} in {cwd} and every folder "
-        f"above it, and {ENV_VAR} is not set. Create one with "
-        '`endorse init data/registry.toml --title "…" --network "…" --members-declared N`, '
-        f"or point to one with --registry PATH or {ENV_VAR}=PATH."
+        f"above it, and {ENV_VAR} is not set.",
+        None,
     )
 
 
 def _existing(path: Path, given_by: str) -> Path:
     if not path.exists():
-        raise RegistryNotFoundError(
-            f"{path}: no such registry (given by {given_by}). Check the path, or create one "
-            f'with `endorse init {path} --title "…" --network "…" --members-declared N`.'
-        )
+        raise RegistryNotFoundError(f"{path}: no such registry{given_by}.", path)
     if path.is_dir():
         raise RegistryNotFoundError(
-            f"{path}: is a folder, not a registry file (given by {given_by}); "
-            f"did you mean {path / 'registry.toml'}?"
+            f"{path}: is a folder, not a registry file{given_by}; "
+            f"did you mean {path / 'registry.toml'}?",
+            path,
         )
     return path
 
@@ -121,7 +127,7 @@ def read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        raise RegistryNotFoundError(f"{path}: no such registry") from None
+        raise RegistryNotFoundError(f"{path}: no such registry", path) from None
     except OSError as error:
         raise RegistryReadError(f"{path}: cannot read: {error.strerror}") from None
 
@@ -356,18 +362,16 @@ def lock_path(path: Path) -> Path:
 def locked(path: Path, timeout: float = DEFAULT_LOCK_TIMEOUT) -> Iterator[None]:
     """Hold the registry's exclusive lock, or raise RegistryLockedError after `timeout` s.
 
-    The lock is an flock(2) on `<registry>.lock`, as filelock takes it on
-    POSIX, taken here with the standard library: importing filelock costs
-    18 ms, a third of what a whole `endorse add` may spend. Elsewhere
-    (Windows) filelock takes it.
+    The lock is an flock(2) on `<registry>.lock`, taken with the standard
+    library (fcntl), as filelock takes it on POSIX.
     """
-    if os.name != "posix":
-        with _filelock(path, timeout):
-            yield
-        return
     descriptor = _flock(lock_path(path), timeout)
     if descriptor is None:
-        raise _locked_error(path, timeout)
+        raise RegistryLockedError(
+            f"{path}: another endorse is writing this registry (its lock {lock_path(path)} "
+            f"was held for more than {timeout:g} s). Try again in a moment.",
+            timeout,
+        )
     try:
         yield
     finally:
@@ -395,62 +399,18 @@ def _flock(lock_file: Path, timeout: float) -> int | None:
             time.sleep(LOCK_POLL_SECONDS)
 
 
-@contextmanager
-def _filelock(path: Path, timeout: float) -> Iterator[None]:
-    from filelock import FileLock, Timeout
-
-    lock = FileLock(lock_path(path), timeout=timeout)
-    try:
-        lock.acquire()
-    except Timeout:
-        raise _locked_error(path, timeout) from None
-    try:
-        yield
-    finally:
-        lock.release()
-
-
-def _locked_error(path: Path, timeout: float) -> RegistryLockedError:
-    return RegistryLockedError(
-        f"{path}: another endorse is writing this registry (its lock {lock_path(path)} "
-        f"was held for more than {timeout:g} s). Try again in a moment, or wait longer "
-        "with --lock-timeout SECONDS."
-    )
-
-
 def refuse_comments(loaded: LoadedRegistry) -> None:
     line = first_comment_line(loaded.text)
     if line is not None:
         raise CommentsWouldBeLostError(
             f"{loaded.path}:{line}: the registry holds comments, which a rewrite cannot keep; "
             "nothing was changed. Move their text into a signatory's note (or the paper's "
-            "source), or run `endorse fmt --force` to drop them, then try again."
+            "source) and try again, or rewrite the file without them."
         )
 
 
-def modify(
-    path: Path,
-    change: Callable[[Registry], Registry],
-    *,
-    lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
-    dry_run: bool = False,
-) -> tuple[Registry, Registry]:
-    """Read, change and write back the registry under its lock; (before, after).
-
-    `change` refuses by raising an EndorseError, and then nothing is written.
-    With `dry_run`, everything is checked and nothing is written.
-    """
-    with locked(path, lock_timeout):
-        loaded = load_for_writing(path)
-        refuse_comments(loaded)
-        after = change(loaded.registry)
-        text = dumps(after)
-        if not dry_run and text != loaded.text:
-            write_atomically(path, text)
-        return loaded.registry, after
-
-
 def load_for_writing(path: Path) -> LoadedRegistry:
+    """`load`, saying in any error that nothing was written."""
     try:
         return load(path)
     except (RegistryReadError, RegistryParseError, RegistryFormatError) as error:
@@ -497,12 +457,12 @@ def create_new(path: Path, text: str) -> None:
     """
     target = Path(os.path.realpath(path)) if path.is_symlink() else path
     if target.exists():
-        raise RegistryExistsError(_exists_message(path))
+        raise RegistryExistsError(_exists_message(path), path)
     temporary = _synced_temporary(target, text, _mode_of(target))
     try:
         _link_new(Path(temporary), target)
     except FileExistsError:
-        raise RegistryExistsError(_exists_message(path)) from None
+        raise RegistryExistsError(_exists_message(path), path) from None
     finally:
         Path(temporary).unlink(missing_ok=True)
     _sync_folder(target.parent)
@@ -523,6 +483,6 @@ def _link_new(temporary: Path, target: Path) -> None:
 
 def _exists_message(path: Path) -> str:
     return (
-        f"{path}: a file is already there; init never overwrites. Choose another path, "
-        "or work on this registry with `endorse --registry PATH ...`."
+        f"{path}: a file is already there; a new registry never overwrites one. "
+        "Choose another path."
     )

@@ -17,7 +17,7 @@ from endorse.checks.format_rules import WellFormed, format_findings
 from endorse.checks.place_rules import place_findings
 from endorse.checks.value_rules import value_findings
 from endorse.model import Registry, registry_to_doc
-from endorse.store import is_canonical, loads_toml
+from endorse.store import UnwritableRegistryError, is_canonical, loads_toml
 from endorse.tables import TableLines, table_lines
 
 
@@ -125,9 +125,21 @@ def _trusted(lines: TableLines, doc: dict[str, Any]) -> TableLines:
 
 def _canonical_findings(text: str, registry: Registry) -> list[Finding]:
     """I106 unless the file is in canonical form; `text` is the file's, a byte-order mark
-    included ("\ufeff"), so that its UTF-8 is the file's bytes."""
-    if is_canonical(text.encode("utf-8"), registry):
-        return []
+    included ("\ufeff"), so that its UTF-8 is the file's bytes. A registry that cannot be
+    written at all is an error: no command could change it."""
+    try:
+        if is_canonical(text.encode("utf-8"), registry):
+            return []
+    except UnwritableRegistryError as error:
+        return [
+            Finding.of(
+                "E104",
+                None,
+                None,
+                str(error),
+                "flatten or remove the value nested that deeply; nothing can be written until then",
+            )
+        ]
     return [
         Finding.of(
             "I106",

@@ -10,9 +10,17 @@ from __future__ import annotations
 
 from endorse.duplicates import DuplicateError, NearDuplicateError
 from endorse.editing import IdTakenError
-from endorse.errors import EndorseError
+from endorse.errors import EndorseError, RegistryNotFoundError
 from endorse.importing import ImportRefusedError
+from endorse.store import (
+    ENV_VAR,
+    CommentsWouldBeLostError,
+    RegistryExistsError,
+    RegistryLockedError,
+)
 from endorse.values import ValueProblem
+
+_NEW_REGISTRY = '--title "…" --network "…" --members-declared N'
 
 USAGE_ERROR = 2
 REFUSED = 1
@@ -38,7 +46,26 @@ def _advice(error: EndorseError) -> str | None:
         return f'Add it with --id "{error.suggested_id}".'
     if isinstance(error, ImportRefusedError):
         return _import_advice(error)
+    if isinstance(error, RegistryNotFoundError):
+        return _not_found_advice(error)
+    if isinstance(error, RegistryLockedError):
+        return "Or wait longer with --lock-timeout SECONDS."
+    if isinstance(error, CommentsWouldBeLostError):
+        return "`endorse fmt --force` rewrites it and drops them."
+    if isinstance(error, RegistryExistsError):
+        return "To work on that registry, give `endorse --registry PATH ...`."
     return None
+
+
+def _not_found_advice(error: RegistryNotFoundError) -> str | None:
+    if error.path is None:
+        return (
+            f"Create one with `endorse init data/registry.toml {_NEW_REGISTRY}`, or point to "
+            f"one with --registry PATH or {ENV_VAR}=PATH."
+        )
+    if error.path.is_dir():
+        return None
+    return f"Check the path, or create one with `endorse init {error.path} {_NEW_REGISTRY}`."
 
 
 def _import_advice(error: ImportRefusedError) -> str | None:
