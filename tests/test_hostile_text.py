@@ -77,10 +77,10 @@ def test_spreadsheet_safe_cells_never_start_a_formula(name: str) -> None:
 def test_plain_table_widths_agree_with_rich_for_printed_text(name: str) -> None:
     from rich.cells import cell_len
 
-    from endorse.render.table import _width
+    from endorse.render.table import cell_width
 
     cell = terminal_safe(name)
-    assert _width(cell) == cell_len(cell)
+    assert cell_width(cell) == cell_len(cell)
 
 
 def test_an_entity_in_a_name_is_not_decoded_in_markdown() -> None:

@@ -30,6 +30,7 @@ from endorse.store import UnwritableRegistryError, dumps, is_canonical, load, re
 from strategies import registries, text
 
 
+@pytest.mark.slow
 @given(registries())
 @settings(max_examples=200)
 def test_any_valid_registry_round_trips_through_toml_text(registry: Registry) -> None:
@@ -189,6 +190,7 @@ def _nan_free(value: Any) -> Any:
     return value
 
 
+@pytest.mark.slow
 @given(registries_with_any_unknown_values())
 @settings(max_examples=300)
 def test_any_unknown_value_survives_the_canonical_text(registry: Registry) -> None:

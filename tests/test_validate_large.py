@@ -12,11 +12,14 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from registry_factory import generated_registry_text
 
 SIGNATORIES = 100_000
 
 
+@pytest.mark.slow
 def test_a_registry_of_100000_signatories_validates_to_the_end(tmp_path: Path) -> None:
     registry = tmp_path / "registry.toml"
     text = generated_registry_text(SIGNATORIES)

@@ -58,12 +58,12 @@ def _padded(column: Sequence[str]) -> list[str]:
     if "".join(column).isascii():
         width = max(map(len, column))
         return [cell.ljust(width) for cell in column]
-    widths = list(map(_width, column))
+    widths = list(map(cell_width, column))
     most = max(widths)
     return [cell + " " * (most - width) for cell, width in zip(column, widths, strict=True)]
 
 
-def _width(cell: str) -> int:
+def cell_width(cell: str) -> int:
     """Columns a cell takes on a terminal (rich's measure, skipped for plain ASCII and for
     Latin letters below U+0300, none of which is wide or combining)."""
     if cell.isascii() or max(cell) < "\u0300":
