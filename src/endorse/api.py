@@ -19,14 +19,16 @@ from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager, nullcontext
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from endorse import editing, store
-from endorse.checks import Finding, validate_file, validate_registry
-from endorse.importing import Candidate, ImportPlan, OnDuplicate, Progress, RowProblem, plan_import
-from endorse.model import Registry, Signatory
-from endorse.summary import Summary
-from endorse.summary import summarise as summarise_registry
-from endorse.values import DEFAULT_KIND, DEFAULT_STATUS, signatory_from_values
+from endorse import store
+from endorse.model import DEFAULT_KIND, DEFAULT_STATUS, Registry, Signatory
+
+if TYPE_CHECKING:
+    from endorse.checks import Finding
+    from endorse.editing import Edited
+    from endorse.importing import Candidate, ImportPlan, OnDuplicate, Progress, RowProblem
+    from endorse.summary import Summary
 
 PathLike = str | os.PathLike[str]
 
@@ -61,6 +63,8 @@ def validate(
     TOML syntax to its canonical form, and findings carry their line. A file
     that does not parse or breaks the format gives findings, not an error.
     """
+    from endorse.checks import validate_file, validate_registry
+
     if isinstance(source, Registry):
         return validate_registry(source, today=today, verbose=verbose)
     return validate_file(find(source), today=today, verbose=verbose)
@@ -70,6 +74,8 @@ def summarise(registry: Registry) -> Summary:
     """Every figure of the report: `totals`, `by_region`, `by_country`, `by_kind`,
     `nonmembers`, `members_by_region`, `withdrawn`, `timeline` and `population`, named as
     in the JSON report."""
+    from endorse.summary import summarise as summarise_registry
+
     return summarise_registry(registry)
 
 
@@ -99,6 +105,9 @@ class Draft:
         """Add a signatory and return it as stored. Refused when a value breaks a rule, when
         it is already there, when its id is taken, or, unless `force`, when its name is a few
         typing mistakes from one already there."""
+        from endorse.editing import add_signatory
+        from endorse.values import signatory_from_values
+
         new = signatory_from_values(
             name=name,
             country=country,
@@ -112,22 +121,28 @@ class Draft:
             source=source,
             note=note,
         )
-        return self._apply(editing.add_signatory(self.registry, new, force=force))
+        return self._apply(add_signatory(self.registry, new, force=force))
 
     def edit(
         self, reference: str, *, clear: Collection[str] = (), **changes: str | bool | date
     ) -> Signatory:
         """Change the given keys of one signatory (by id, or a name that matches one) and
         empty the `clear` keys; every other key, unknown ones too, stays."""
-        return self._apply(editing.edit_signatory(self.registry, reference, changes, clear))
+        from endorse.editing import edit_signatory
+
+        return self._apply(edit_signatory(self.registry, reference, changes, clear))
 
     def withdraw(self, reference: str, *, note: str | None = None) -> Signatory:
         """Mark one signatory withdrawn, keeping its record; `note` is added after its note."""
-        return self._apply(editing.withdraw_signatory(self.registry, reference, note))
+        from endorse.editing import withdraw_signatory
+
+        return self._apply(withdraw_signatory(self.registry, reference, note))
 
     def remove(self, reference: str) -> Signatory:
         """Delete one signatory; returns the record removed."""
-        return self._apply(editing.remove_signatory(self.registry, reference))
+        from endorse.editing import remove_signatory
+
+        return self._apply(remove_signatory(self.registry, reference))
 
     def add_all(
         self,
@@ -140,6 +155,8 @@ class Draft:
     ) -> ImportPlan:
         """Add many signatories, all or none: the plan says what was added and skipped, and
         when any row is refused (`problems` are those found before) nothing is added."""
+        from endorse.importing import plan_import
+
         plan = plan_import(
             self.registry,
             candidates,
@@ -152,7 +169,7 @@ class Draft:
             self.registry = plan.registry
         return plan
 
-    def _apply(self, edited: editing.Edited) -> Signatory:
+    def _apply(self, edited: Edited) -> Signatory:
         self.registry = edited.registry
         return edited.signatory
 

@@ -23,6 +23,8 @@ Kind = Literal["city", "county", "metropolitan-area", "region", "other"]
 Status = Literal["confirmed", "pending", "withdrawn"]
 KINDS: Final[tuple[str, ...]] = get_args(Kind)
 STATUSES: Final[tuple[str, ...]] = get_args(Status)
+DEFAULT_KIND: Final = "city"
+DEFAULT_STATUS: Final = "confirmed"
 SLUG_PATTERN: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 

@@ -22,13 +22,20 @@ from datetime import date
 from typing import Any, Final
 
 from endorse.errors import EndorseError
-from endorse.model import KINDS, SIGNATORY_KEYS, SLUG_PATTERN, STATUSES, Paper, Signatory
+from endorse.model import (
+    DEFAULT_KIND,
+    DEFAULT_STATUS,
+    KINDS,
+    SIGNATORY_KEYS,
+    SLUG_PATTERN,
+    STATUSES,
+    Paper,
+    Signatory,
+)
 from endorse.names import nfc, slugify
 
 NAME_MAX_LENGTH: Final = 200
 MULTILINE_KEYS: Final = frozenset({"note", "source"})
-DEFAULT_KIND: Final = "city"
-DEFAULT_STATUS: Final = "confirmed"
 EDITABLE_KEYS: Final = tuple(key for key in SIGNATORY_KEYS if key != "id")
 CLEARABLE_KEYS: Final = ("as_written", "subdivision", "endorsed_on", "source", "note")
 
