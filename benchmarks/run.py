@@ -1,33 +1,38 @@
-"""Time every command against floors measured in the same run: `python benchmarks/run.py`.
+"""Time every command of a regular install against floors measured in the same run.
 
-For each command and registry size it runs whole processes (after a
-warm-up), takes the median wall time of at least five runs and the peak
-resident memory, and compares them with three floors measured the same way,
-in the same run, on the same files:
+Run: `python benchmarks/run.py` (about 4 minutes; `--sizes bundled,real-5k --runs 2`
+for a quick look while developing).
+
+It copies the repository's sources to a temporary folder, makes a fresh
+virtual environment there and `pip install`s endorse into it (a regular
+install, not an editable one), and prints the size of that environment's
+site-packages. Every command then runs from that environment's `endorse`,
+and every floor from its `python`:
 
 - startup: `python -c "import typer"`;
 - read: typer and tomli imported and the registry parsed;
 - write: the read floor plus `tomli_w.dumps` and an atomic replace of a copy.
 
-It prints one table and exits 1 when a target of docs/performance.md is
-missed. No timing is asserted anywhere else: the machines are shared and
-noisy, and only ratios measured side by side mean anything.
+The floors and the commands of every registry run as whole processes: one
+warm-up each, then rounds in which each runs once, so that a floor, the
+commands compared with it, and the 10k and 100k runs the growth target
+compares are all sampled over the same minutes. It keeps the median wall
+time of the rounds (at least five), the median CPU time (printed beside,
+less sensitive to the load of a shared machine) and the peak resident
+memory, prints one table, and exits 1 when a target of docs/performance.md
+is missed or a command fails. No timing is asserted anywhere else: the
+machines are shared and noisy, and only ratios measured side by side mean
+anything. The temporary folder, environment included, is removed at exit.
 
-endorse keeps what it made of a large registry in its cache folder, keyed
-by the registry's bytes (`endorse.registry_cache`, `endorse.results_cache`),
-so the timed runs after the warm-up find their registry already parsed and,
-for `validate` and `report`, already judged. The rows marked "first run"
-show the other case, a registry whose bytes endorse has not seen (just
-edited): its cache entries are removed before each run, the place data's
-are kept. They have no time target of their own (the growth and memory
-targets hold for them as for every command); their ratios are printed
-beside the others so that neither figure is read without the other. The
-benchmark uses a cache folder of its own, never the user's.
+Registries (`--sizes`): `bundled` (data/registry.toml), `real-N` (N real
+city names, benchmarks/make_real_registry.py) and `N` or `Nk` (synthetic,
+benchmarks/make_registry.py).
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import shutil
 import statistics
@@ -36,12 +41,41 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BUNDLED = HERE.parent / "data" / "registry.toml"
-PYTHON = sys.executable
+ROOT = HERE.parent
+BUNDLED = ROOT / "data" / "registry.toml"
+DEFAULT_SIZES = "bundled,real-5k,10k,100k"
+MIN_RUNS = 5
+
+# Ratio to the floor each command is held to, by kind of registry; 10k and 100k have none.
+BUNDLED_TARGETS = {
+    "list": 1.5,
+    "list --format json": 1.5,
+    "show ID": 1.5,
+    "validate": 2.5,
+    "report": 2.5,
+    "report --format json": 2.5,
+    "add": 1.5,
+}
+REAL_TARGETS = {
+    "list": 1.5,
+    "list --format json": 1.5,
+    "show ID": 1.5,
+    "validate": 2.5,
+    "report": 2.0,
+    "report --format json": 2.0,
+    "add": 1.5,
+}
+VERSION_TARGET = 1.2
+GROWTH_SIZES = ("10k", "100k")
+GROWTH_TARGET = 12.0
+MEMORY_SIZE = "100k"
+MEMORY_TARGET = 2.0  # peak memory, times the read floor's peak on the same registry
+WEIGHT_TARGET_MB = 130.0
+VENV_OWN = ("pip", "setuptools", "pkg_resources", "_distutils_hack", "distutils-precedence")
 
 READ_FLOOR = """
 import sys, typer, tomli
@@ -61,112 +95,233 @@ with os.fdopen(fd, "w", encoding="utf-8") as f:
     os.fsync(f.fileno())
 os.replace(tmp, path)
 """
+# Runs one command and prints its wall time, CPU time, peak RSS (KiB) and exit code.
+# A child's ru_maxrss is at least its parent's resident set when it was spawned (the
+# kernel counts the parent's pages until exec), so the commands are spawned from this
+# small process (-I -S: 9 MiB), not from the benchmark (20 MiB and more): `endorse
+# --version` peaks at 10 MiB, and would be reported at the benchmark's size.
+LAUNCHER = """
+import os, sys, time
+args = sys.argv[1:]
+null = os.open(os.devnull, os.O_WRONLY)
+read_end, write_end = os.pipe()
+actions = [(os.POSIX_SPAWN_DUP2, null, 1), (os.POSIX_SPAWN_DUP2, write_end, 2)]
+start = time.perf_counter()
+pid = os.posix_spawn(args[0], args, os.environ, file_actions=actions)
+os.close(write_end)
+chunks = []
+while chunk := os.read(read_end, 65536):
+    chunks.append(chunk)
+_, status, usage = os.wait4(pid, 0)
+wall = time.perf_counter() - start
+sys.stderr.buffer.write(b"".join(chunks))
+code = os.waitstatus_to_exitcode(status)
+print(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, code)
+"""
+# What the copy of the repository leaves out: it is built from a clean tree, so that
+# nothing of an earlier build (a stale build/lib) finds its way into the install.
+NOT_COPIED = shutil.ignore_patterns(
+    ".git",
+    "build",
+    "dist",
+    "*.egg-info",
+    "__pycache__",
+    ".venv",
+    ".mypy_cache",
+    ".ruff_cache",
+    ".pytest_cache",
+    ".hypothesis",
+)
 
 
 @dataclass(frozen=True)
-class Case:
-    """One command to time: its arguments, the floor it is held to, and its target ratio."""
+class Install:
+    """A fresh environment with endorse installed: its python, its endorse, its weight."""
+
+    python: str
+    endorse: str
+    site_packages: Path
+    source: str  # the fingerprint of the sources installed
+
+
+@dataclass
+class Job:
+    """One process to time, `runs` times: a floor or a command."""
 
     name: str
     args: tuple[str, ...]
-    floor: str
-    writes: bool = False
-    first_run: bool = False
+    floor: str | None = None  # the floor a command is compared with; None for a floor
+    target: float | None = None
+    ok_codes: tuple[int, ...] = (0,)
+    restore: tuple[Path, Path] | None = None  # copy [0] over [1] before each run
+    times: list[float] = field(default_factory=list)
+    cpu_times: list[float] = field(default_factory=list)
+    peaks_kib: list[int] = field(default_factory=list)
+    failure: str | None = None
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.times)
+
+    @property
+    def cpu(self) -> float:
+        """The median CPU time (user and system): what the machine's load changes least."""
+        return statistics.median(self.cpu_times)
+
+    @property
+    def spread(self) -> float:
+        """(slowest - quickest) / median: how noisy the runs were."""
+        return (max(self.times) - min(self.times)) / self.median
+
+    @property
+    def peak_mib(self) -> float:
+        return max(self.peaks_kib) / 1024
 
 
 @dataclass(frozen=True)
-class Measure:
-    median: float
-    peak_mib: float
+class Row:
+    name: str
+    size: str
+    job: Job
+    floor: Job | None
 
 
-def endorse(*args: str) -> tuple[str, ...]:
-    return (PYTHON, "-m", "endorse", *args)
+class CommandFailed(Exception):
+    pass
 
 
-def cases(registry: Path, copy: Path, some_id: str) -> list[Case]:
-    """The commands of the benchmark; `add` works on `copy`, restored before each run."""
-    r = ("--registry", str(registry))
-    return [
-        Case("--version", endorse("--version"), "startup"),
-        Case("list --format json", endorse(*r, "list", "--format", "json"), "read"),
-        Case("list", endorse(*r, "list"), "read"),
-        Case("show ID", endorse(*r, "show", some_id), "read"),
-        Case("validate", endorse(*r, "validate"), "read"),
-        Case("report --format json", endorse(*r, "report", "--format", "json"), "read"),
-        Case("list --format json", endorse(*r, "list", "--format", "json"), "read", first_run=True),
-        Case("validate", endorse(*r, "validate"), "read", first_run=True),
-        Case(
-            "report --format json",
-            endorse(*r, "report", "--format", "json"),
-            "read",
-            first_run=True,
-        ),
-        Case(
-            "add",
-            endorse(
-                "--registry", str(copy), "add", "Ciudad Benchmark de Prueba", "--country", "UY"
-            ),
-            "write",
-            writes=True,
-        ),
-    ]
-
-
-CACHE_DIR_VARIABLE = "ENDORSE_CACHE_DIR"
-
-
-def run_once(
-    args: Sequence[str], copy_from: Path | None, target: Path | None, first_run: bool = False
-) -> tuple[float, int]:
-    """Wall time and peak RSS (KiB) of one process; a writing case starts from a fresh copy,
-    a first run without the registries' cache entries."""
-    if copy_from is not None and target is not None:
-        shutil.copyfile(copy_from, target)
-    if first_run:
-        shutil.rmtree(Path(os.environ[CACHE_DIR_VARIABLE]) / "registries", ignore_errors=True)
-    env = {**os.environ, "NO_COLOR": "1"}
-    start = time.perf_counter()
-    process = subprocess.Popen(
-        args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=HERE
+def install(folder: Path) -> Install:
+    """Copy the sources, make a virtual environment and `pip install` them into it."""
+    source = folder / "source"
+    shutil.copytree(ROOT, source, ignore=NOT_COPIED)
+    venv = folder / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    python = venv / "bin" / "python"
+    done = subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", str(source)],
+        capture_output=True,
+        text=True,
     )
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
-    stderr = process.stderr.read().decode() if process.stderr else ""
-    if process.stderr:
-        process.stderr.close()
-    code = os.waitstatus_to_exitcode(status)
-    if code not in (0, 1) or "Traceback" in stderr:
-        raise RuntimeError(f"{' '.join(args)} failed ({code}):\n{stderr}")
-    return elapsed, usage.ru_maxrss
+    if done.returncode != 0:
+        raise SystemExit(f"pip install failed:\n{done.stdout}\n{done.stderr}")
+    found = subprocess.run(
+        [
+            str(python),
+            "-c",
+            "import endorse, sysconfig; print(endorse.__file__);"
+            "print(sysconfig.get_path('purelib'))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=environment(),
+        cwd=HERE,
+    ).stdout.split("\n")
+    site_packages = Path(found[1])
+    if not Path(found[0]).is_relative_to(site_packages):
+        raise SystemExit(f"endorse is imported from {found[0]}, not from {site_packages}")
+    return Install(str(python), str(venv / "bin" / "endorse"), site_packages, fingerprint(source))
 
 
-def measure(
-    args: Sequence[str],
-    runs: int,
-    copy_from: Path | None = None,
-    target: Path | None = None,
-    first_run: bool = False,
-) -> Measure:
-    run_once(args, copy_from, target, first_run)
-    samples = [run_once(args, copy_from, target, first_run) for _ in range(runs)]
-    return Measure(
-        median=statistics.median(t for t, _ in samples),
-        peak_mib=max(m for _, m in samples) / 1024,
+def fingerprint(tree: Path) -> str:
+    """A digest of what was installed (src/ and pyproject.toml), to tell which state of a
+    working tree that is being edited a run measured."""
+    digest = hashlib.sha256()
+    files = [tree / "pyproject.toml", *(tree / "src").rglob("*")]
+    for path in sorted(p for p in files if p.is_file() and "__pycache__" not in p.parts):
+        if not any(part.endswith(".egg-info") for part in path.parts):
+            digest.update(str(path.relative_to(tree)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def environment() -> dict[str, str]:
+    """The benchmark's environment: no registry named, no colour, nothing on PYTHONPATH."""
+    env = {k: v for k, v in os.environ.items() if k not in ("ENDORSE_REGISTRY", "PYTHONPATH")}
+    return {**env, "NO_COLOR": "1"}
+
+
+def weight(site_packages: Path) -> tuple[float, list[tuple[str, float]], float]:
+    """The size of site-packages in MB (10^6 bytes), its largest entries, and how much of it
+    the virtual environment brings whatever is installed (pip, setuptools)."""
+    sizes: dict[str, int] = {}
+    for path in site_packages.rglob("*"):
+        if path.is_file() and not path.is_symlink():
+            top = path.relative_to(site_packages).parts[0]
+            sizes[top] = sizes.get(top, 0) + path.stat().st_size
+    largest = sorted(sizes.items(), key=lambda item: -item[1])[:6]
+    own = sum(size for name, size in sizes.items() if name.startswith(VENV_OWN))
+    return (
+        sum(sizes.values()) / 1e6,
+        [(name, size / 1e6) for name, size in largest],
+        own / 1e6,
     )
 
 
-def registries(sizes: Sequence[str], folder: Path) -> dict[str, Path]:
-    paths = {}
-    for size in sizes:
-        if size == "bundled":
-            paths[size] = BUNDLED
-            continue
-        path = folder / f"registry-{size}.toml"
-        count = str(int(size.replace("k", "000")))
-        subprocess.run([PYTHON, str(HERE / "make_registry.py"), count, str(path)], check=True)
-        paths[size] = path
-    return paths
+def run_once(job: Job) -> None:
+    """Run the job's process once, through the launcher, and keep its times and peak RSS."""
+    if job.restore is not None:
+        shutil.copyfile(*job.restore)
+    done = subprocess.run(
+        [sys.executable, "-I", "-S", "-c", LAUNCHER, *job.args],
+        capture_output=True,
+        env=ENV,
+        cwd=HERE,
+    )
+    stderr = done.stderr.decode(errors="replace")
+    try:
+        wall, cpu, peak_kib, code = done.stdout.split()
+    except ValueError:
+        raise CommandFailed(f"the launcher failed ({done.returncode}):\n{stderr}") from None
+    if int(code) not in job.ok_codes or "Traceback" in stderr:
+        raise CommandFailed(f"exit {code}\n{stderr.strip()}")
+    job.times.append(float(wall))
+    job.cpu_times.append(float(cpu))
+    job.peaks_kib.append(int(peak_kib))
+
+
+def measure(jobs: Sequence[Job], runs: int) -> None:
+    """A warm-up of each job, then `runs` rounds in which each job runs once.
+
+    Every floor and every command runs once a round, so that all of them (the
+    10k and 100k registries too, whose times the growth target compares) are
+    sampled over the same minutes of a machine whose load changes.
+    """
+    for round_number in range(runs + 1):
+        progress("warm-up" if round_number == 0 else f"round {round_number} of {runs}")
+        for job in jobs:
+            if job.failure is not None:
+                continue
+            try:
+                run_once(job)
+            except CommandFailed as error:
+                job.failure = str(error)
+                print(f"FAILED: {job.name}: {error}", file=sys.stderr)
+            if round_number == 0 and job.failure is None:  # the warm-up is not kept
+                job.times.clear()
+                job.cpu_times.clear()
+                job.peaks_kib.clear()
+
+
+def make_registry(size: str, folder: Path, python: str) -> Path:
+    """The registry of a size: the bundled one, or one made by a generator."""
+    if size == "bundled":
+        return BUNDLED
+    real = size.startswith("real-")
+    count = size.removeprefix("real-").lower().replace("k", "000")
+    if not count.isdigit():
+        raise SystemExit(f"unknown size {size!r}: bundled, real-N, N or Nk")
+    script = "make_real_registry.py" if real else "make_registry.py"
+    path = folder / f"registry-{size}.toml"
+    done = subprocess.run(
+        [python, str(HERE / script), count, str(path)],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        cwd=HERE,
+    )
+    if done.returncode != 0:
+        raise CommandFailed(f"{script} {count} failed (exit {done.returncode}):\n{done.stderr}")
+    return path
 
 
 def first_id(path: Path) -> str:
@@ -177,107 +332,262 @@ def first_id(path: Path) -> str:
     raise RuntimeError(f"{path} has no signatory")
 
 
-def target_ratio(case: Case, size: str) -> float | None:
-    if case.first_run:
-        return None
-    if case.floor == "startup":
-        return 1.2
+def targets_for(size: str) -> dict[str, float]:
     if size == "bundled":
-        return 3.0 if case.name.split()[0] in ("validate", "report") else 1.5
-    return 2.0 if case.name == "validate" else 1.5
+        return BUNDLED_TARGETS
+    if size.startswith("real-"):
+        return REAL_TARGETS
+    return {}
+
+
+def jobs_for(size: str, registry: Path, work: Path, found: Install) -> list[Job]:
+    """The floors and commands of one registry; `add` and the write floor work on `work`."""
+    py, targets = found.python, targets_for(size)
+    on = (found.endorse, "--registry", str(registry))
+    commands = {
+        "list": (*on, "list"),
+        "list --format json": (*on, "list", "--format", "json"),
+        "show ID": (*on, "show", first_id(registry)),
+        "validate": (*on, "validate"),
+        "report": (*on, "report"),
+        "report --format json": (*on, "report", "--format", "json"),
+        "add": (
+            found.endorse,
+            "--registry",
+            str(work),
+            "add",
+            "Ciudad Benchmark de Prueba",
+            "--country",
+            "UY",
+        ),
+    }
+    jobs = [
+        Job("read floor", (py, "-c", READ_FLOOR, str(registry))),
+        Job("write floor", (py, "-c", WRITE_FLOOR, str(work)), restore=(registry, work)),
+    ]
+    for name, args in commands.items():
+        writes = name == "add"
+        jobs.append(
+            Job(
+                name,
+                args,
+                floor="write floor" if writes else "read floor",
+                target=targets.get(name),
+                ok_codes=(0, 1) if name == "validate" else (0,),
+                restore=(registry, work) if writes else None,
+            )
+        )
+    return jobs
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5, help="timed runs per command (>= 5)")
-    parser.add_argument("--sizes", default="bundled,10k,100k", help="comma-separated sizes")
     parser.add_argument(
-        "--skip", default="", help="comma-separated commands to leave out, e.g. validate"
+        "--runs", type=int, default=MIN_RUNS, help=f"timed runs of each (default {MIN_RUNS})"
+    )
+    parser.add_argument(
+        "--sizes", default=DEFAULT_SIZES, help=f"comma-separated (default {DEFAULT_SIZES})"
+    )
+    parser.add_argument(
+        "--skip", default="", help="comma-separated commands to leave out, e.g. validate,add"
     )
     options = parser.parse_args(argv)
-    skipped = {name for name in options.skip.split(",") if name}
-    sizes = options.sizes.split(",")
-    missed: list[str] = []
+    if options.runs < 1:
+        parser.error("--runs must be at least 1 (5 for a measurement)")
+    skipped = {name.strip() for name in options.skip.split(",") if name.strip()}
+    sizes = [size.strip() for size in options.sizes.split(",") if size.strip()]
     rows: list[Row] = []
-    by_case: dict[tuple[str, str], Measure] = {}
-    read_peaks: dict[str, float] = {}
-    with tempfile.TemporaryDirectory() as tmp:
+    failed_sizes: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="endorse-benchmark-") as tmp:
         folder = Path(tmp)
-        os.environ[CACHE_DIR_VARIABLE] = str(folder / "cache")
-        startup = measure((PYTHON, "-c", "import typer"), options.runs)
-        for size, path in registries(sizes, folder).items():
+        load_before = os.getloadavg()[0]
+        progress("installing endorse into a fresh virtual environment")
+        found = install(folder)
+        installed_mb, largest, venv_own_mb = weight(found.site_packages)
+        startup = Job("startup floor", (found.python, "-c", "import typer"))
+        version = Job(
+            "--version", (found.endorse, "--version"), floor="startup floor", target=VERSION_TARGET
+        )
+        rows.append(Row("--version", "any", version, startup))
+        jobs = [startup, version]
+        for size in sizes:
+            progress(f"making the {size} registry")
+            try:
+                registry = make_registry(size, folder, found.python)
+            except CommandFailed as error:
+                print(f"FAILED: {error}", file=sys.stderr)
+                failed_sizes.append(size)
+                continue
             work = folder / f"work-{size}.toml"
-            shutil.copyfile(path, work)
-            floors = {
-                "startup": startup,
-                "read": measure((PYTHON, "-c", READ_FLOOR, str(path)), options.runs),
-                "write": measure((PYTHON, "-c", WRITE_FLOOR, str(work)), options.runs, path, work),
-            }
-            read_peaks[size] = floors["read"].peak_mib
-            for case in cases(path, work, first_id(path)):
-                if case.name.split()[0] in skipped:
-                    continue
-                copy_from = path if case.writes else None
-                result = measure(case.args, options.runs, copy_from, work, case.first_run)
-                floor = floors[case.floor]
-                ratio = result.median / floor.median
-                limit = target_ratio(case, size)
-                name = f"{case.name} (first run)" if case.first_run else case.name
-                by_case[(name, size)] = result
-                peak = result.peak_mib
-                rows.append((name, size, result.median, floor.median, ratio, limit, peak))
-                if limit is not None and ratio > limit:
-                    missed.append(f"{name} at {size}: {ratio:.2f}x the {case.floor} floor")
-    missed += growth_misses(by_case, sizes) + memory_misses(by_case, read_peaks, sizes)
-    print_table(rows, read_peaks)
+            of_size = [
+                job
+                for job in jobs_for(size, registry, work, found)
+                if job.name not in skipped and job.name.split()[0] not in skipped
+            ]
+            by_name = {job.name: job for job in of_size}
+            rows += [Row(job.name, size, job, by_name.get(job.floor or "")) for job in of_size]
+            jobs += of_size
+        measure(jobs, options.runs)
+        description = describe(found, load_before, os.getloadavg()[0])
+    print(description)
+    print_table(rows, options.runs)
+    print(
+        f"\ninstalled weight: site-packages {installed_mb:.1f} MB (target {WEIGHT_TARGET_MB:.0f})"
+    )
+    print("  largest (MB): " + ", ".join(f"{name} {mb:.1f}" for name, mb in largest))
+    print(f"  of which {venv_own_mb:.1f} MB come with any virtual environment (pip, setuptools)")
+    missed = time_misses(rows) + growth_misses(rows) + memory_misses(rows)
+    if installed_mb > WEIGHT_TARGET_MB:
+        missed.append(f"installed weight {installed_mb:.1f} MB > {WEIGHT_TARGET_MB:.0f} MB")
+    missed += [f"{row.name} at {row.size} failed" for row in rows if row.job.failure]
+    missed += [f"the {size} registry could not be made" for size in failed_sizes]
+    print()
     for miss in missed:
         print(f"MISSED: {miss}")
     print("all targets met" if not missed else f"{len(missed)} target(s) missed")
     return 1 if missed else 0
 
 
-def growth_misses(by_case: dict[tuple[str, str], Measure], sizes: Sequence[str]) -> list[str]:
-    if "10k" not in sizes or "100k" not in sizes:
-        return []
+def describe(found: Install, load_before: float, load_after: float) -> str:
+    """What was measured, where and when: the commit, Python, the machine and its load."""
+    python = subprocess.run(
+        [found.python, "-c", "import platform; print(platform.python_version())"],
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    head = git("rev-parse", "--short", "HEAD") or "unknown commit"
+    if git("status", "--porcelain", "--", "src", "pyproject.toml"):
+        head += " with changes"
+    head += f" (sources {found.source})"
+    return (
+        f"{time.strftime('%Y-%m-%d %H:%M')}, {head}, Python {python}, "
+        f"{os.cpu_count()} CPUs, load average {load_before:.1f} before and "
+        f"{load_after:.1f} after"
+    )
+
+
+def git(*args: str) -> str:
+    try:
+        done = subprocess.run(["git", *args], capture_output=True, text=True, cwd=ROOT)
+    except OSError:
+        return ""
+    return done.stdout.strip() if done.returncode == 0 else ""
+
+
+def progress(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def ratio(row: Row) -> float | None:
+    if row.floor is None or row.job.failure or row.floor.failure:
+        return None
+    return row.job.median / row.floor.median
+
+
+def time_misses(rows: Sequence[Row]) -> list[str]:
     misses = []
-    for (name, size), small in by_case.items():
-        if size != "10k" or name == "--version" or (name, "100k") not in by_case:
-            continue
-        growth = by_case[(name, "100k")].median / small.median
-        if growth > 12:
-            misses.append(f"{name}: 100k takes {growth:.1f}x the time of 10k (target 12x)")
+    for row in rows:
+        value, target = ratio(row), row.job.target
+        if value is not None and target is not None and value > target:
+            misses.append(
+                f"{row.name} at {row.size}: {value:.3f}x the {row.job.floor} (target {target}x)"
+            )
     return misses
 
 
-def memory_misses(
-    by_case: dict[tuple[str, str], Measure], read_peaks: dict[str, float], sizes: Sequence[str]
-) -> list[str]:
-    if "100k" not in sizes:
-        return []
-    limit = 2 * read_peaks["100k"]
+def growth_pairs(rows: Sequence[Row]) -> list[tuple[str, Job, Job]]:
+    small, large = GROWTH_SIZES
+    at = {(row.name, row.size): row.job for row in rows if not row.job.failure}
     return [
-        f"{name} at 100k: peak {m.peak_mib:.0f} MiB > 2x the read floor's {read_peaks['100k']:.0f}"
-        for (name, size), m in by_case.items()
-        if size == "100k" and m.peak_mib > limit
+        (name, at[(name, small)], at[(name, large)])
+        for (name, size) in at
+        if size == small and (name, large) in at
     ]
 
 
-Row = tuple[str, str, float, float, float, float | None, float]
+def growth_misses(rows: Sequence[Row]) -> list[str]:
+    return [
+        f"{name}: {large.median / small.median:.1f}x the time from "
+        f"{GROWTH_SIZES[0]} to {GROWTH_SIZES[1]} (target {GROWTH_TARGET:.0f}x)"
+        for name, small, large in growth_pairs(rows)
+        if large.floor is not None and large.median / small.median > GROWTH_TARGET
+    ]
 
 
-def print_table(rows: Sequence[Row], read_peaks: dict[str, float]) -> None:
-    header = f"{'command':<34} {'size':>8} {'median s':>9} {'floor s':>8} {'ratio':>6} "
-    print(header + f"{'target':>7} {'peak MiB':>9}")
-    for name, size, median, floor, ratio, limit, peak in rows:
-        flag = "" if limit is None or ratio <= limit else "  <- missed"
-        shown_limit = "-" if limit is None else f"{limit:.1f}"
+def memory_limit(rows: Sequence[Row]) -> float | None:
+    for row in rows:
+        if row.size == MEMORY_SIZE and row.name == "read floor" and not row.job.failure:
+            return MEMORY_TARGET * row.job.peak_mib
+    return None
+
+
+def memory_misses(rows: Sequence[Row]) -> list[str]:
+    limit = memory_limit(rows)
+    if limit is None:
+        return []
+    return [
+        f"{row.name} at {MEMORY_SIZE}: peak {row.job.peak_mib:.0f} MiB "
+        f"(target {limit:.0f}, {MEMORY_TARGET:.0f}x the read floor's)"
+        for row in rows
+        if row.size == MEMORY_SIZE
+        and row.floor is not None
+        and not row.job.failure
+        and row.job.peak_mib > limit
+    ]
+
+
+def print_table(rows: Sequence[Row], runs: int) -> None:
+    print(
+        f"wall: median wall time of {runs} runs after a warm-up; ratio: to the floor's, "
+        "the figure the targets hold;\ncpu ratio: the same with CPU time (user + system), "
+        "less sensitive to the machine's load;\npeak: the largest resident set of those "
+        "runs; spread: (slowest - quickest) / median wall time"
+    )
+    if runs < MIN_RUNS:
+        print(f"(fewer than {MIN_RUNS} runs: a development run, not a measurement)")
+    print(
+        f"\n{'command':<21} {'registry':>8} {'wall s':>7} {'floor':>7} {'floor s':>7} "
+        f"{'ratio':>5} {'target':>6} {'cpu ratio':>9} {'peak MiB':>8} {'spread':>6}"
+    )
+    for row in rows:
+        job = row.job
+        if job.failure:
+            print(f"{row.name:<21} {row.size:>8}  FAILED: {job.failure.splitlines()[-1][:60]}")
+            continue
+        floor, value = row.floor, ratio(row)
+        floor_name = "-" if floor is None else floor.name.split()[0]
+        floor_s = "-" if floor is None or floor.failure else f"{floor.median:.3f}"
+        shown_ratio = "-" if value is None else f"{value:.2f}"
+        cpu_ratio = "-" if value is None or floor is None else f"{job.cpu / floor.cpu:.2f}"
+        target = "-" if job.target is None else f"{job.target:.1f}"
+        flag = "  <- missed" if value and job.target and value > job.target else ""
         print(
-            f"{name:<34} {size:>8} {median:>9.3f} {floor:>8.3f} {ratio:>6.2f} "
-            f"{shown_limit:>7} {peak:>9.1f}{flag}"
+            f"{row.name:<21} {row.size:>8} {job.median:>7.3f} {floor_name:>7} {floor_s:>7} "
+            f"{shown_ratio:>5} {target:>6} {cpu_ratio:>9} {job.peak_mib:>8.1f} "
+            f"{job.spread:>6.0%}{flag}"
         )
-    peaks = ", ".join(f"{size} {peak:.1f} MiB" for size, peak in read_peaks.items())
-    print(f"read floor peaks: {peaks}")
+    pairs = growth_pairs(rows)
+    limit = memory_limit(rows)
+    if pairs:
+        small, large = GROWTH_SIZES
+        print(
+            f"\n{'growth':<21} {small + ' s':>8} {large + ' s':>7} {'growth':>7} {'target':>6} "
+            f"{'cpu growth':>10} {'peak ' + large:>10} {'limit':>6}"
+        )
+        for name, at_small, at_large in pairs:
+            growth = at_large.median / at_small.median
+            shown_limit = "-" if limit is None or name.endswith("floor") else f"{limit:.0f}"
+            flag = "  <- missed" if at_large.floor and growth > GROWTH_TARGET else ""
+            if shown_limit != "-" and limit is not None and at_large.peak_mib > limit:
+                flag += "  <- memory missed"
+            print(
+                f"{name:<21} {at_small.median:>8.3f} {at_large.median:>7.3f} {growth:>7.1f} "
+                f"{GROWTH_TARGET:>6.0f} {at_large.cpu / at_small.cpu:>10.1f} "
+                f"{at_large.peak_mib:>10.1f} {shown_limit:>6}{flag}"
+            )
 
+
+ENV = environment()
 
 if __name__ == "__main__":
     sys.exit(main())
