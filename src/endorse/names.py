@@ -30,6 +30,9 @@ _CITY_OF_FIRST_WORDS: Final = ("the ", "city ", "ciudad ", "ville ", "cidade ", 
 
 
 def nfc(text: str) -> str:
+    """The text in Unicode NFC (most text already is, and is checked so in C, quickly)."""
+    if unicodedata.is_normalized("NFC", text):
+        return text
     return unicodedata.normalize("NFC", text)
 
 

@@ -70,7 +70,10 @@ def unsafe_character(text: str, *, newlines: bool = False) -> tuple[int, str] | 
     """The first character that must not be stored, with its position, or None.
 
     With `newlines`, a line feed is allowed (free text: a note, a source).
+    Printable text (most is) holds none of them.
     """
+    if text.isprintable():
+        return None
     for position, char in enumerate(text):
         if char == "\n" and newlines:
             continue

@@ -76,6 +76,7 @@ def _format_checked(text: str, parsed: dict[str, Any] | None) -> _FormatChecked:
         return _FormatChecked([_not_toml(error)], [], None, TableLines(None, ()))
     lines = _trusted(table_lines(source), doc)
     findings, well_formed = format_findings(doc, lines)
+    del doc, parsed  # the checks need the model, not the document (110 MiB at 100k)
     registry = well_formed.registry()
     canonical = _canonical_findings(text, registry) if registry is not None else []
     return _FormatChecked(findings, canonical, well_formed, lines)
