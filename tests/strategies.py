@@ -30,6 +30,7 @@ hostile_text = st.sampled_from(
 names = st.one_of(text.filter(lambda t: t.strip() != ""), hostile_text)
 optional_text = st.none() | text | hostile_text
 dates = st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))
+past_dates = st.dates(min_value=date(1900, 1, 1), max_value=date.today())
 slugs = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True)
 scalar_values: st.SearchStrategy[Any] = st.one_of(
     text, st.integers(-(2**63), 2**63 - 1), st.booleans(), dates
@@ -132,7 +133,7 @@ def importable_signatories(draw: st.DrawFn, signatory_id: str, country: str) -> 
         status=draw(st.sampled_from(STATUSES)),
         as_written=draw(optional),
         subdivision=draw(st.none() | st.sampled_from(PLACES[country] or (None,))),
-        endorsed_on=draw(st.none() | dates),
+        endorsed_on=draw(st.none() | past_dates),
         source=draw(optional),
         note=draw(optional),
         extra=draw(_extra(SIGNATORY_KEYS)),

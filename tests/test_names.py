@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from anyascii import anyascii
-from hypothesis import given
+from confusable_homoglyphs import categories
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from endorse.names import fold, match_key, nfc, slugify
@@ -11,7 +12,14 @@ from endorse.names import fold, match_key, nfc, slugify
 
 @given(st.text())
 def test_fold_is_the_anyascii_transliteration_casefolded(text: str) -> None:
+    scripts = categories.unique_aliases(text) - {"COMMON"}
+    assume("LATIN" not in scripts or len(scripts) == 1)
     assert fold(text) == anyascii(nfc(text)).casefold()
+
+
+def test_letters_that_look_latin_in_a_latin_name_fold_as_latin() -> None:
+    assert fold("\u0421hi\u0441ago") == fold("Chicago")
+    assert fold("\u0405t. Louis") == fold("St. Louis")
 
 
 def test_fold_ignores_case_and_accents() -> None:

@@ -37,7 +37,7 @@ def find(path: PathLike | None = None) -> Path:
     """The registry file: `path`, else $ENDORSE_REGISTRY, else the nearest
     data/registry.toml from the current folder upward, as the command line finds it."""
     explicit = None if path is None else Path(path)
-    return store.find_registry(explicit, os.environ, Path.cwd())
+    return store.find_registry(explicit, os.environ, store.current_folder())
 
 
 def load(path: PathLike | None = None) -> Registry:

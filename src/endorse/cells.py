@@ -46,7 +46,8 @@ def extra_csv_cell(value: Any) -> str:
 def read_extra_cell(cell: str) -> Any:
     """A csv cell of an unknown key: None when empty, a TOML value when it is one, else text.
 
-    The cell is expected already restored from `spreadsheet_safe`.
+    The cell is expected already restored from `spreadsheet_safe`. A value nested too
+    deeply to read (hundreds of brackets) is text.
     """
     if cell == "":
         return None
@@ -56,7 +57,7 @@ def read_extra_cell(cell: str) -> Any:
 
     try:
         doc = tomli.loads(f"v = {cell}")
-    except tomli.TOMLDecodeError:
+    except (tomli.TOMLDecodeError, RecursionError):
         return cell
     return doc["v"] if len(doc) == 1 and "v" in doc else cell
 

@@ -104,8 +104,14 @@ def edit_signatory(
 
 
 def withdraw_signatory(registry: Registry, reference: str, note: str | None = None) -> Edited:
-    """Status withdrawn, the record kept; a note is added after any note already there."""
+    """Status withdrawn, the record kept; a note is added after any note already there.
+
+    A signatory already withdrawn is left as it is, its note too: withdrawing
+    twice changes nothing (`edit` changes the note of a withdrawn signatory).
+    """
     before = resolve(registry, reference)
+    if before.status == "withdrawn":
+        return Edited(registry, before, before)
     after = changed_signatory(before, {"status": "withdrawn"})
     if note is not None and note.strip():
         added = clean_text(note, "note")

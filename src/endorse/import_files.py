@@ -158,8 +158,10 @@ def json_rows(text: str, path: Path) -> list[Row]:
         position = _skip_space(text, position)
         if text.startswith("]", position):
             return _after_array(text, position + 1, path, rows)
+        line, counted_to = 1, 0
         while True:
-            line = text.count("\n", 0, position) + 1
+            line += text.count("\n", counted_to, position)
+            counted_to = position
             value, position = decoder.raw_decode(text, position)
             rows.append(Row(line, value if isinstance(value, dict) else {"": value}))
             position = _skip_space(text, position)

@@ -133,11 +133,16 @@ def signatory_from_row(row: Row, file_format: FileFormat) -> Signatory:
             read = _extra_value(key, value, file_format)
             if read is not None:
                 extra[key] = read
+    values = {k: v for k, v in known.items() if v is not None and not _blank(v)}
     for key in REQUIRED_COLUMNS:
-        if not known.get(key):
+        if key not in values:
             raise ValueProblem(key, f"{key} is empty; every row needs a name and a country")
-    values = {k: v for k, v in known.items() if v is not None}
     return signatory_from_values(**values, extra=extra)
+
+
+def _blank(value: str | bool) -> bool:
+    """An empty cell: the key takes its default (kind, member, status) or is left out."""
+    return isinstance(value, str) and not value.strip()
 
 
 def _stray_value(where: Any, file_format: FileFormat) -> str:

@@ -2,8 +2,10 @@
 
 Three levels of sameness, each built on the one before:
 
-- `fold`: case and accents ignored ("Montréal" and "montreal" fold alike);
-  used by `--search` and by ID arguments that give a name.
+- `fold`: case and accents ignored ("Montréal" and "montreal" fold alike),
+  and letters of another script that look Latin in a Latin name ("Сhiсago"
+  with Cyrillic C's) read as the Latin letters; used by `--search`, by ID
+  arguments that give a name, and by the keys below.
 - `match_key`: also punctuation, hyphens, "St."/"Saint" and a leading
   "City of" ignored ("New-York" and "City of New York" share a key); two
   signatories of one country with the same key are the same government.
@@ -46,7 +48,29 @@ def fold(text: str) -> str:
         return latin.casefold()
     from anyascii import anyascii
 
-    return anyascii(latin).casefold()
+    return anyascii(_without_look_alikes(latin)).casefold()
+
+
+def _without_look_alikes(text: str) -> str:
+    """A Latin name written with a few letters of another script that look Latin
+    ("Сhiсago", its C's Cyrillic) has them replaced by the Latin letters they look like,
+    from Unicode's confusables table; a name wholly in another script is left to
+    transliteration ("Москва" is "Moskva", not "Mockba")."""
+    from confusable_homoglyphs import categories
+
+    scripts = categories.unique_aliases(text) - {"COMMON"}
+    if "LATIN" not in scripts or len(scripts) == 1:
+        return text
+    from confusable_homoglyphs import confusables
+
+    found = confusables.is_confusable(text, greedy=True, preferred_aliases=["latin"]) or []
+    latin = {
+        entry["character"]: glyph["c"]
+        for entry in found
+        for glyph in entry["homoglyphs"][:1]
+        if glyph["n"].startswith("LATIN ")
+    }
+    return "".join(latin.get(char, char) for char in text)
 
 
 @lru_cache(maxsize=1)

@@ -12,6 +12,7 @@ from typing import Final, Literal, get_args
 from endorse.errors import UnknownSignatoryError
 from endorse.model import Registry, Signatory
 from endorse.names import fold
+from endorse.values import ValueProblem, shown
 
 SortKey = Literal["name", "country", "endorsed"]
 SORT_KEYS: Final[tuple[str, ...]] = get_args(SortKey)
@@ -50,6 +51,12 @@ def matches_search(signatory: Signatory, text: str) -> bool:
 def select(
     signatories: Iterable[Signatory], filters: Filters, sort: SortKey = "name"
 ) -> list[Signatory]:
+    """The signatories the filters keep, sorted. A search for text that folds to nothing
+    (blanks, invisible characters) is refused: it would keep everyone."""
+    if filters.search is not None and not fold(filters.search).strip():
+        raise ValueProblem(
+            "search", f"the search text {shown(filters.search)} is empty; give some letters"
+        )
     kept = [s for s in signatories if filters.keeps(s)]
     return sort_signatories(kept, sort)
 
@@ -68,13 +75,23 @@ def sort_signatories(signatories: Iterable[Signatory], sort: SortKey) -> list[Si
 
 
 def resolve(registry: Registry, reference: str) -> Signatory:
-    """The signatory an ID argument means: its id, or a name that matches exactly one."""
+    """The signatory an ID argument means: its id, or a name that matches exactly one.
+
+    An empty or blank reference means no one: it is refused, never matched
+    against a signatory that has no `as_written`.
+    """
+    if not fold(reference).strip():
+        raise ValueProblem(
+            "reference", f"the reference {shown(reference)} is empty; give an id or a name"
+        )
     found = registry.by_id(reference)
     if found is not None:
         return found
     wanted = fold(reference.strip())
     by_name = [
-        s for s in registry.signatories if wanted in (fold(s.name), fold(s.as_written or ""))
+        s
+        for s in registry.signatories
+        if wanted == fold(s.name) or (s.as_written and wanted == fold(s.as_written))
     ]
     if len(by_name) == 1:
         return by_name[0]

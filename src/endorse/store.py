@@ -11,12 +11,14 @@ form when its bytes are the canonical text (`is_canonical`).
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import os
 import re
 import stat
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, Final
 
@@ -36,6 +38,7 @@ from endorse.model import (
     Registry,
     registry_from_doc,
     registry_to_doc,
+    signatory_to_doc,
 )
 from endorse.tables import table_lines
 
@@ -86,14 +89,28 @@ class LoadedRegistry:
     registry: Registry
 
 
-def find_registry(explicit: Path | None, environ: Mapping[str, str], cwd: Path) -> Path:
+def current_folder() -> Path | None:
+    """The current folder, or None when it no longer exists (deleted under the process)."""
+    try:
+        return Path.cwd()
+    except OSError:
+        return None
+
+
+def find_registry(explicit: Path | None, environ: Mapping[str, str], cwd: Path | None) -> Path:
     """The registry to use: the path given, else $ENDORSE_REGISTRY, else the nearest
-    data/registry.toml from `cwd` upward."""
+    data/registry.toml from `cwd` upward (None: the current folder was deleted)."""
     if explicit is not None:
         return _existing(explicit, "")
     from_env = environ.get(ENV_VAR)
     if from_env:
         return _existing(Path(from_env), f" (given by {ENV_VAR})")
+    if cwd is None:
+        raise RegistryNotFoundError(
+            "the current folder no longer exists, so no registry can be found from it; "
+            "change to an existing folder, or give the registry's absolute path.",
+            None,
+        )
     looked = [folder / DEFAULT_RELATIVE_PATH for folder in (cwd, *cwd.parents)]
     for candidate in looked:
         if candidate.is_file():
@@ -226,9 +243,17 @@ def dumps(registry: Registry) -> str:
     `signatory = [{ … }, …]`, and the first longer one would turn the whole
     array into tables in the diff.
     """
-    doc = registry_to_doc(registry)
-    signatories = doc.pop("signatory", [])
-    return "\n".join([_written(doc, "the registry"), *map(_signatory_table, signatories)])
+    return "".join(_canonical_parts(registry))
+
+
+def _canonical_parts(registry: Registry) -> Iterator[str]:
+    """The canonical text in pieces, a signatory at a time: `is_canonical` compares them
+    as they come, never holding the document of a whole registry (at 100,000 signatories,
+    some 90 MiB) beside the file and the model."""
+    head = registry_to_doc(dataclasses.replace(registry, signatories=()))
+    yield _written(head, "the registry")
+    for signatory in sorted(registry.signatories, key=attrgetter("id")):
+        yield "\n" + _signatory_table(signatory_to_doc(signatory))
 
 
 def _signatory_table(signatory: dict[str, Any]) -> str:
@@ -251,7 +276,14 @@ def _written(doc: Mapping[str, Any], where: str) -> str:
 def is_canonical(raw: bytes, registry: Registry) -> bool:
     """Whether a registry file's bytes are exactly its canonical text, `dumps(registry)` in
     UTF-8: a byte-order mark, CRLF line ends or any other layout are not canonical."""
-    return raw == dumps(registry).encode("utf-8")
+    view, position = memoryview(raw), 0
+    for part in _canonical_parts(registry):
+        data = part.encode("utf-8")
+        end = position + len(data)
+        if view[position:end] != data:
+            return False
+        position = end
+    return position == len(raw)
 
 
 def has_comments(text: str) -> bool:
@@ -301,6 +333,29 @@ def write_atomically(path: Path, text: str) -> None:
             Path(temporary).unlink(missing_ok=True)
             raise
         _sync_folder(target.parent)
+    except OSError as error:
+        raise _write_error(path, error) from None
+
+
+def write_output(path: Path, text: str) -> None:
+    """Write a file a person named (a report): a regular file, or a new one, is replaced
+    atomically; anything else (a named pipe, a device such as /dev/null or /dev/stdout) is
+    written into in place, never replaced; a folder is refused."""
+    target = Path(os.path.realpath(path))
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as error:
+        raise _write_error(path, error) from None
+    if mode is not None and stat.S_ISDIR(mode):
+        raise RegistryWriteError(f"{path}: is a folder, not a file", "it is a folder")
+    if mode is None or stat.S_ISREG(mode):
+        write_atomically(path, text)
+        return
+    try:
+        with open(target, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
     except OSError as error:
         raise _write_error(path, error) from None
 
@@ -453,19 +508,25 @@ def create_new(path: Path, text: str) -> None:
 
     The text is written and synced under a temporary name, then hard-linked
     to `path`: the link fails if `path` appeared in the meantime, so two
-    `init` runs cannot overwrite each other.
+    `init` runs cannot overwrite each other. Missing folders above it are
+    made; a folder that cannot be made or written (a file in the way, no
+    permission, a full disk) is a RegistryWriteError, and nothing is left.
     """
     target = Path(os.path.realpath(path)) if path.is_symlink() else path
     if target.exists():
         raise RegistryExistsError(_exists_message(path), path)
-    temporary = _synced_temporary(target, text, _mode_of(target))
     try:
-        _link_new(Path(temporary), target)
-    except FileExistsError:
-        raise RegistryExistsError(_exists_message(path), path) from None
-    finally:
-        Path(temporary).unlink(missing_ok=True)
-    _sync_folder(target.parent)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = _synced_temporary(target, text, _mode_of(target))
+        try:
+            _link_new(Path(temporary), target)
+        except FileExistsError:
+            raise RegistryExistsError(_exists_message(path), path) from None
+        finally:
+            Path(temporary).unlink(missing_ok=True)
+        _sync_folder(target.parent)
+    except OSError as error:
+        raise _write_error(path, error) from None
 
 
 def _link_new(temporary: Path, target: Path) -> None:

@@ -60,10 +60,22 @@ class ValueProblem(EndorseError):
 
 
 def shown(value: str) -> str:
-    """A value quoted for a message, cut short when long (output escapes what is unsafe)."""
+    """A value quoted for a message, cut short when long, its control characters shown as
+    escapes ("\\n", "\\x1b"), so that a refused value cannot forge a line of the message."""
     if len(value) > _SHOWN_LENGTH:
         value = value[: _SHOWN_LENGTH - 1] + "…"
+    if not value.isprintable():
+        value = "".join(_escaped(char) for char in value)
     return f'"{value}"'
+
+
+def _escaped(char: str) -> str:
+    if unicodedata.category(char) not in ("Cc", "Cf", "Cs", "Zl", "Zp"):
+        return char
+    if char in "\n\r\t":
+        return repr(char)[1:-1]
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def unsafe_character(text: str, *, newlines: bool = False) -> tuple[int, str] | None:
@@ -191,6 +203,22 @@ def check_date(value: str | date, field: str) -> date:
         raise ValueProblem(field, f"{field} {shown(text)} is not a real calendar date") from None
 
 
+def check_endorsed_on(value: str | date, today: date | None = None) -> date:
+    """A date of endorsement: a real date (see `check_date`), not after today."""
+    endorsed = check_date(value, "endorsed_on")
+    problem = future_date_problem(endorsed, "endorsed_on", today or date.today())
+    if problem:
+        raise ValueProblem("endorsed_on", problem)
+    return endorsed
+
+
+def future_date_problem(value: date, field: str, today: date) -> str | None:
+    """Why a date that has to be past (an endorsement) cannot be `value`, or None."""
+    if value > today:
+        return f"{field} {value.isoformat()} is in the future"
+    return None
+
+
 def check_member(value: bool | str) -> bool:
     if isinstance(value, bool):
         return value
@@ -262,7 +290,7 @@ def signatory_from_values(
         member=check_member(member),
         status=check_status(status),
         endorsed_on=(
-            check_date(endorsed_on, "endorsed_on")
+            check_endorsed_on(endorsed_on)
             if isinstance(endorsed_on, date) or (endorsed_on and endorsed_on.strip())
             else None
         ),
@@ -314,7 +342,7 @@ def _checked(
     if key == "member":
         return check_member(raw if isinstance(raw, bool | str) else str(raw))
     if key == "endorsed_on":
-        return check_date(raw if isinstance(raw, str | date) else str(raw), key)
+        return check_endorsed_on(raw if isinstance(raw, str | date) else str(raw))
     text = str(raw)
     if key in ("name", "as_written"):
         return check_name(text, key)

@@ -7,6 +7,7 @@ from datetime import date
 
 from endorse.checks.findings import Finding
 from endorse.model import Paper, Signatory
+from endorse.values import future_date_problem
 
 Located = tuple[Signatory, int | None]
 
@@ -46,12 +47,15 @@ def provenance_findings(signatory: Signatory, line: int | None, today: date) -> 
             f'add the evidence: `endorse edit {signatory.id} --source "…"` '
             "(a document, a URL, a letter reference)",
         )
-    if signatory.endorsed_on is not None and signatory.endorsed_on > today:
+    future = signatory.endorsed_on and future_date_problem(
+        signatory.endorsed_on, "endorsed_on", today
+    )
+    if future:
         yield Finding.of(
             "E502",
             signatory.id,
             line,
-            f"endorsed_on {signatory.endorsed_on.isoformat()} is in the future",
+            future,
             "correct the date (a typo in the year?), or leave endorsed_on out until it is known",
         )
     if signatory.status == "withdrawn" and not (signatory.note or "").strip():

@@ -1,7 +1,8 @@
 """Duplicates: one government recorded twice (E302), or perhaps twice (W303).
 
 The rule is `endorse.duplicates`, the one `add` and `import` refuse by:
-a signatory that `add` would refuse after the ones before it is reported.
+a signatory that `add` would refuse after the ones before it is reported,
+once, against the first it matches.
 Duplicate ids are found with the format problems (E301).
 """
 
@@ -20,11 +21,10 @@ def duplicate_findings(located: Sequence[Located]) -> list[Finding]:
     signatories = [signatory for signatory, _ in located]
     findings = [_same(located[a], located[b]) for a, b in exact_duplicates(signatories)]
     reported = {f.signatory_id for f in findings}
-    findings.extend(
-        _close(located[a], located[b], edits)
-        for a, b, edits in near_duplicates(signatories)
-        if located[b][0].id not in reported
-    )
+    for a, b, edits in near_duplicates(signatories):
+        if located[b][0].id not in reported:
+            reported.add(located[b][0].id)
+            findings.append(_close(located[a], located[b], edits))
     return findings
 
 

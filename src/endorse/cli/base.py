@@ -146,13 +146,13 @@ def registry_path(ctx: typer.Context) -> Path:
     One found by searching upward is named relative to the current folder
     ("data/registry.toml", "../data/registry.toml"), as git names files.
     """
-    from endorse.store import ENV_VAR, find_registry
+    from endorse.store import ENV_VAR, current_folder, find_registry
 
     options = ctx.find_object(GlobalOptions)
     explicit = options.registry if options else None
-    cwd = Path.cwd()
+    cwd = current_folder()
     found = find_registry(explicit, os.environ, cwd)
-    if explicit is None and not os.environ.get(ENV_VAR):
+    if explicit is None and not os.environ.get(ENV_VAR) and cwd is not None:
         return Path(os.path.relpath(found, cwd))
     return found
 

@@ -8,6 +8,7 @@ record as it now is goes to stdout; what happened goes to stderr.
 
 from __future__ import annotations
 
+import math
 import sys
 from datetime import date
 from typing import Annotated
@@ -20,12 +21,20 @@ from endorse.editing import changed_keys
 from endorse.model import Kind, Registry, Signatory, Status
 from endorse.store import DEFAULT_LOCK_TIMEOUT
 
+
+def _finite(seconds: float) -> float:
+    if not math.isfinite(seconds):
+        raise typer.BadParameter(f"{seconds} is not a number of seconds; give one like 10")
+    return seconds
+
+
 LockTimeout = Annotated[
     float,
     typer.Option(
         "--lock-timeout",
         min=0,
         metavar="SECONDS",
+        callback=_finite,
         help="How long to wait for another endorse writing this registry.",
     ),
 ]

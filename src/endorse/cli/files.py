@@ -62,7 +62,6 @@ def init(
         source=source,
     )
     target = path or _default_new_path(ctx)
-    target.parent.mkdir(parents=True, exist_ok=True)
     text = store.dumps(Registry(paper=paper))
     store.create_new(target, text)
     output.write_data(text)

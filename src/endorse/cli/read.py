@@ -57,7 +57,8 @@ def list_signatories(
     chosen = select(registry.signatories, filters, sort)
     if not chosen:
         output.message("no signatory matches" if registry.signatories else "the registry is empty")
-        return
+        if output_format in ("table", "ids"):
+            return
     _print_list(chosen, output_format)
 
 

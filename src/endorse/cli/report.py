@@ -86,10 +86,10 @@ def render(summary: Summary, output_format: ReportFormat) -> str:
 
 
 def _write_file(path: Path, text: str) -> None:
-    from endorse.store import RegistryWriteError, write_atomically
+    from endorse.store import RegistryWriteError, write_output
 
     try:
-        write_atomically(path, text)
+        write_output(path, text)
     except RegistryWriteError as error:
         raise ReportWriteError(
             f"cannot write the report to {path}: {error.reason}; check that its folder exists "

@@ -53,5 +53,5 @@ def _shown(path: Path) -> str:
     """The path relative to the current folder when it is below it, as linters print it."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    except (ValueError, OSError):
         return str(path)

@@ -1,0 +1,306 @@
+"""What a hostile (or careless) user tries, and what endorse does instead of losing data.
+
+Each test is one behaviour; together they are the guarantees listed in
+docs/editing.md ("What endorse guarantees").
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+import endorse
+from conftest import BUNDLED, InvokeResult
+
+Invoke = Callable[..., InvokeResult]
+
+
+def run(*args: str | Path, encoding: str = "utf-8", **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "endorse", *map(str, args)],
+        capture_output=True,
+        encoding=encoding,
+        env={**os.environ, "NO_COLOR": "1", **env},
+        timeout=60,
+    )
+
+
+# Empty references
+
+
+@pytest.mark.parametrize(
+    "command", [["remove", "", "--yes"], ["show", " "], ["edit", "", "--note", "x"]]
+)
+def test_an_empty_reference_is_a_usage_error_and_changes_nothing(
+    invoke: Invoke, registry_copy: Path, command: list[str]
+) -> None:
+    before = registry_copy.read_bytes()
+    result = invoke("--registry", registry_copy, *command)
+    assert result.exit_code == 2
+    assert "is empty; give an id or a name" in result.stderr
+    assert registry_copy.read_bytes() == before
+
+
+def test_a_search_for_invisible_text_is_a_usage_error(invoke: Invoke) -> None:
+    result = invoke("--registry", BUNDLED, "list", "--search", "\u200b")
+    assert result.exit_code == 2
+
+
+# Output files
+
+
+def test_a_report_written_to_a_device_leaves_the_device_a_device(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    fifo = tmp_path / "report.pipe"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE, text=True)
+    result = invoke("--registry", BUNDLED, "report", "--format", "json", "--output", fifo)
+    received, _ = reader.communicate(timeout=30)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(received)["totals"]["nonmembers"] == 13
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+def test_a_report_to_dev_null_writes_nothing_anywhere(invoke: Invoke) -> None:
+    result = invoke("--registry", BUNDLED, "report", "--output", "/dev/null")
+    assert result.exit_code == 0
+    assert stat.S_ISCHR(Path("/dev/null").stat().st_mode)
+
+
+def test_a_report_into_a_folder_is_refused(invoke: Invoke, tmp_path: Path) -> None:
+    assert invoke("--registry", BUNDLED, "report", "--output", tmp_path).exit_code == 2
+
+
+# Commands that change nothing write nothing
+
+
+def _crlf_copy(registry_copy: Path) -> bytes:
+    crlf = registry_copy.read_bytes().replace(b"\n", b"\r\n")
+    registry_copy.write_bytes(crlf)
+    return crlf
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["edit", "chicago", "--member", "--nonmember"],
+        ["edit", "chicago", "--name", "Chicago"],
+        ["fmt", "--check"],
+    ],
+)
+def test_a_command_that_changes_nothing_writes_nothing(
+    invoke: Invoke, registry_copy: Path, command: list[str]
+) -> None:
+    before = _crlf_copy(registry_copy)
+    invoke("--registry", registry_copy, *command)
+    assert registry_copy.read_bytes() == before
+
+
+def test_withdrawing_twice_changes_nothing_the_second_time(
+    invoke: Invoke, registry_copy: Path
+) -> None:
+    assert invoke("--registry", registry_copy, "withdraw", "chicago", "--note", "N.").exit_code == 0
+    after_first = registry_copy.read_bytes()
+    second = invoke("--registry", registry_copy, "withdraw", "chicago", "--note", "N.")
+    assert second.exit_code == 0
+    assert "already withdrawn; nothing was changed" in second.stderr
+    assert registry_copy.read_bytes() == after_first
+
+
+def test_an_import_whose_rows_are_all_skipped_writes_nothing(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    before = _crlf_copy(registry_copy)
+    rows = tmp_path / "rows.csv"
+    rows.write_text("name,country\nChicago,US\nNew York City,US\n", encoding="utf-8")
+    result = invoke("--registry", registry_copy, "import", rows, "--on-duplicate", "skip")
+    assert result.exit_code == 0, result.stderr
+    assert registry_copy.read_bytes() == before
+
+
+def test_a_dry_run_takes_no_lock(invoke: Invoke, registry_copy: Path) -> None:
+    result = invoke("--registry", registry_copy, "add", "Lyon", "--country", "FR", "--dry-run")
+    assert result.exit_code == 0, result.stderr
+    assert not registry_copy.with_name("registry.toml.lock").exists()
+
+
+# Import of what endorse itself writes
+
+
+def test_empty_cells_take_the_defaults(invoke: Invoke, registry_copy: Path, tmp_path: Path) -> None:
+    rows = tmp_path / "rows.csv"
+    rows.write_text("name,country,kind,member,status\nLyon,FR,,,\n", encoding="utf-8")
+    assert invoke("--registry", registry_copy, "import", rows).exit_code == 0
+    lyon = next(s for s in endorse.load(registry_copy).signatories if s.id == "lyon")
+    assert (lyon.kind, lyon.member, lyon.status) == ("city", False, "confirmed")
+
+
+@pytest.mark.parametrize("file_format", ["csv", "json"])
+def test_a_two_line_note_survives_export_and_import(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path, file_format: str
+) -> None:
+    with endorse.edit(registry_copy) as draft:
+        draft.edit("chicago", note="First line.\nSecond line.")
+    assert not [f for f in endorse.validate(registry_copy) if f.code in ("E104", "W107")]
+    exported = tmp_path / f"export.{file_format}"
+    exported.write_text(
+        invoke("--registry", registry_copy, "list", "--format", file_format).stdout,
+        encoding="utf-8",
+    )
+    empty = tmp_path / "empty.toml"
+    invoke("init", empty, "--title", "T", "--network", "N", "--members-declared", "136")
+    result = invoke("--registry", empty, "import", exported, "--force")
+    assert result.exit_code == 0, result.stderr
+    assert endorse.load(empty).signatories == endorse.load(registry_copy).signatories
+
+
+def test_json_rows_know_their_line_however_many(tmp_path: Path, invoke: Invoke) -> None:
+    rows = [{"name": f"Town {n:05d}", "country": "FR"} for n in range(3000)]
+    rows[-1]["country"] = "XX"
+    file = tmp_path / "rows.json"
+    file.write_text("[\n" + ",\n".join(json.dumps(r) for r in rows) + "\n]\n", encoding="utf-8")
+    empty = tmp_path / "empty.toml"
+    invoke("init", empty, "--title", "T", "--network", "N", "--members-declared", "1")
+    result = invoke("--registry", empty, "import", file, "--force")
+    assert f"{file}:3001:" in result.stderr
+
+
+def test_a_csv_cell_nested_hundreds_deep_is_text(
+    tmp_path: Path, invoke: Invoke, registry_copy: Path
+) -> None:
+    deep = "[" * 500 + "]" * 500
+    rows = tmp_path / "rows.csv"
+    rows.write_text(f"name,country,extra\nLyon,FR,{deep}\n", encoding="utf-8")
+    result = invoke("--registry", registry_copy, "import", rows)
+    assert result.exit_code == 0, result.stderr
+    lyon = next(s for s in endorse.load(registry_copy).signatories if s.id == "lyon")
+    assert lyon.extra["extra"] == deep
+
+
+# Values
+
+
+def test_a_future_endorsement_is_refused_by_add_as_validate_reports_it(
+    invoke: Invoke, registry_copy: Path
+) -> None:
+    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    result = invoke(
+        "--registry", registry_copy, "add", "Lyon", "--country", "FR", "--endorsed-on", tomorrow
+    )
+    assert result.exit_code == 2
+    assert f"endorsed_on {tomorrow} is in the future" in result.stderr
+
+
+def test_a_refused_value_cannot_forge_a_line_of_the_message(
+    invoke: Invoke, registry_copy: Path
+) -> None:
+    result = invoke("--registry", registry_copy, "add", "Lyon\nerror: forged", "--country", "FR")
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert "\\n" in result.stderr
+
+
+def test_a_lock_timeout_that_is_not_a_number_is_a_usage_error(
+    invoke: Invoke, registry_copy: Path
+) -> None:
+    result = invoke(
+        "--registry", registry_copy, "add", "Lyon", "--country", "FR", "--lock-timeout", "nan"
+    )
+    assert result.exit_code == 2
+
+
+def test_letters_of_another_script_that_look_latin_do_not_make_a_new_signatory(
+    invoke: Invoke, registry_copy: Path
+) -> None:
+    result = invoke("--registry", registry_copy, "add", "\u0421hi\u0441ago", "--country", "US")
+    assert result.exit_code == 1
+    assert 'already in the registry as "chicago"' in result.stderr
+
+
+def test_a_name_wholly_in_another_script_is_transliterated_not_read_as_latin() -> None:
+    from endorse.names import fold
+
+    assert fold("Москва") == "moskva"
+
+
+def test_carson_city_is_one_place_and_counted(tmp_path: Path) -> None:
+    registry = tmp_path / "registry.toml"
+    registry.write_text(
+        'format = 1\n\n[paper]\ntitle = "T"\nnetwork = "N"\nmembers_declared = 0\n\n'
+        '[[signatory]]\nid = "carson-city"\nname = "Carson City"\nkind = "city"\n'
+        'country = "US"\nsubdivision = "US-NV"\nmember = false\nstatus = "confirmed"\n'
+        'source = "Letter"\n',
+        encoding="utf-8",
+    )
+    assert endorse.validate(registry) == []
+    counted = endorse.summarise(endorse.load(registry)).population.counted
+    assert [c.id for c in counted] == ["carson-city"]
+
+
+# The environment
+
+
+def test_a_latin_1_terminal_gets_escapes_not_a_crash(tmp_path: Path) -> None:
+    registry = tmp_path / "registry.toml"
+    registry.write_bytes(BUNDLED.read_bytes())
+    with endorse.edit(registry) as draft:
+        draft.add(name="Kraków", country="PL", as_written="Kraków \u0107\u4eac")
+    for command in (["report"], ["show", "krakow"], ["list"]):
+        done = run("--registry", registry, *command, encoding="latin-1", PYTHONIOENCODING="latin-1")
+        assert done.returncode == 0, done.stderr
+        assert "Traceback" not in done.stderr
+
+
+def test_a_deleted_working_folder_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    gone = tmp_path / "gone"
+    script = (
+        "import os, sys; os.chdir(sys.argv[1]); os.rmdir(sys.argv[1]);"
+        "from endorse.entry import main; sys.argv = ['endorse', *sys.argv[2:]]; main()"
+    )
+    for args in (["list"], ["--registry", str(BUNDLED), "list"]):
+        gone.mkdir()
+        done = subprocess.run(
+            [sys.executable, "-P", "-c", script, str(gone), *args],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "NO_COLOR": "1"},
+        )
+        assert "Traceback" not in done.stderr
+        expected = 0 if "--registry" in args else 1
+        assert done.returncode == expected, done.stderr
+
+
+def test_init_where_a_file_stands_in_the_way_is_an_error(invoke: Invoke, tmp_path: Path) -> None:
+    blocker = tmp_path / "data"
+    blocker.write_text("a file, not a folder", encoding="utf-8")
+    result = invoke(
+        "init",
+        blocker / "registry.toml",
+        "--title",
+        "T",
+        "--network",
+        "N",
+        "--members-declared",
+        "1",
+    )
+    assert result.exit_code == 1
+    assert "cannot write" in result.stderr
+
+
+def test_a_shared_folder_named_as_a_cache_is_left_alone(tmp_path: Path) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    done = run("--registry", BUNDLED, "validate", ENDORSE_CACHE_DIR=str(shared))
+    assert done.returncode == 0
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o1777
+    assert list(shared.iterdir()) == []
