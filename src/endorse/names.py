@@ -51,15 +51,28 @@ def fold(text: str) -> str:
     return anyascii(_without_look_alikes(latin)).casefold()
 
 
+def _mixes_latin_and_other_letters(text: str) -> bool:
+    """Whether a name holds Latin letters and cased letters of another script, which may
+    look Latin (the names of the letters say which: "CYRILLIC CAPITAL LETTER ES" is not
+    Latin; a modifier letter such as the ʻokina, or a Chinese character, looks like none)."""
+    latin = other = False
+    for char in text:
+        if char.isascii():
+            latin = latin or char.isalpha()
+        elif unicodedata.category(char) in ("Lu", "Ll", "Lt"):
+            if unicodedata.name(char, "").startswith("LATIN "):
+                latin = True
+            else:
+                other = True
+    return latin and other
+
+
 def _without_look_alikes(text: str) -> str:
     """A Latin name written with a few letters of another script that look Latin
     ("Сhiсago", its C's Cyrillic) has them replaced by the Latin letters they look like,
     from Unicode's confusables table; a name wholly in another script is left to
     transliteration ("Москва" is "Moskva", not "Mockba")."""
-    from confusable_homoglyphs import categories
-
-    scripts = categories.unique_aliases(text) - {"COMMON"}
-    if "LATIN" not in scripts or len(scripts) == 1:
+    if not _mixes_latin_and_other_letters(text):
         return text
     from confusable_homoglyphs import confusables
 
