@@ -215,6 +215,8 @@ def real_registry(count: int) -> Registry:
         members_declared=sum(s.member and s.status != "withdrawn" for s in signatories),
         presented_on=PRESENTED_ON,
         source="benchmarks/make_real_registry.py",
+        summary="That cities have a say in how migration is governed.",
+        commitments=("Share what works.", "Report progress every year."),
     )
     return Registry(paper=paper, signatories=tuple(signatories))
 

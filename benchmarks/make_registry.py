@@ -77,6 +77,8 @@ def synthetic_registry(count: int) -> Registry:
         members_declared=sum(s.member for s in signatories),
         presented_on=date(2018, 12, 10),
         source="benchmarks/make_registry.py",
+        summary="That cities have a say in how migration is governed.",
+        commitments=("Share what works.", "Report progress every year."),
     )
     return Registry(paper=paper, signatories=tuple(signatories))
 

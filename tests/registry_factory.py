@@ -71,7 +71,12 @@ def generated_registry(count: int, seed: int = 0) -> Registry:
     return registry_from_doc(
         {
             "format": FORMAT_VERSION,
-            "paper": {"title": "Generated", "network": "Generated", "members_declared": members},
+            "paper": {
+                "title": "Generated",
+                "network": "Generated",
+                "members_declared": members,
+                "summary": "A generated paper.",
+            },
             "signatory": signatories,
         }
     )

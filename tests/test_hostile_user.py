@@ -235,7 +235,8 @@ def test_a_name_wholly_in_another_script_is_transliterated_not_read_as_latin() -
 def test_carson_city_is_one_place_and_counted(tmp_path: Path) -> None:
     registry = tmp_path / "registry.toml"
     registry.write_text(
-        'format = 1\n\n[paper]\ntitle = "T"\nnetwork = "N"\nmembers_declared = 0\n\n'
+        'format = 1\n\n[paper]\ntitle = "T"\nnetwork = "N"\nmembers_declared = 0\n'
+        'summary = "An aim."\n\n'
         '[[signatory]]\nid = "carson-city"\nname = "Carson City"\nkind = "city"\n'
         'country = "US"\nsubdivision = "US-NV"\nmember = false\nstatus = "confirmed"\n'
         'source = "Letter"\n',

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
         UnknownSignatoryError,
     )
     from endorse.importing import ImportRefusedError
-    from endorse.model import Paper, Registry, Signatory
+    from endorse.model import Paper, Recipient, Registry, Signatory
     from endorse.store import (
         CommentsWouldBeLostError,
         RegistryExistsError,
@@ -51,6 +51,7 @@ _HOMES = {
     "Draft": "endorse.api",
     "Registry": "endorse.model",
     "Paper": "endorse.model",
+    "Recipient": "endorse.model",
     "Signatory": "endorse.model",
     "Finding": "endorse.checks",
     "Summary": "endorse.summary",
@@ -81,6 +82,7 @@ __all__ = [
     "ImportRefusedError",
     "NearDuplicateError",
     "Paper",
+    "Recipient",
     "Registry",
     "RegistryExistsError",
     "RegistryFormatError",

@@ -14,15 +14,16 @@ is wrong and where; docs/api.md shows a whole session.
 
 from __future__ import annotations
 
+import dataclasses
 import os
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from endorse import store
-from endorse.model import DEFAULT_KIND, DEFAULT_STATUS, Registry, Signatory
+from endorse.model import DEFAULT_KIND, DEFAULT_STATUS, Paper, Recipient, Registry, Signatory
 
 if TYPE_CHECKING:
     from endorse.checks import Finding
@@ -143,6 +144,31 @@ class Draft:
         from endorse.editing import remove_signatory
 
         return self._apply(remove_signatory(self.registry, reference))
+
+    def edit_paper(
+        self,
+        *,
+        summary: str | None = None,
+        framework: str | None = None,
+        add_commitments: Sequence[str] = (),
+        add_recipients: Sequence[str | Recipient] = (),
+        clear: Collection[str] = (),
+    ) -> Paper:
+        """Change what the paper says it is: set its summary or framework, add commitments
+        and recipients ("NAME, ROLE", or a Recipient) after those there, empty the `clear`
+        keys. Returns the paper as it now is."""
+        from endorse.values import changed_paper
+
+        paper = changed_paper(
+            self.registry.paper,
+            summary=summary,
+            framework=framework,
+            add_commitments=add_commitments,
+            add_recipients=add_recipients,
+            clear=clear,
+        )
+        self.registry = dataclasses.replace(self.registry, paper=paper)
+        return paper
 
     def add_all(
         self,

@@ -28,6 +28,11 @@ DEFAULT_STATUS: Final = "confirmed"
 SLUG_PATTERN: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
+class RecipientDoc(TypedDict, total=False):
+    name: str
+    role: str
+
+
 class PaperDoc(TypedDict, total=False):
     title: str
     network: str
@@ -36,6 +41,10 @@ class PaperDoc(TypedDict, total=False):
     presented_at: str
     presented_by: str
     source: str
+    summary: str
+    framework: str
+    commitments: list[str]
+    addressed_to: list[RecipientDoc]
 
 
 class SignatoryDoc(TypedDict, total=False):
@@ -59,8 +68,21 @@ class RegistryDoc(TypedDict, total=False):
 
 
 @dataclass(frozen=True)
+class Recipient:
+    """Someone the paper was sent to: a name, and the role that makes them its recipient."""
+
+    name: str
+    role: str | None = None
+
+
+@dataclass(frozen=True)
 class Paper:
-    """What was endorsed, and by whose network."""
+    """What was endorsed, and by whose network.
+
+    `summary` (the aim), `framework` (what it answers to), `commitments` (in
+    the paper's order) and `addressed_to` say what the signatories endorsed
+    and to whom it went.
+    """
 
     title: str
     network: str
@@ -69,6 +91,10 @@ class Paper:
     presented_at: str | None = None
     presented_by: str | None = None
     source: str | None = None
+    summary: str | None = None
+    framework: str | None = None
+    commitments: tuple[str, ...] = ()
+    addressed_to: tuple[Recipient, ...] = ()
     extra: Mapping[str, Any] = field(default_factory=dict)
 
 
@@ -115,7 +141,13 @@ PAPER_KEYS: Final = (
     "presented_at",
     "presented_by",
     "source",
+    "summary",
+    "framework",
+    "commitments",
+    "addressed_to",
 )
+RECIPIENT_KEYS: Final = ("name", "role")
+LIST_PAPER_KEYS: Final = frozenset({"commitments", "addressed_to"})
 SIGNATORY_KEYS: Final = (
     "id",
     "name",
@@ -133,7 +165,10 @@ REQUIRED_PAPER_KEYS: Final = ("title", "network", "members_declared")
 REQUIRED_SIGNATORY_KEYS: Final = ("id", "name", "kind", "country", "member", "status")
 DATE_KEYS: Final = frozenset({"presented_on", "endorsed_on"})
 TEXT_KEYS: Final = (
-    frozenset(PAPER_KEYS + SIGNATORY_KEYS) - DATE_KEYS - {"members_declared", "member"}
+    frozenset(PAPER_KEYS + SIGNATORY_KEYS)
+    - DATE_KEYS
+    - LIST_PAPER_KEYS
+    - {"members_declared", "member"}
 )
 
 
@@ -200,16 +235,24 @@ def registry_consuming_checked_doc(doc: dict[str, Any]) -> Registry:
 
 
 def _checked_registry(doc: Mapping[str, Any], signatories: tuple[Signatory, ...]) -> Registry:
-    paper_doc = doc["paper"]
     return Registry(
-        paper=Paper(
-            **{k: paper_doc[k] for k in PAPER_KEYS if k in paper_doc},
-            extra=_unknown(paper_doc, PAPER_KEYS),
-        ),
+        paper=paper_from_checked_doc(doc["paper"]),
         signatories=signatories,
         format=doc["format"],
         extra=_unknown(doc, ("format", "paper", "signatory")),
     )
+
+
+def paper_from_checked_doc(table: Mapping[str, Any]) -> Paper:
+    """The Paper of a [paper] table known to be valid (arrays become tuples)."""
+    known = {k: table[k] for k in PAPER_KEYS if k in table}
+    if "commitments" in known:
+        known["commitments"] = tuple(known["commitments"])
+    if "addressed_to" in known:
+        known["addressed_to"] = tuple(
+            Recipient(entry["name"], entry.get("role")) for entry in known["addressed_to"]
+        )
+    return Paper(**known, extra=_unknown(table, PAPER_KEYS))
 
 
 _SIGNATORY_KEY_SET: Final = frozenset(SIGNATORY_KEYS)
@@ -318,8 +361,20 @@ def registry_to_doc(registry: Registry) -> dict[str, Any]:
 
 
 def paper_to_doc(paper: Paper) -> dict[str, Any]:
-    doc = {k: getattr(paper, k) for k in PAPER_KEYS if getattr(paper, k) is not None}
+    """The [paper] table in canonical key order; absent optional keys and empty arrays out."""
+    doc = {k: getattr(paper, k) for k in PAPER_KEYS if getattr(paper, k) not in (None, ())}
+    if "commitments" in doc:
+        doc["commitments"] = list(paper.commitments)
+    if "addressed_to" in doc:
+        doc["addressed_to"] = [recipient_to_doc(r) for r in paper.addressed_to]
     doc.update(_sorted(paper.extra))
+    return doc
+
+
+def recipient_to_doc(recipient: Recipient) -> dict[str, str]:
+    doc = {"name": recipient.name}
+    if recipient.role is not None:
+        doc["role"] = recipient.role
     return doc
 
 
@@ -426,6 +481,10 @@ def _signatory_problems(doc: Mapping[str, Any], index: int) -> Iterable[FormatPr
 
 
 def _type_problem(key: str, value: Any) -> str | None:
+    if key == "commitments":
+        return _commitments_problem(value)
+    if key == "addressed_to":
+        return _recipients_problem(value)
     if key in TEXT_KEYS and not isinstance(value, str):
         return f"{key} must be a string, not {_describe(value)}"
     if key in DATE_KEYS:
@@ -440,6 +499,35 @@ def _type_problem(key: str, value: Any) -> str | None:
         return f"member must be true or false, not {_describe(value)}"
     if key == "members_declared" and type(value) is not int:
         return f"members_declared must be a whole number, not {_describe(value)}"
+    return None
+
+
+def _commitments_problem(value: Any) -> str | None:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        return f"commitments must be an array of strings, not {_describe(value)}"
+    return None
+
+
+def _recipients_problem(value: Any) -> str | None:
+    shape = (
+        "addressed_to must be an array of tables with a name and a role, like "
+        '[{ name = "Filippo Grandi", role = "UN High Commissioner for Refugees" }]'
+    )
+    if not isinstance(value, list):
+        return f"{shape}, not {_describe(value)}"
+    for number, entry in enumerate(value, 1):
+        if not isinstance(entry, Mapping):
+            return f"{shape}; recipient {number} is {_describe(entry)}"
+        if not isinstance(entry.get("name"), str):
+            return f"recipient {number} of addressed_to needs a name (a string)"
+        if "role" in entry and not isinstance(entry["role"], str):
+            return f"the role of recipient {number} of addressed_to must be a string"
+        unknown = sorted(set(entry) - set(RECIPIENT_KEYS))
+        if unknown:
+            return (
+                f"recipient {number} of addressed_to has the key {unknown[0]}; "
+                "a recipient has a name and a role only"
+            )
     return None
 
 

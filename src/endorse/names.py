@@ -51,7 +51,7 @@ def fold(text: str) -> str:
     return anyascii(_without_look_alikes(latin)).casefold()
 
 
-def _mixes_latin_and_other_letters(text: str) -> bool:
+def mixes_latin_and_other_letters(text: str) -> bool:
     """Whether a name holds Latin letters and cased letters of another script, which may
     look Latin (the names of the letters say which: "CYRILLIC CAPITAL LETTER ES" is not
     Latin; a modifier letter such as the ʻokina, or a Chinese character, looks like none)."""
@@ -59,12 +59,23 @@ def _mixes_latin_and_other_letters(text: str) -> bool:
     for char in text:
         if char.isascii():
             latin = latin or char.isalpha()
-        elif unicodedata.category(char) in ("Lu", "Ll", "Lt"):
-            if unicodedata.name(char, "").startswith("LATIN "):
-                latin = True
-            else:
-                other = True
+        elif _other_cased_letter(char):
+            other = True
+        elif unicodedata.category(char) in _CASED:
+            latin = True
     return latin and other
+
+
+_CASED: Final = frozenset({"Lu", "Ll", "Lt"})
+
+
+def _other_cased_letter(char: str) -> bool:
+    """A capital or small letter of a script other than Latin (Cyrillic С, Greek ο)."""
+    return (
+        not char.isascii()
+        and unicodedata.category(char) in _CASED
+        and not unicodedata.name(char, "").startswith("LATIN ")
+    )
 
 
 def _without_look_alikes(text: str) -> str:
@@ -72,7 +83,7 @@ def _without_look_alikes(text: str) -> str:
     ("Сhiсago", its C's Cyrillic) has them replaced by the Latin letters they look like,
     from Unicode's confusables table; a name wholly in another script is left to
     transliteration ("Москва" is "Moskva", not "Mockba")."""
-    if not _mixes_latin_and_other_letters(text):
+    if not mixes_latin_and_other_letters(text):
         return text
     from confusable_homoglyphs import confusables
 
@@ -80,6 +91,7 @@ def _without_look_alikes(text: str) -> str:
     latin = {
         entry["character"]: glyph["c"]
         for entry in found
+        if _other_cased_letter(entry["character"])
         for glyph in entry["homoglyphs"][:1]
         if glyph["n"].startswith("LATIN ")
     }

@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from datetime import date
 from typing import Any, Final
 
@@ -26,10 +26,12 @@ from endorse.model import (
     DEFAULT_KIND,
     DEFAULT_STATUS,
     KINDS,
+    LIST_PAPER_KEYS,
     SIGNATORY_KEYS,
     SLUG_PATTERN,
     STATUSES,
     Paper,
+    Recipient,
     Signatory,
 )
 from endorse.names import nfc, slugify
@@ -379,6 +381,10 @@ def paper_from_values(
     presented_at: str | None = None,
     presented_by: str | None = None,
     source: str | None = None,
+    summary: str | None = None,
+    framework: str | None = None,
+    commitments: Sequence[str] = (),
+    addressed_to: Sequence[str | Recipient] = (),
 ) -> Paper:
     """The [paper] of a new registry, each value checked."""
     if members_declared < 0:
@@ -395,7 +401,112 @@ def paper_from_values(
         presented_at=optional_text(presented_at, "presented_at"),
         presented_by=optional_text(presented_by, "presented_by"),
         source=optional_text(source, "source"),
+        summary=_optional_long_text(summary, "summary", SUMMARY_MAX_LENGTH),
+        framework=_optional_long_text(framework, "framework", SUMMARY_MAX_LENGTH),
+        commitments=tuple(map(check_commitment, commitments)),
+        addressed_to=tuple(map(check_recipient, addressed_to)),
     )
+
+
+SUMMARY_MAX_LENGTH: Final = 1000
+PAPER_CLEARABLE_KEYS: Final = (
+    "presented_on",
+    "presented_at",
+    "presented_by",
+    "source",
+    "summary",
+    "framework",
+    "commitments",
+    "addressed_to",
+)
+
+
+def _optional_long_text(value: str | None, field: str, max_length: int) -> str | None:
+    if value is None or not value.strip():
+        return None
+    return clean_text(value, field, max_length=max_length)
+
+
+def check_commitment(value: str) -> str:
+    """One commitment of the paper: text on one line, up to SUMMARY_MAX_LENGTH characters."""
+    return clean_text(value, "commitment", max_length=SUMMARY_MAX_LENGTH)
+
+
+def check_recipient(value: str | Recipient) -> Recipient:
+    """A recipient from "NAME, ROLE" (the role is what follows the first comma, and may be
+    left out) or a Recipient; each part a name of up to NAME_MAX_LENGTH characters."""
+    if isinstance(value, Recipient):
+        name, role = value.name, value.role
+    else:
+        name, _, role = value.partition(",")
+    return Recipient(
+        name=clean_text(name, "recipient", max_length=NAME_MAX_LENGTH),
+        role=_optional_long_text(role, "recipient's role", NAME_MAX_LENGTH),
+    )
+
+
+def changed_paper(
+    paper: Paper,
+    *,
+    summary: str | None = None,
+    framework: str | None = None,
+    add_commitments: Sequence[str] = (),
+    add_recipients: Sequence[str | Recipient] = (),
+    clear: Collection[str] = (),
+) -> Paper:
+    """`paper` with the given keys set, commitments and recipients added after those there,
+    and the `clear` keys emptied; every other key, unknown ones too, kept."""
+    for key in clear:
+        if key not in PAPER_CLEARABLE_KEYS:
+            raise ValueProblem(
+                "clear",
+                f"{key} cannot be cleared (it is required or unknown); "
+                f"optional keys are: {', '.join(PAPER_CLEARABLE_KEYS)}",
+            )
+    values: dict[str, Any] = {key: None for key in clear if key not in LIST_PAPER_KEYS}
+    values.update({key: () for key in clear if key in LIST_PAPER_KEYS})
+    if summary is not None:
+        values["summary"] = clean_text(summary, "summary", max_length=SUMMARY_MAX_LENGTH)
+    if framework is not None:
+        values["framework"] = clean_text(framework, "framework", max_length=SUMMARY_MAX_LENGTH)
+    if add_commitments:
+        kept = values.get("commitments", paper.commitments)
+        values["commitments"] = (*kept, *map(check_commitment, add_commitments))
+    if add_recipients:
+        kept = values.get("addressed_to", paper.addressed_to)
+        values["addressed_to"] = (*kept, *map(check_recipient, add_recipients))
+    return dataclasses.replace(paper, **values)
+
+
+def stored_paper_problems(paper: Paper) -> list[ValueProblem]:
+    """What `init` and `endorse paper` would refuse, or store otherwise, in the paper."""
+    problems: list[ValueProblem] = []
+    for key, label, value, max_length in _paper_texts(paper):
+        try:
+            stored = clean_text(value, label, max_length=max_length)
+        except ValueProblem as problem:
+            problems.append(ValueProblem(key, str(problem)))
+            continue
+        if stored != value:
+            problems.append(ValueProblem(key, _stored_otherwise(label, value, stored), stored))
+    return problems
+
+
+def _paper_texts(paper: Paper) -> Iterator[tuple[str, str, str, int | None]]:
+    """(key, label, text, longest allowed) of every text of the paper."""
+    yield "title", "title", paper.title, None
+    yield "network", "network", paper.network, None
+    for key in ("presented_at", "presented_by", "source", "summary", "framework"):
+        value = getattr(paper, key)
+        if value is not None:
+            long = key in ("summary", "framework")
+            yield key, key, value, SUMMARY_MAX_LENGTH if long else None
+    for commitment in paper.commitments:
+        yield "commitments", "commitment", commitment, SUMMARY_MAX_LENGTH
+    for recipient in paper.addressed_to:
+        yield "addressed_to", "recipient", recipient.name, NAME_MAX_LENGTH
+        if recipient.role is not None:
+            yield "addressed_to", "recipient's role", recipient.role, NAME_MAX_LENGTH
 
 
 def stored_value_problems(signatory: Signatory) -> list[ValueProblem]:

@@ -1,4 +1,5 @@
-"""Members, provenance and dates: the facts a reader of the published list relies on."""
+"""The paper, members, provenance and dates: the facts a reader of the published list
+relies on."""
 
 from __future__ import annotations
 
@@ -7,9 +8,30 @@ from datetime import date
 
 from endorse.checks.findings import Finding
 from endorse.model import Paper, Signatory
-from endorse.values import future_date_problem
+from endorse.values import future_date_problem, shown, stored_paper_problems
 
 Located = tuple[Signatory, int | None]
+
+
+def paper_findings(paper: Paper, line: int | None, has_signatories: bool) -> Iterable[Finding]:
+    """The paper's values, by the rules `init` and `endorse paper` apply (E102), and whether
+    it says what was endorsed (I601)."""
+    for problem in stored_paper_problems(paper):
+        hint = (
+            f"write {problem.field} as {shown(problem.stored_as)}"
+            if problem.stored_as is not None
+            else "correct the value in [paper], or set it with `endorse paper`"
+        )
+        yield Finding.of("E102", None, line, f"paper: {problem}", hint)
+    if has_signatories and not (paper.summary or paper.commitments):
+        yield Finding.of(
+            "I601",
+            None,
+            line,
+            "the paper has no summary and no commitments, so the report cannot say what was "
+            "endorsed",
+            'say it: `endorse paper --summary "…" --add-commitment "…"`',
+        )
 
 
 def member_findings(

@@ -22,6 +22,7 @@ from endorse.model import (
     Signatory,
     document_problems,
     looks_valid,
+    paper_from_checked_doc,
     signatory_from_checked_doc,
 )
 from endorse.tables import TableLines
@@ -137,13 +138,8 @@ def _well_formed(doc: Mapping[str, Any], problems: list[FormatProblem]) -> WellF
         if index not in broken
     )
     return WellFormed(
-        paper=None if paper_broken else _paper(doc["paper"]),
+        paper=None if paper_broken else paper_from_checked_doc(doc["paper"]),
         signatories=signatories,
         whole=not problems,
         extra={k: v for k, v in doc.items() if k not in TOP_LEVEL_KEYS},
     )
-
-
-def _paper(table: Mapping[str, Any]) -> Paper:
-    known = {k: table[k] for k in PAPER_KEYS if k in table}
-    return Paper(**known, extra={k: v for k, v in table.items() if k not in PAPER_KEYS})

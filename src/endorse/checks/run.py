@@ -10,7 +10,7 @@ from typing import Any
 import tomli
 
 from endorse import store
-from endorse.checks.content_rules import member_findings, provenance_findings
+from endorse.checks.content_rules import member_findings, paper_findings, provenance_findings
 from endorse.checks.duplicate_rules import duplicate_findings
 from endorse.checks.findings import Finding, in_report_order, visible
 from endorse.checks.format_rules import WellFormed, format_findings
@@ -108,6 +108,7 @@ def content_findings(well_formed: WellFormed, lines: TableLines, today: date) ->
         findings.extend(provenance_findings(signatory, line, today))
     findings.extend(duplicate_findings(located))
     if well_formed.paper is not None:
+        findings.extend(paper_findings(well_formed.paper, lines.paper, bool(located)))
         findings.extend(member_findings(well_formed.paper, located, lines.paper))
     return findings
 

@@ -70,6 +70,7 @@ class EndorseGroup(TyperGroup):
 # Every command, in the order a secretariat meets them, with the module that defines it.
 COMMAND_MODULES = {
     "init": "files",
+    "paper": "paper",
     "add": "edit",
     "edit": "edit",
     "withdraw": "edit",

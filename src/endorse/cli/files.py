@@ -11,6 +11,16 @@ import typer
 from endorse import output
 from endorse.cli.base import GlobalOptions, app, registry_path
 from endorse.cli.edit import LockTimeout
+from endorse.cli.paper import (
+    COMMITMENT_HELP,
+    FRAMEWORK_HELP,
+    RECIPIENT_HELP,
+    SUMMARY_HELP,
+    Commitments,
+    Framework,
+    Recipients,
+    Summary,
+)
 from endorse.errors import EndorseError
 from endorse.store import DEFAULT_LOCK_TIMEOUT, DEFAULT_RELATIVE_PATH, ENV_VAR
 
@@ -44,6 +54,10 @@ def init(
     presented_at: Annotated[str | None, typer.Option(help="Where it was presented.")] = None,
     presented_by: Annotated[str | None, typer.Option(help="Who presented it.")] = None,
     source: Annotated[str | None, typer.Option(help="Where these facts come from.")] = None,
+    summary: Annotated[Summary, typer.Option(help=SUMMARY_HELP)] = None,
+    framework: Annotated[Framework, typer.Option(help=FRAMEWORK_HELP)] = None,
+    commitment: Annotated[Commitments, typer.Option(help=COMMITMENT_HELP)] = None,
+    recipient: Annotated[Recipients, typer.Option(help=RECIPIENT_HELP)] = None,
 ) -> None:
     """Create a new, empty registry in canonical form; never overwrites a file.
 
@@ -60,6 +74,10 @@ def init(
         presented_at=presented_at,
         presented_by=presented_by,
         source=source,
+        summary=summary,
+        framework=framework,
+        commitments=commitment or (),
+        addressed_to=recipient or (),
     )
     target = path or _default_new_path(ctx)
     text = store.dumps(Registry(paper=paper))

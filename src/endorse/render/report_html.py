@@ -32,8 +32,10 @@ def html_report(summary: Summary) -> str:
     paper = summary.paper
     title = f"{paper.network}: endorsements of {paper.title}"
     body = "\n".join(
-        [
+        part
+        for part in [
             _masthead(summary),
+            _endorsed(summary),
             _totals(summary),
             _section("By region", _region_chart(summary), "regions"),
             _section("By country", _country_chart(summary), "countries"),
@@ -45,6 +47,7 @@ def html_report(summary: Summary) -> str:
             _section("Population represented", _population(summary), "population"),
             _footer(),
         ]
+        if part
     )
     return (
         "<!DOCTYPE html>\n"
@@ -70,6 +73,24 @@ def _masthead(summary: Summary) -> str:
         f"<h1>{esc(paper.title)}</h1>\n"
         f'<dl class="facts">{rows}</dl>\n</header>'
     )
+
+
+def _endorsed(summary: Summary) -> str:
+    """The "What was endorsed" section: commitments as a numbered list, recipients a list."""
+    parts = words.endorsed_parts(summary.paper)
+    if not parts:
+        return ""
+    blocks = []
+    for label, items in parts:
+        if label == "Commitments":
+            listed = "".join(f"<li>{esc(item)}</li>" for item in items)
+            blocks.append(f'<h3>{label}</h3>\n<ol class="commitments">{listed}</ol>')
+        elif label == "Sent to":
+            listed = "".join(f"<li>{esc(item)}</li>" for item in items)
+            blocks.append(f'<h3>{label}</h3>\n<ul class="recipients">{listed}</ul>')
+        else:
+            blocks.append(f"<h3>{label}</h3>\n<p>{esc(items[0])}</p>")
+    return _section(words.ENDORSED_TITLE, "\n".join(blocks), "endorsed")
 
 
 def _kpi(kpi_id: str, value: str, label: str, detail: str, extra: str = "") -> str:

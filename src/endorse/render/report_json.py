@@ -88,6 +88,12 @@ def report_document(summary: Summary) -> dict[str, Any]:
             "presented_at": paper.presented_at,
             "presented_by": paper.presented_by,
             "source": paper.source,
+            "summary": paper.summary,
+            "framework": paper.framework,
+            "commitments": list(paper.commitments),
+            "addressed_to": [
+                {"name": recipient.name, "role": recipient.role} for recipient in paper.addressed_to
+            ],
         },
         "totals": {
             "signatories": totals.signatories,

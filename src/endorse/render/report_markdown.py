@@ -20,6 +20,7 @@ def markdown_report(summary: Summary) -> str:
     blocks = [
         f"# {markdown_safe(paper.title)}",
         _paper_lines(summary),
+        *_endorsed(summary),
         "## Totals",
         _totals(summary),
         "## By region",
@@ -47,6 +48,23 @@ def markdown_report(summary: Summary) -> str:
 def _paper_lines(summary: Summary) -> str:
     facts = words.paper_facts(summary.paper)
     return "  \n".join(f"**{label}:** {markdown_safe(value)}" for label, value in facts)
+
+
+def _endorsed(summary: Summary) -> list[str]:
+    """The "What was endorsed" section: a block a part, commitments numbered."""
+    parts = words.endorsed_parts(summary.paper)
+    if not parts:
+        return []
+    blocks = [f"## {words.ENDORSED_TITLE}"]
+    for label, items in parts:
+        if label == "Commitments":
+            listed = "\n".join(f"{n}. {markdown_safe(item)}" for n, item in enumerate(items, 1))
+            blocks.append(f"**{label}:**\n\n{listed}")
+        elif len(items) > 1 or label == "Sent to":
+            blocks.append(f"**{label}:**\n\n" + "\n".join(f"- {markdown_safe(i)}" for i in items))
+        else:
+            blocks.append(f"**{label}:** {markdown_safe(items[0])}")
+    return blocks
 
 
 def _totals(summary: Summary) -> str:

@@ -94,6 +94,7 @@ def plain_report(summary: Summary) -> str:
     """The whole report as plain text: no colour, no escape codes, ready for a pipe or a mail."""
     sections = [
         [_wrap(terminal_safe(summary.paper.title)), "", *_plain_pairs(paper_rows(summary))],
+        _plain_section(words.ENDORSED_TITLE, endorsed_lines(summary)),
         _plain_section("Totals", _plain_totals(summary)),
         _plain_section("By region", _plain_chart(group_bars(summary.by_region), legend=True)),
         _plain_section("By country", _plain_chart(group_bars(summary.by_country), legend=True)),
@@ -105,10 +106,35 @@ def plain_report(summary: Summary) -> str:
         _plain_section("Population represented", _plain_population(summary)),
         [_wrap(words.BREAKDOWN_NOTE)],
     ]
-    return "\n\n".join("\n".join(lines) for lines in sections) + "\n"
+    return "\n\n".join("\n".join(lines) for lines in sections if lines) + "\n"
+
+
+def endorsed_lines(summary: Summary) -> list[str]:
+    """What was endorsed, as wrapped lines: each part under its label, commitments numbered,
+    recipients as a list (empty when the paper says none of it)."""
+    lines: list[str] = []
+    for label, items in words.endorsed_parts(summary.paper):
+        if lines:
+            lines.append("")
+        lines.append(f"{label}:")
+        for number, item in enumerate(items, 1):
+            mark = f"{number}. " if label == "Commitments" else "- " if len(items) > 1 else ""
+            lines.append(
+                textwrap.fill(
+                    terminal_safe(item),
+                    WRAP,
+                    initial_indent="  " + mark,
+                    subsequent_indent="  " + " " * len(mark),
+                )
+            )
+    return lines
 
 
 def _plain_section(title: str, lines: list[str]) -> list[str]:
+    """A titled section; a section with nothing to say is left out (only "What was endorsed"
+    may have nothing)."""
+    if not lines and title == words.ENDORSED_TITLE:
+        return []
     return [title, "-" * len(title), *lines]
 
 
@@ -203,6 +229,7 @@ def rich_report(summary: Summary) -> RenderableType:
         _panel(
             _rich_paper(summary), f"Endorsement report · {terminal_safe(summary.paper.network)}"
         ),
+        *_rich_endorsed(summary),
         _panel(_rich_totals(summary), "Totals"),
         _panel(_rich_chart(group_bars(summary.by_region)), "By region"),
         _panel(_rich_chart(group_bars(summary.by_country)), "By country"),
@@ -214,6 +241,11 @@ def rich_report(summary: Summary) -> RenderableType:
         _panel(_rich_population(summary), "Population represented"),
         Text(words.BREAKDOWN_NOTE, style="dim"),
     )
+
+
+def _rich_endorsed(summary: Summary) -> list[RenderableType]:
+    lines = endorsed_lines(summary)
+    return [_panel(_rich_lines(lines), words.ENDORSED_TITLE)] if lines else []
 
 
 def _panel(body: RenderableType, title: str) -> RenderableType:

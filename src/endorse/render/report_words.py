@@ -6,9 +6,10 @@ escapes the result for where it prints it.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Final
 
-from endorse.model import Paper
+from endorse.model import Paper, Recipient
 from endorse.summary import Population, Timeline, Totals
 
 POPULATION_NOTE: Final = (
@@ -50,6 +51,52 @@ def paper_facts(paper: Paper) -> list[tuple[str, str]]:
     if paper.source:
         facts.append(("Source", paper.source))
     return facts
+
+
+ENDORSED_TITLE: Final = "What was endorsed"
+
+
+def recipient_line(recipient: Recipient) -> str:
+    """ "Filippo Grandi, UN High Commissioner for Refugees"; the name alone without a role."""
+    return f"{recipient.name}, {recipient.role}" if recipient.role else recipient.name
+
+
+def endorsed_parts(paper: Paper) -> list[tuple[str, list[str]]]:
+    """(label, items) of what the paper says it is, unescaped, in the report's order: the
+    aim, the commitments (numbered by each format), the recipients, the framework. Empty
+    when the paper says none of it."""
+    parts: list[tuple[str, list[str]]] = []
+    if paper.summary:
+        parts.append(("Aim", [paper.summary]))
+    if paper.commitments:
+        parts.append(("Commitments", list(paper.commitments)))
+    if paper.addressed_to:
+        parts.append(("Sent to", [recipient_line(r) for r in paper.addressed_to]))
+    if paper.framework:
+        parts.append(("Framework", [paper.framework]))
+    return parts
+
+
+def paper_text(paper: Paper) -> str:
+    """Every key of [paper], for a person (`endorse paper`): unescaped, one per line,
+    commitments and recipients numbered below their key."""
+    rows = [("title", paper.title), ("network", paper.network)]
+    rows.append(("members_declared", f"{paper.members_declared:,}"))
+    for key in ("presented_on", "presented_at", "presented_by", "source", "summary", "framework"):
+        value = getattr(paper, key)
+        if value is not None:
+            rows.append((key, value.isoformat() if isinstance(value, date) else value))
+    width = max(len(key) for key, _ in rows) + 2
+    lines = [f"{key:<{width}}{value}" for key, value in rows]
+    listed = [
+        ("commitments", list(paper.commitments)),
+        ("addressed_to", [recipient_line(r) for r in paper.addressed_to]),
+    ]
+    for key, items in listed:
+        if items:
+            lines.append(key)
+            lines += [f"  {number}. {item}" for number, item in enumerate(items, 1)]
+    return "\n".join(lines) + "\n"
 
 
 def headline(totals: Totals) -> str:

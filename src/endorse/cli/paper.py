@@ -1,0 +1,78 @@
+"""`endorse paper`: what the signatories endorsed, and to whom it went."""
+
+from __future__ import annotations
+
+from typing import Annotated, Final
+
+import typer
+
+from endorse import output
+from endorse.cli.base import app, registry_path
+from endorse.cli.edit import LockTimeout
+from endorse.store import DEFAULT_LOCK_TIMEOUT
+
+SUMMARY_HELP: Final = "What the paper aims at, in a sentence or two."
+FRAMEWORK_HELP: Final = "The text or resolution the paper answers to."
+COMMITMENT_HELP: Final = "One commitment of the paper, in its order (repeatable)."
+RECIPIENT_HELP: Final = 'Someone it was sent to: "NAME, ROLE" (repeatable).'
+
+Summary = str | None
+Framework = str | None
+Commitments = list[str] | None
+Recipients = list[str] | None
+
+
+@app.command()
+def paper(
+    ctx: typer.Context,
+    summary: Annotated[Summary, typer.Option(help=SUMMARY_HELP, show_default=False)] = None,
+    framework: Annotated[Framework, typer.Option(help=FRAMEWORK_HELP, show_default=False)] = None,
+    add_commitment: Annotated[
+        Commitments,
+        typer.Option(help="Add a commitment after those there (repeatable).", show_default=False),
+    ] = None,
+    add_recipient: Annotated[
+        Recipients,
+        typer.Option(
+            help='Add a recipient, "NAME, ROLE" (the role after the first comma; repeatable).',
+            show_default=False,
+        ),
+    ] = None,
+    clear: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Empty an optional key of [paper]: summary, framework, commitments, "
+            "addressed_to, presented_on, presented_at, presented_by or source (repeatable).",
+            metavar="KEY",
+            show_default=False,
+        ),
+    ] = None,
+    lock_timeout: LockTimeout = DEFAULT_LOCK_TIMEOUT,
+) -> None:
+    """Show the paper, or change what it says was endorsed: its summary, commitments,
+    recipients and framework. Without options, prints every key of [paper].
+
+    Example: endorse paper --add-commitment "Measuring cities' progress on migration issues"
+    """
+    from endorse import api
+    from endorse.render import report_words
+
+    path = registry_path(ctx)
+    changes = (summary, framework, add_commitment, add_recipient, clear)
+    if all(change is None for change in changes):
+        output.write_data(report_words.paper_text(api.load(path).paper))
+        return
+    with api.edit(path, lock_timeout=lock_timeout) as draft:
+        before = draft.registry.paper
+        after = draft.edit_paper(
+            summary=summary,
+            framework=framework,
+            add_commitments=add_commitment or (),
+            add_recipients=add_recipient or (),
+            clear=clear or (),
+        )
+    output.write_data(report_words.paper_text(after))
+    if after == before:
+        output.message("the paper already said so; nothing was changed")
+    else:
+        output.message(f"changed the paper in {path}")
