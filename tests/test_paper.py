@@ -137,6 +137,13 @@ def test_paper_sets_and_adds_after_what_is_there(invoke: Invoke, tmp_path: Path)
     assert paper.addressed_to[0].role == "UN High Commissioner for Refugees"
 
 
+def test_paper_sets_the_framework(invoke: Invoke, tmp_path: Path) -> None:
+    path = _registry(tmp_path)
+    result = invoke("--registry", path, "paper", "--framework", "The New York Declaration")
+    assert result.exit_code == 0, result.stderr
+    assert endorse.load(path).paper.framework == "The New York Declaration"
+
+
 def test_paper_clear_empties_a_key(invoke: Invoke, tmp_path: Path) -> None:
     path = _registry(tmp_path, 'commitments = ["One."]\nsummary = "An aim."\n')
     assert invoke("--registry", path, "paper", "--clear", "commitments").exit_code == 0
