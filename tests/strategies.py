@@ -93,8 +93,9 @@ def registries(draw: st.DrawFn, max_signatories: int = 8) -> Registry:
 # without control characters, real countries and subdivisions, each signatory in a country of
 # its own so that none duplicates another.
 _BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_INVISIBLE = "\u00ad\u180e\u200b\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"
 _clean_characters = st.characters(
-    exclude_categories=("Cs", "Cc", "Zl", "Zp"), exclude_characters=_BIDI
+    exclude_categories=("Cs", "Cc", "Zl", "Zp"), exclude_characters=_BIDI + _INVISIBLE
 )
 clean_text = (
     st.text(_clean_characters, max_size=40)

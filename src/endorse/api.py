@@ -20,7 +20,7 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from endorse import store
 from endorse.model import DEFAULT_KIND, DEFAULT_STATUS, Paper, Recipient, Registry, Signatory
@@ -148,24 +148,23 @@ class Draft:
     def edit_paper(
         self,
         *,
-        summary: str | None = None,
-        framework: str | None = None,
-        add_commitments: Sequence[str] = (),
-        add_recipients: Sequence[str | Recipient] = (),
-        clear: Collection[str] = (),
+        add_commitments: str | Sequence[str] = (),
+        add_recipients: str | Recipient | Sequence[str | Recipient] = (),
+        clear: str | Collection[str] = (),
+        **changes: str | int | date,
     ) -> Paper:
-        """Change what the paper says it is: set its summary or framework, add commitments
-        and recipients ("NAME, ROLE", or a Recipient) after those there, empty the `clear`
-        keys. Returns the paper as it now is."""
+        """Change the paper: set keys (`summary="…"`, `framework=…`, `title=…`,
+        `presented_on=…`), add commitments and recipients ("NAME, ROLE", or a Recipient)
+        after those there, empty the `clear` keys. A single string is one item. Returns
+        the paper as it now is."""
         from endorse.values import changed_paper
 
         paper = changed_paper(
             self.registry.paper,
-            summary=summary,
-            framework=framework,
-            add_commitments=add_commitments,
-            add_recipients=add_recipients,
-            clear=clear,
+            changes,
+            add_commitments=_items(add_commitments),
+            add_recipients=_items(add_recipients),
+            clear=_items(clear),
         )
         self.registry = dataclasses.replace(self.registry, paper=paper)
         return paper
@@ -198,6 +197,14 @@ class Draft:
     def _apply(self, edited: Edited) -> Signatory:
         self.registry = edited.registry
         return edited.signatory
+
+
+def _items(value: str | Recipient | Iterable[str | Recipient]) -> tuple[Any, ...]:
+    """A sequence argument as a tuple, a lone string (or Recipient) as one item, never as
+    its characters."""
+    if isinstance(value, str | Recipient):
+        return (value,)
+    return tuple(value)
 
 
 @contextmanager

@@ -8,6 +8,7 @@ command line: the CLI catches it once, adds the command or option to use
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 
@@ -24,7 +25,12 @@ class RegistryNotFoundError(EndorseError):
 
 
 class RegistryReadError(EndorseError):
-    """The registry file exists but cannot be read or decoded."""
+    """The registry file exists but cannot be read or decoded; `position` is the offset of
+    the first byte that is not UTF-8, when that is the problem."""
+
+    def __init__(self, message: str, position: int | None = None) -> None:
+        super().__init__(message)
+        self.position = position
 
 
 class RegistryParseError(EndorseError):
@@ -36,4 +42,13 @@ class RegistryFormatError(EndorseError):
 
 
 class UnknownSignatoryError(EndorseError):
-    """An ID argument matched no signatory, or more than one."""
+    """An ID argument matched no signatory (`close`: the ids it may have meant), or more
+    than one."""
+
+    def __init__(self, message: str, close: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.close = tuple(close)
+
+
+class AmbiguousReferenceError(UnknownSignatoryError):
+    """An ID argument given as a name matched more than one signatory."""

@@ -33,6 +33,10 @@ class ImportFileError(EndorseError):
     """The file cannot be read as rows at all: not UTF-8, not csv or json, no header."""
 
 
+class UnknownImportFormatError(ImportFileError):
+    """The file's format cannot be told from its name."""
+
+
 @dataclass(frozen=True)
 class Row:
     """One record of the file: the line it starts on, and its values by column.
@@ -51,9 +55,9 @@ def format_of(path: Path, given: FileFormat | None) -> FileFormat:
         return given
     found = _EXTENSIONS.get(path.suffix.lower())
     if found is None:
-        raise ImportFileError(
+        raise UnknownImportFormatError(
             f"{path}: cannot tell the format from the extension {path.suffix or '(none)'!r}; "
-            "name the file .csv or .json, or give --format csv or --format json"
+            "name the file .csv or .json, or say which format it is."
         )
     return found
 
@@ -133,7 +137,7 @@ def csv_columns(header: Sequence[str], path: Path) -> list[str]:
     if missing:
         raise ImportFileError(
             f"{path}:1: no column {' or '.join(missing)} in the header line; the columns are "
-            f"those `endorse list --format csv` writes (name and country are required)"
+            f"those of endorse's csv export (name and country are required)"
         )
     return columns
 

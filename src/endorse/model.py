@@ -73,6 +73,7 @@ class Recipient:
 
     name: str
     role: str | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -250,7 +251,8 @@ def paper_from_checked_doc(table: Mapping[str, Any]) -> Paper:
         known["commitments"] = tuple(known["commitments"])
     if "addressed_to" in known:
         known["addressed_to"] = tuple(
-            Recipient(entry["name"], entry.get("role")) for entry in known["addressed_to"]
+            Recipient(entry["name"], entry.get("role"), _unknown(entry, RECIPIENT_KEYS))
+            for entry in known["addressed_to"]
         )
     return Paper(**known, extra=_unknown(table, PAPER_KEYS))
 
@@ -371,10 +373,12 @@ def paper_to_doc(paper: Paper) -> dict[str, Any]:
     return doc
 
 
-def recipient_to_doc(recipient: Recipient) -> dict[str, str]:
-    doc = {"name": recipient.name}
+def recipient_to_doc(recipient: Recipient) -> dict[str, Any]:
+    """A recipient's table: name, role, then any unknown keys by name (kept, as everywhere)."""
+    doc: dict[str, Any] = {"name": recipient.name}
     if recipient.role is not None:
         doc["role"] = recipient.role
+    doc.update(_sorted(recipient.extra))
     return doc
 
 
@@ -522,12 +526,6 @@ def _recipients_problem(value: Any) -> str | None:
             return f"recipient {number} of addressed_to needs a name (a string)"
         if "role" in entry and not isinstance(entry["role"], str):
             return f"the role of recipient {number} of addressed_to must be a string"
-        unknown = sorted(set(entry) - set(RECIPIENT_KEYS))
-        if unknown:
-            return (
-                f"recipient {number} of addressed_to has the key {unknown[0]}; "
-                "a recipient has a name and a role only"
-            )
     return None
 
 

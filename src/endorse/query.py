@@ -9,7 +9,7 @@ from datetime import date
 from operator import attrgetter
 from typing import Final, Literal, get_args
 
-from endorse.errors import UnknownSignatoryError
+from endorse.errors import AmbiguousReferenceError, UnknownSignatoryError
 from endorse.model import Registry, Signatory
 from endorse.names import fold
 from endorse.values import ValueProblem, shown
@@ -97,19 +97,14 @@ def resolve(registry: Registry, reference: str) -> Signatory:
         return by_name[0]
     if len(by_name) > 1:
         ids = ", ".join(s.id for s in by_name)
-        raise UnknownSignatoryError(
+        raise AmbiguousReferenceError(
             f'"{reference}" names {len(by_name)} signatories ({ids}); give the id instead.'
         )
-    raise UnknownSignatoryError(
-        f'no signatory has the id or name "{reference}"{_suggestion(registry, reference)}'
-    )
-
-
-def _suggestion(registry: Registry, reference: str) -> str:
     close = closest_ids(registry.signatories, reference)
-    if not close:
-        return ". `endorse list --format ids` lists every id."
-    return "; did you mean " + " or ".join(f'"{i}"' for i in close) + "?"
+    suggestion = "; did you mean " + " or ".join(f'"{i}"' for i in close) + "?" if close else "."
+    raise UnknownSignatoryError(
+        f"no signatory has the id or name {shown(reference)}{suggestion}", close
+    )
 
 
 def closest_ids(signatories: Sequence[Signatory], reference: str, limit: int = 3) -> list[str]:

@@ -155,7 +155,8 @@ def _decode(data: bytes, path: Path) -> str:
     except UnicodeDecodeError as error:
         raise RegistryReadError(
             f"{path}: not UTF-8 text: byte {error.start} is {data[error.start]:#04x}. "
-            "Save the file as UTF-8 and try again."
+            "Save the file as UTF-8 and try again.",
+            error.start,
         ) from None
 
 
@@ -513,6 +514,12 @@ def create_new(path: Path, text: str) -> None:
     permission, a full disk) is a RegistryWriteError, and nothing is left.
     """
     target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    if target.is_dir():
+        raise RegistryWriteError(
+            f"{path}: is a folder; give the new registry's file name, such as "
+            f"{path / 'registry.toml'}",
+            "it is a folder",
+        )
     if target.exists():
         raise RegistryExistsError(_exists_message(path), path)
     try:

@@ -43,6 +43,10 @@ CLEARABLE_KEYS: Final = ("as_written", "subdivision", "endorsed_on", "source", "
 
 _ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
 _BIDI_CONTROLS: Final = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Format characters that show nothing and join nothing: a name holding one looks like
+# another name ("Bos\u200bton") without being it. Joiners (U+200C, U+200D), which
+# Persian and Indic names need, are allowed.
+_INVISIBLE: Final = frozenset("\u00ad\u180e\u200b\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff")
 _TRUE_WORDS: Final = frozenset({"true", "yes", "y", "1"})
 _FALSE_WORDS: Final = frozenset({"false", "no", "n", "0"})
 _SHOWN_LENGTH: Final = 60
@@ -92,7 +96,7 @@ def unsafe_character(text: str, *, newlines: bool = False) -> tuple[int, str] | 
         if char == "\n" and newlines:
             continue
         category = unicodedata.category(char)
-        if category in ("Cc", "Cs", "Zl", "Zp") or char in _BIDI_CONTROLS:
+        if category in ("Cc", "Cs", "Zl", "Zp") or char in _BIDI_CONTROLS or char in _INVISIBLE:
             return position, char
     return None
 
@@ -104,10 +108,11 @@ def text_problem(text: str, field: str, *, max_length: int | None = None) -> str
     unsafe = unsafe_character(text, newlines=field in MULTILINE_KEYS)
     if unsafe is not None:
         position, char = unsafe
+        what = "the invisible character" if char in _INVISIBLE else "the control character"
         return (
-            f"{field} {shown(text)} holds the control character U+{ord(char):04X} at "
-            f"position {position + 1}; control characters, escape sequences and "
-            "bidirectional overrides are not allowed"
+            f"{field} {shown(text)} holds {what} U+{ord(char):04X} at "
+            f"position {position + 1}; control characters, escape sequences, invisible "
+            "characters and bidirectional overrides are not allowed"
         )
     if max_length is not None and len(text) > max_length:
         return (
@@ -445,30 +450,44 @@ def check_recipient(value: str | Recipient) -> Recipient:
     )
 
 
+PAPER_SETTABLE_KEYS: Final = (
+    "title",
+    "network",
+    "members_declared",
+    "presented_on",
+    "presented_at",
+    "presented_by",
+    "source",
+    "summary",
+    "framework",
+)
+
+
 def changed_paper(
     paper: Paper,
+    changes: Mapping[str, str | int | date] | None = None,
     *,
-    summary: str | None = None,
-    framework: str | None = None,
     add_commitments: Sequence[str] = (),
     add_recipients: Sequence[str | Recipient] = (),
     clear: Collection[str] = (),
 ) -> Paper:
-    """`paper` with the given keys set, commitments and recipients added after those there,
-    and the `clear` keys emptied; every other key, unknown ones too, kept."""
+    """`paper` with the `changes` keys set, the `clear` keys emptied, then commitments and
+    recipients added after those there; every other key, unknown ones too, kept. A key
+    both set and cleared is refused; clearing a list and adding to it replaces it."""
+    changes = changes or {}
     for key in clear:
         if key not in PAPER_CLEARABLE_KEYS:
             raise ValueProblem(
                 "clear",
-                f"{key} cannot be cleared (it is required or unknown); "
+                f"{shown(key)} cannot be cleared (it is required or unknown); "
                 f"optional keys are: {', '.join(PAPER_CLEARABLE_KEYS)}",
             )
+        if key in changes:
+            raise ValueProblem(key, f"{key} is both given a value and cleared; choose one")
     values: dict[str, Any] = {key: None for key in clear if key not in LIST_PAPER_KEYS}
     values.update({key: () for key in clear if key in LIST_PAPER_KEYS})
-    if summary is not None:
-        values["summary"] = clean_text(summary, "summary", max_length=SUMMARY_MAX_LENGTH)
-    if framework is not None:
-        values["framework"] = clean_text(framework, "framework", max_length=SUMMARY_MAX_LENGTH)
+    for key, raw in changes.items():
+        values[key] = _checked_paper_value(key, raw)
     if add_commitments:
         kept = values.get("commitments", paper.commitments)
         values["commitments"] = (*kept, *map(check_commitment, add_commitments))
@@ -476,6 +495,21 @@ def changed_paper(
         kept = values.get("addressed_to", paper.addressed_to)
         values["addressed_to"] = (*kept, *map(check_recipient, add_recipients))
     return dataclasses.replace(paper, **values)
+
+
+def _checked_paper_value(key: str, raw: str | int | date) -> Any:
+    if key not in PAPER_SETTABLE_KEYS:
+        raise ValueProblem(
+            key, f"{key} cannot be set here; settable: {', '.join(PAPER_SETTABLE_KEYS)}"
+        )
+    if key == "members_declared":
+        if isinstance(raw, bool) or not isinstance(raw, int) or raw < 0:
+            raise ValueProblem(key, "members_declared must be a whole number, not negative")
+        return raw
+    if key == "presented_on":
+        return check_date(raw if isinstance(raw, str | date) else str(raw), key)
+    long = key in ("summary", "framework")
+    return clean_text(str(raw), key, max_length=SUMMARY_MAX_LENGTH if long else None)
 
 
 def stored_paper_problems(paper: Paper) -> list[ValueProblem]:
@@ -498,7 +532,7 @@ def _paper_texts(paper: Paper) -> Iterator[tuple[str, str, str, int | None]]:
     yield "network", "network", paper.network, None
     for key in ("presented_at", "presented_by", "source", "summary", "framework"):
         value = getattr(paper, key)
-        if value is not None:
+        if value is not None and value.strip():
             long = key in ("summary", "framework")
             yield key, key, value, SUMMARY_MAX_LENGTH if long else None
     for commitment in paper.commitments:

@@ -8,21 +8,22 @@ from datetime import date
 
 from endorse.checks.findings import Finding
 from endorse.model import Paper, Signatory
-from endorse.values import future_date_problem, shown, stored_paper_problems
+from endorse.values import future_date_problem, stored_paper_problems
 
 Located = tuple[Signatory, int | None]
 
 
 def paper_findings(paper: Paper, line: int | None, has_signatories: bool) -> Iterable[Finding]:
-    """The paper's values, by the rules `init` and `endorse paper` apply (E102), and whether
+    """The paper's values, by the rules `init` and `endorse paper` apply, with a signatory's
+    severities: refused is an error (E102), stored otherwise a warning (W107); and whether
     it says what was endorsed (I601)."""
     for problem in stored_paper_problems(paper):
-        hint = (
-            f"write {problem.field} as {shown(problem.stored_as)}"
-            if problem.stored_as is not None
-            else "correct the value in [paper], or set it with `endorse paper`"
-        )
-        yield Finding.of("E102", None, line, f"paper: {problem}", hint)
+        if problem.stored_as is None:
+            hint = "correct the value in [paper], or set it again with `endorse paper`"
+            yield Finding.of("E102", None, line, f"paper: {problem}", hint)
+        else:
+            hint = "take the spaces from around it (endorse stores text trimmed and in NFC)"
+            yield Finding.of("W107", None, line, f"paper: {problem}", hint)
     if has_signatories and not (paper.summary or paper.commitments):
         yield Finding.of(
             "I601",

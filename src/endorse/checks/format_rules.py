@@ -15,6 +15,7 @@ from endorse.checks.findings import Finding
 from endorse.model import (
     FORMAT_VERSION,
     PAPER_KEYS,
+    RECIPIENT_KEYS,
     SIGNATORY_KEYS,
     FormatProblem,
     Paper,
@@ -95,6 +96,10 @@ def unknown_key_findings(doc: Mapping[str, Any], lines: TableLines) -> Iterable[
     if isinstance(paper, Mapping):
         for key in _unknown(paper, PAPER_KEYS):
             yield _unknown_key("[paper]", key, None, lines.paper)
+        recipients = paper.get("addressed_to")
+        for number, entry in enumerate(recipients if isinstance(recipients, list) else [], 1):
+            for key in _unknown(entry if isinstance(entry, Mapping) else {}, RECIPIENT_KEYS):
+                yield _unknown_key(f"recipient {number} of addressed_to", key, None, lines.paper)
     for index, entry in enumerate(_signatory_docs(doc)):
         if entry.keys() <= _SIGNATORY_KEY_SET:
             continue

@@ -16,14 +16,30 @@ from endorse.checks.findings import Finding, in_report_order, visible
 from endorse.checks.format_rules import WellFormed, format_findings
 from endorse.checks.place_rules import place_findings
 from endorse.checks.value_rules import value_findings
+from endorse.errors import RegistryReadError
 from endorse.model import Registry, registry_to_doc
-from endorse.store import UnwritableRegistryError, is_canonical, loads_toml
+from endorse.store import UnwritableRegistryError, has_comments, is_canonical, loads_toml
 from endorse.tables import TableLines, table_lines
 
 
 def validate_file(path: Path, *, today: date | None = None, verbose: bool = False) -> list[Finding]:
-    """Every finding for the registry at `path` (see `validate_text`)."""
-    text = store.decoded(store.read_bytes(path), path)
+    """Every finding for the registry at `path` (see `validate_text`). A file that is not
+    UTF-8 text gives one finding, E100; one that cannot be read at all is an error."""
+    raw = store.read_bytes(path)
+    try:
+        text = store.decoded(raw, path)
+    except RegistryReadError as error:
+        return [
+            Finding.of(
+                "E100",
+                None,
+                raw.count(b"\n", 0, error.position or 0) + 1,
+                str(error)
+                .removeprefix(f"{path}: ")
+                .removesuffix(" Save the file as UTF-8 and try again."),
+                "save the file as UTF-8; nothing else can be checked until then",
+            )
+        ]
     return validate_text(text, today=today, verbose=verbose)
 
 
@@ -148,7 +164,12 @@ def _canonical_findings(text: str, registry: Registry) -> list[Finding]:
             None,
             1,
             "the file is not in canonical form (key order, signatories sorted by id, layout)",
-            "run `endorse fmt` to rewrite it canonically, so that git diffs show only changes",
+            "run `endorse fmt` to rewrite it canonically, so that git diffs show only changes"
+            + (
+                " (it holds comments: `endorse fmt --force` drops them)"
+                if has_comments(text)
+                else ""
+            ),
         )
     ]
 

@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from endorse.duplicates import DuplicateError, NearDuplicateError
 from endorse.editing import IdTakenError
-from endorse.errors import EndorseError, RegistryNotFoundError
+from endorse.errors import (
+    AmbiguousReferenceError,
+    EndorseError,
+    RegistryNotFoundError,
+    UnknownSignatoryError,
+)
+from endorse.import_files import UnknownImportFormatError
 from endorse.importing import ImportRefusedError
 from endorse.store import (
     ENV_VAR,
@@ -20,6 +26,7 @@ from endorse.store import (
 )
 from endorse.values import ValueProblem
 
+_EVERY_ID = "`endorse list --format ids` lists every id."
 _NEW_REGISTRY = '--title "…" --network "…" --members-declared N'
 
 USAGE_ERROR = 2
@@ -46,6 +53,10 @@ def _advice(error: EndorseError) -> str | None:
         return f'Add it with --id "{error.suggested_id}".'
     if isinstance(error, ImportRefusedError):
         return _import_advice(error)
+    if isinstance(error, UnknownSignatoryError) and not error.close:
+        return None if isinstance(error, AmbiguousReferenceError) else _EVERY_ID
+    if isinstance(error, UnknownImportFormatError):
+        return "Give --format csv or --format json."
     if isinstance(error, RegistryNotFoundError):
         return _not_found_advice(error)
     if isinstance(error, RegistryLockedError):

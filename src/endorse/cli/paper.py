@@ -38,6 +38,29 @@ def paper(
             show_default=False,
         ),
     ] = None,
+    title: Annotated[str | None, typer.Option(help="What is endorsed.", show_default=False)] = None,
+    network: Annotated[
+        str | None, typer.Option(help="Whose members back it.", show_default=False)
+    ] = None,
+    members_declared: Annotated[
+        int | None,
+        typer.Option(
+            min=0, help="How many members the network says backed it.", show_default=False
+        ),
+    ] = None,
+    presented_on: Annotated[
+        str | None,
+        typer.Option(help="When it was presented, YYYY-MM-DD.", metavar="DATE", show_default=False),
+    ] = None,
+    presented_at: Annotated[
+        str | None, typer.Option(help="Where it was presented.", show_default=False)
+    ] = None,
+    presented_by: Annotated[
+        str | None, typer.Option(help="Who presented it.", show_default=False)
+    ] = None,
+    source: Annotated[
+        str | None, typer.Option(help="Where these facts come from.", show_default=False)
+    ] = None,
     clear: Annotated[
         list[str] | None,
         typer.Option(
@@ -49,8 +72,8 @@ def paper(
     ] = None,
     lock_timeout: LockTimeout = DEFAULT_LOCK_TIMEOUT,
 ) -> None:
-    """Show the paper, or change what it says was endorsed: its summary, commitments,
-    recipients and framework. Without options, prints every key of [paper].
+    """Show the paper, or change it: what was endorsed (summary, commitments, recipients,
+    framework) and the facts of [paper]. Without options, prints every key of [paper].
 
     Example: endorse paper --add-commitment "Measuring cities' progress on migration issues"
     """
@@ -58,18 +81,28 @@ def paper(
     from endorse.render import report_words
 
     path = registry_path(ctx)
-    changes = (summary, framework, add_commitment, add_recipient, clear)
-    if all(change is None for change in changes):
+    given: dict[str, str | int | None] = {
+        "summary": summary,
+        "framework": framework,
+        "title": title,
+        "network": network,
+        "members_declared": members_declared,
+        "presented_on": presented_on,
+        "presented_at": presented_at,
+        "presented_by": presented_by,
+        "source": source,
+    }
+    changes = {key: value for key, value in given.items() if value is not None}
+    if not (changes or add_commitment or add_recipient or clear):
         output.write_data(report_words.paper_text(api.load(path).paper))
         return
     with api.edit(path, lock_timeout=lock_timeout) as draft:
         before = draft.registry.paper
         after = draft.edit_paper(
-            summary=summary,
-            framework=framework,
             add_commitments=add_commitment or (),
             add_recipients=add_recipient or (),
             clear=clear or (),
+            **changes,
         )
     output.write_data(report_words.paper_text(after))
     if after == before:
