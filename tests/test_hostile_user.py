@@ -186,6 +186,32 @@ def test_a_csv_cell_nested_hundreds_deep_is_text(
     assert lyon.extra["extra"] == deep
 
 
+def test_a_json_value_nested_150_deep_imports(
+    tmp_path: Path, invoke: Invoke, registry_copy: Path
+) -> None:
+    deep: object = 1
+    for _ in range(150):
+        deep = [deep]
+    rows = tmp_path / "rows.json"
+    rows.write_text(json.dumps([{"name": "Lyon", "country": "FR", "deep": deep}]), "utf-8")
+    result = invoke("--registry", registry_copy, "import", rows)
+    assert result.exit_code == 0, result.stderr
+    assert invoke("--registry", registry_copy, "validate").exit_code == 0
+
+
+def test_a_near_duplicate_of_two_copies_is_reported_once(tmp_path: Path) -> None:
+    registry = tmp_path / "registry.toml"
+    text = 'format = 1\n\n[paper]\ntitle = "T"\nnetwork = "N"\nmembers_declared = 0\n'
+    for number, name in enumerate(["Philadelphia", "Philadelphia", "Philadelpia"]):
+        text += (
+            f'\n[[signatory]]\nid = "p{number}"\nname = "{name}"\nkind = "city"\n'
+            f'country = "US"\nsubdivision = "US-PA"\nmember = false\nstatus = "confirmed"\n'
+        )
+    registry.write_text(text, encoding="utf-8")
+    near = [f for f in endorse.validate(registry) if f.code == "W303"]
+    assert [f.signatory_id for f in near] == ["p2"]
+
+
 # Values
 
 
