@@ -57,6 +57,7 @@ BUNDLED_TARGETS = {
     "show ID": 1.5,
     "validate": 2.5,
     "report": 2.5,
+    "report --lang fr": 2.5,
     "report --format json": 2.5,
     "add": 1.5,
 }
@@ -66,6 +67,7 @@ REAL_TARGETS = {
     "show ID": 1.5,
     "validate": 2.5,
     "report": 2.0,
+    "report --lang fr": 2.0,
     "report --format json": 2.0,
     "add": 1.5,
 }
@@ -350,6 +352,7 @@ def jobs_for(size: str, registry: Path, work: Path, found: Install) -> list[Job]
         "show ID": (*on, "show", first_id(registry)),
         "validate": (*on, "validate"),
         "report": (*on, "report"),
+        "report --lang fr": (*on, "report", "--lang", "fr"),
         "report --format json": (*on, "report", "--format", "json"),
         "add": (
             found.endorse,

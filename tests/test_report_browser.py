@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Literal
 
 import pytest
 
@@ -45,13 +46,27 @@ def rendered_dom(page: Path, profile: Path) -> str:
     return done.stdout
 
 
-def test_chromium_renders_the_totals(tmp_path: Path) -> None:
+# The words of the totals' cards in each language: signatories, members, "of N declared",
+# non-members.
+CARD_WORDS = {
+    "en": ("signatories", "members", "of {} declared", "non-members"),
+    "fr": ("signataires", "membres", "sur {} déclarés", "non-membres"),
+    "es": ("signatarios", "miembros", "de {} declarados", "no miembros"),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_chromium_renders_the_totals(tmp_path: Path, language: Literal["en", "fr", "es"]) -> None:
     page = tmp_path / "report.html"
-    page.write_text(html_report(summarise(load(hand.HAND_COUNTED).registry)), encoding="utf-8")
+    summary = summarise(load(hand.HAND_COUNTED).registry)
+    page.write_text(html_report(summary, language), encoding="utf-8")
     dom = ReportPage(rendered_dom(page, tmp_path / "profile"))
+    signatories, members, declared, nonmembers = CARD_WORDS[language]
     totals = hand.TOTALS
-    assert dom.text_by_id["total-signatories"].startswith(f"{totals['signatories']}signatories")
-    assert dom.text_by_id["total-members"].startswith(f"{totals['members_recorded']}members")
-    assert f"of {totals['members_declared']} declared" in dom.text_by_id["total-members"]
-    assert dom.text_by_id["total-nonmembers"].startswith(f"{totals['nonmembers']}non-members")
+    assert dom.attributes["html"]["lang"] == language
+    assert dom.text_by_id["total-signatories"].startswith(f"{totals['signatories']}{signatories}")
+    assert dom.text_by_id["total-members"].startswith(f"{totals['members_recorded']}{members}")
+    assert declared.format(totals["members_declared"]) in dom.text_by_id["total-members"]
+    assert dom.text_by_id["total-nonmembers"].startswith(f"{totals['nonmembers']}{nonmembers}")
     assert len(dom.bars["chart-regions"]) == len(hand.REGIONS)
+    assert len(dom.bars["chart-timeline"]) == len(hand.MONTHS)

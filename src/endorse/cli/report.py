@@ -15,6 +15,9 @@ if TYPE_CHECKING:
     from endorse.summary import Summary
 
 ReportFormat = Literal["text", "markdown", "html", "json"]
+# The report's languages (endorse.render.i18n.LANGUAGES; a test holds the two equal). Spelt
+# out here so that `endorse --help` does not import the renderers.
+ReportLanguage = Literal["en", "fr", "es"]
 
 
 class ReportWriteError(EndorseError):
@@ -37,12 +40,24 @@ def report(
             dir_okay=False,
         ),
     ] = None,
+    language: Annotated[
+        ReportLanguage | None,
+        typer.Option(
+            "--lang",
+            envvar="ENDORSE_LANG",
+            help="Language of the report: English, French or Spanish. Default: ENDORSE_LANG, "
+            "else the language of LC_ALL, LC_MESSAGES or LANG when it is one of these, "
+            "else English.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Summarise the registry: the paper, totals, breakdowns, names, timeline, population.
 
-    Example: endorse report --format html --output docs/sample-report.html
+    Example: endorse report --format html --lang fr --output rapport.html
     """
     from endorse import api
+    from endorse.render.i18n import choose
 
     registry_file = registry_path(ctx)
     if output_file is not None and output_file.resolve() == registry_file.resolve():
@@ -50,39 +65,40 @@ def report(
             f"--output {output_file} is the registry itself; the report would replace it. "
             "Give another file, such as report.html."
         )
+    lang = choose(language)
     summary = api.summarise(api.load(registry_file))
     if output_file is not None:
-        _write_file(output_file, render(summary, output_format))
+        _write_file(output_file, render(summary, output_format, lang))
         output.message(f"wrote {output_format} report to {output_file}")
     elif output_format == "text" and output.stdout_is_rich():
         from endorse.render.report_text import rich_report
 
-        output.print_rich(rich_report(summary))
+        output.print_rich(rich_report(summary, lang))
     elif output_format == "json":
         from endorse.render.report_json import json_report_chunks
 
-        output.write_data_chunks(json_report_chunks(summary))
+        output.write_data_chunks(json_report_chunks(summary, lang))
     else:
-        output.write_data(render(summary, output_format))
+        output.write_data(render(summary, output_format, lang))
 
 
-def render(summary: Summary, output_format: ReportFormat) -> str:
-    """The report as text in one format (the plain version for "text")."""
+def render(summary: Summary, output_format: ReportFormat, language: ReportLanguage = "en") -> str:
+    """The report as text in one format (the plain version for "text"), in `language`."""
     if output_format == "markdown":
         from endorse.render.report_markdown import markdown_report
 
-        return markdown_report(summary)
+        return markdown_report(summary, language)
     if output_format == "html":
         from endorse.render.report_html import html_report
 
-        return html_report(summary)
+        return html_report(summary, language)
     if output_format == "json":
         from endorse.render.report_json import json_report
 
-        return json_report(summary)
+        return json_report(summary, language)
     from endorse.render.report_text import plain_report
 
-    return plain_report(summary)
+    return plain_report(summary, language)
 
 
 def _write_file(path: Path, text: str) -> None:

@@ -6,6 +6,8 @@ import json
 from collections.abc import Iterator
 from typing import Any, Final
 
+from endorse.render import report_words as words
+from endorse.render.i18n import LanguageCode, _, using
 from endorse.summary import Entry, Group, Summary
 
 REPORT_FORMAT: Final = 1
@@ -14,16 +16,16 @@ REPORT_FORMAT: Final = 1
 INDENTED_UP_TO: Final = 2000
 
 
-def json_report(summary: Summary) -> str:
+def json_report(summary: Summary, language: LanguageCode = "en") -> str:
     """Indented for a person up to INDENTED_UP_TO signatories; compact beyond, where json's
     C encoder writes in 0.2 s what its indenting Python encoder takes 5 s for (100,000)."""
-    return "".join(json_report_chunks(summary))
+    return "".join(json_report_chunks(summary, language))
 
 
-def json_report_chunks(summary: Summary) -> Iterator[str]:
+def json_report_chunks(summary: Summary, language: LanguageCode = "en") -> Iterator[str]:
     """`json_report` in pieces: a compact report's long lists come a thousand items at a
     time, so that the whole text (57 MiB at 100,000 signatories) is never held at once."""
-    document = report_document(summary)
+    document = report_document(summary, language)
     if summary.totals.signatories <= INDENTED_UP_TO:
         yield json.dumps(document, ensure_ascii=False, indent=2)
     else:
@@ -73,13 +75,21 @@ def _compact(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def report_document(summary: Summary) -> dict[str, Any]:
-    """The JSON document: plain dicts, lists, strings, numbers, booleans and nulls."""
+def report_document(summary: Summary, language: LanguageCode = "en") -> dict[str, Any]:
+    """The JSON document: plain dicts, lists, strings, numbers, booleans and nulls. Keys and
+    codes are the same in every language; labels (`label`, `country_name`, the population's
+    `source`) are in `language`, which the document names."""
+    with using(language):
+        return _document(words.localised(summary), language)
+
+
+def _document(summary: Summary, language: LanguageCode) -> dict[str, Any]:
     paper = summary.paper
     totals = summary.totals
     population = summary.population
     return {
         "report_format": REPORT_FORMAT,
+        "language": language,
         "paper": {
             "title": paper.title,
             "network": paper.network,
@@ -110,7 +120,11 @@ def report_document(summary: Summary) -> dict[str, Any]:
         "by_kind": [_group(g) for g in summary.by_kind],
         "nonmembers": [_entry(e) for e in summary.nonmembers],
         "members_by_region": [
-            {"region": group.region, "members": [_entry(e) for e in group.members]}
+            {
+                "region": group.region,
+                "label": words.region(group.region),
+                "members": [_entry(e) for e in group.members],
+            }
             for group in summary.members_by_region
         ],
         "withdrawn": [_entry(e) for e in summary.withdrawn],
@@ -123,7 +137,7 @@ def report_document(summary: Summary) -> dict[str, Any]:
         },
         "population": {
             "total": population.total,
-            "source": "GeoNames city populations",
+            "source": _("GeoNames city populations"),
             "counted": [
                 {"id": c.id, "name": c.name, "place": c.place, "population": c.population}
                 for c in population.counted

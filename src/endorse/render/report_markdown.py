@@ -9,45 +9,63 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from endorse.render import report_words as words
+from endorse.render.i18n import LanguageCode, _, using
 from endorse.render.safe import markdown_safe
 from endorse.summary import Entry, Group, Summary
 
-PENDING_NOTE_MD = words.PENDING_NOTE.replace("*", "\\*", 1)
+
+def _pending_note() -> str:
+    return words.pending_note().replace("*", "\\*", 1)
 
 
-def markdown_report(summary: Summary) -> str:
+def markdown_report(summary: Summary, language: LanguageCode = "en") -> str:
+    with using(language):
+        return _markdown_report(words.localised(summary))
+
+
+def _heading(title: str) -> str:
+    return f"## {title}"
+
+
+def _none() -> str:
+    return _("None.")
+
+
+def _markdown_report(summary: Summary) -> str:
     paper = summary.paper
     blocks = [
         f"# {markdown_safe(paper.title)}",
         _paper_lines(summary),
         *_endorsed(summary),
-        "## Totals",
+        _heading(_("Totals")),
         _totals(summary),
-        "## By region",
-        words.REGION_NOTE,
-        _group_table("Region", summary.by_region),
-        "## By country",
-        _group_table("Country", summary.by_country),
-        "## By kind",
-        _group_table("Kind", summary.by_kind),
-        "## Non-member supporters",
+        _heading(_("By region")),
+        words.region_note(),
+        _group_table(_("Region"), summary.by_region),
+        _heading(_("By country")),
+        _group_table(_("Country"), summary.by_country),
+        _heading(_("By kind")),
+        _group_table(_("Kind"), summary.by_kind),
+        _heading(_("Non-member supporters")),
         _name_list(summary.nonmembers),
-        "## Members by region",
+        _heading(_("Members by region")),
         _members_by_region(summary),
-        "## Withdrawn",
+        _heading(_("Withdrawn")),
         _name_list(summary.withdrawn),
-        "## Timeline of endorsements",
+        _heading(_("Timeline of endorsements")),
         _timeline(summary),
-        "## Population represented",
+        _heading(_("Population represented")),
         _population(summary),
-        f"_{words.BREAKDOWN_NOTE}_",
+        f"_{words.breakdown_note()}_",
     ]
     return "\n\n".join(block for block in blocks if block) + "\n"
 
 
 def _paper_lines(summary: Summary) -> str:
     facts = words.paper_facts(summary.paper)
-    return "  \n".join(f"**{label}:** {markdown_safe(value)}" for label, value in facts)
+    return "  \n".join(
+        f"**{words.labelled(label)}** {markdown_safe(value)}" for _key, label, value in facts
+    )
 
 
 def _endorsed(summary: Summary) -> list[str]:
@@ -55,27 +73,28 @@ def _endorsed(summary: Summary) -> list[str]:
     parts = words.endorsed_parts(summary.paper)
     if not parts:
         return []
-    blocks = [f"## {words.ENDORSED_TITLE}"]
-    for label, items in parts:
-        if label == "Commitments":
+    blocks = [f"## {words.endorsed_title()}"]
+    for key, label, items in parts:
+        title = f"**{words.labelled(label)}**"
+        if key == "commitments":
             listed = "\n".join(f"{n}. {markdown_safe(item)}" for n, item in enumerate(items, 1))
-            blocks.append(f"**{label}:**\n\n{listed}")
-        elif len(items) > 1 or label == "Sent to":
-            blocks.append(f"**{label}:**\n\n" + "\n".join(f"- {markdown_safe(i)}" for i in items))
+            blocks.append(f"{title}\n\n{listed}")
+        elif len(items) > 1 or key == "recipients":
+            blocks.append(f"{title}\n\n" + "\n".join(f"- {markdown_safe(i)}" for i in items))
         else:
-            blocks.append(f"**{label}:** {markdown_safe(items[0])}")
+            blocks.append(f"{title} {markdown_safe(items[0])}")
     return blocks
 
 
 def _totals(summary: Summary) -> str:
     totals = summary.totals
     table = _table(
-        ["", "Count"],
+        ["", _("Count")],
         [
-            ["Signatories", words.headline(totals)],
-            ["Members", words.members_line(totals)],
-            ["Non-members", f"{totals.nonmembers:,}"],
-            ["Withdrawn", words.withdrawn_line(totals)],
+            [_("Signatories"), words.headline(totals)],
+            [_("Members"), words.members_line(totals)],
+            [_("Non-members"), words.number(totals.nonmembers)],
+            [_("Withdrawn"), words.withdrawn_line(totals)],
         ],
         right=(),
     )
@@ -85,12 +104,13 @@ def _totals(summary: Summary) -> str:
 
 def _group_table(title: str, groups: Sequence[Group]) -> str:
     if not groups:
-        return "None."
+        return _none()
+    n = words.number
     rows = [
-        [markdown_safe(g.label), f"{g.signatories:,}", f"{g.members:,}", f"{g.nonmembers:,}"]
-        for g in groups
+        [markdown_safe(g.label), n(g.signatories), n(g.members), n(g.nonmembers)] for g in groups
     ]
-    return _table([title, "Signatories", "Members", "Non-members"], rows, right=(1, 2, 3))
+    headers = [title, _("Signatories"), _("Members"), _("Non-members")]
+    return _table(headers, rows, right=(1, 2, 3))
 
 
 def _table(headers: list[str], rows: Iterable[list[str]], *, right: Sequence[int]) -> str:
@@ -107,37 +127,37 @@ def _entry_text(entry: Entry, *, with_place: bool) -> str:
 
 def _name_list(entries: Sequence[Entry]) -> str:
     if not entries:
-        return "None."
+        return _none()
     listed = "\n".join(f"- {_entry_text(e, with_place=True)}" for e in entries)
     return _with_pending_note(listed, entries)
 
 
 def _members_by_region(summary: Summary) -> str:
     if not summary.members_by_region:
-        return "None."
+        return _none()
     rows = [
         [
-            f"{markdown_safe(group.region)} ({len(group.members)})",
+            f"{markdown_safe(words.region(group.region))} ({len(group.members)})",
             ", ".join(_entry_text(e, with_place=False) for e in group.members),
         ]
         for group in summary.members_by_region
     ]
-    table = _table(["Region", "Members"], rows, right=())
+    table = _table([_("Region"), _("Members")], rows, right=())
     members = [e for group in summary.members_by_region for e in group.members]
     return _with_pending_note(table, members)
 
 
 def _with_pending_note(block: str, entries: Iterable[Entry]) -> str:
     pending = any(e.status == "pending" for e in entries)
-    return f"{block}\n\n{PENDING_NOTE_MD}" if pending else block
+    return f"{block}\n\n{_pending_note()}" if pending else block
 
 
 def _timeline(summary: Summary) -> str:
     line = words.timeline_line(summary.timeline)
     if not summary.timeline.months:
         return line
-    rows = [[m.month, f"{m.signatories:,}"] for m in summary.timeline.months]
-    return _table(["Month", "Signatories"], rows, right=(1,)) + "\n\n" + line
+    rows = [[words.month(m.month), words.number(m.signatories)] for m in summary.timeline.months]
+    return _table([_("Month"), _("Signatories")], rows, right=(1,)) + "\n\n" + line
 
 
 def _population(summary: Summary) -> str:
@@ -146,6 +166,6 @@ def _population(summary: Summary) -> str:
         [
             f"**{words.population_line(population)}**",
             words.not_counted_line(population),
-            f"_{words.POPULATION_NOTE}_",
+            f"_{words.population_note()}_",
         ]
     )

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
 from endorse.render import report_words as words
+from endorse.render.i18n import LanguageCode, _, using
 from endorse.render.safe import terminal_safe
 from endorse.summary import Entry, Group, Summary
 
@@ -33,38 +34,32 @@ class Bar:
     detail: str
 
 
-def _plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    return words.plural(count, singular, plural_form)
-
-
 def paper_rows(summary: Summary) -> list[tuple[str, str]]:
-    return [(label, terminal_safe(value)) for label, value in words.paper_facts(summary.paper)]
+    facts = words.paper_facts(summary.paper)
+    return [(label, terminal_safe(value)) for _key, label, value in facts]
 
 
 def total_rows(summary: Summary) -> list[tuple[str, str]]:
     totals = summary.totals
     return [
-        ("Signatories", words.headline(totals)),
-        ("Members", words.members_line(totals)),
-        ("Non-members", f"{totals.nonmembers:,}"),
-        ("Withdrawn", words.withdrawn_line(totals)),
+        (_("Signatories"), words.headline(totals)),
+        (_("Members"), words.members_line(totals)),
+        (_("Non-members"), words.number(totals.nonmembers)),
+        (_("Withdrawn"), words.withdrawn_line(totals)),
     ]
 
 
 def group_bars(groups: Sequence[Group]) -> list[Bar]:
     return [
-        Bar(
-            terminal_safe(g.label),
-            g.signatories,
-            g.members,
-            f"{_plural(g.members, 'member')}, {_plural(g.nonmembers, 'non-member')}",
-        )
-        for g in groups
+        Bar(terminal_safe(g.label), g.signatories, g.members, words.group_detail(g)) for g in groups
     ]
 
 
 def timeline_bars(summary: Summary) -> list[Bar]:
-    return [Bar(m.month, m.signatories, m.signatories, "") for m in summary.timeline.months]
+    return [
+        Bar(words.month(m.month, short=True), m.signatories, m.signatories, "")
+        for m in summary.timeline.months
+    ]
 
 
 def names(entries: Iterable[Entry], *, with_country: bool) -> list[str]:
@@ -90,21 +85,26 @@ def _bar_blocks(bar: Bar, largest: int) -> tuple[str, str]:
 # -- plain text ------------------------------------------------------------------------------
 
 
-def plain_report(summary: Summary) -> str:
+def plain_report(summary: Summary, language: LanguageCode = "en") -> str:
     """The whole report as plain text: no colour, no escape codes, ready for a pipe or a mail."""
+    with using(language):
+        return _plain_report(words.localised(summary))
+
+
+def _plain_report(summary: Summary) -> str:
     sections = [
         [_wrap(terminal_safe(summary.paper.title)), "", *_plain_pairs(paper_rows(summary))],
-        _plain_section(words.ENDORSED_TITLE, endorsed_lines(summary)),
-        _plain_section("Totals", _plain_totals(summary)),
-        _plain_section("By region", _plain_chart(group_bars(summary.by_region), legend=True)),
-        _plain_section("By country", _plain_chart(group_bars(summary.by_country), legend=True)),
-        _plain_section("By kind", _plain_chart(group_bars(summary.by_kind), legend=True)),
-        _plain_section("Non-member supporters", _plain_nonmembers(summary)),
-        _plain_section("Members by region", _plain_members(summary)),
-        _plain_section("Withdrawn", _plain_withdrawn(summary)),
-        _plain_section("Timeline of endorsements", _plain_timeline(summary)),
-        _plain_section("Population represented", _plain_population(summary)),
-        [_wrap(words.BREAKDOWN_NOTE)],
+        _plain_section(words.endorsed_title(), endorsed_lines(summary), optional=True),
+        _plain_section(_("Totals"), _plain_totals(summary)),
+        _plain_section(_("By region"), _plain_chart(group_bars(summary.by_region), legend=True)),
+        _plain_section(_("By country"), _plain_chart(group_bars(summary.by_country), legend=True)),
+        _plain_section(_("By kind"), _plain_chart(group_bars(summary.by_kind), legend=True)),
+        _plain_section(_("Non-member supporters"), _plain_nonmembers(summary)),
+        _plain_section(_("Members by region"), _plain_members(summary)),
+        _plain_section(_("Withdrawn"), _plain_withdrawn(summary)),
+        _plain_section(_("Timeline of endorsements"), _plain_timeline(summary)),
+        _plain_section(_("Population represented"), _plain_population(summary)),
+        [_wrap(words.breakdown_note())],
     ]
     return "\n\n".join("\n".join(lines) for lines in sections if lines) + "\n"
 
@@ -113,12 +113,12 @@ def endorsed_lines(summary: Summary) -> list[str]:
     """What was endorsed, as wrapped lines: each part under its label, commitments numbered,
     recipients as a list (empty when the paper says none of it)."""
     lines: list[str] = []
-    for label, items in words.endorsed_parts(summary.paper):
+    for key, label, items in words.endorsed_parts(summary.paper):
         if lines:
             lines.append("")
-        lines.append(f"{label}:")
+        lines.append(words.labelled(label))
         for number, item in enumerate(items, 1):
-            mark = f"{number}. " if label == "Commitments" else "- " if len(items) > 1 else ""
+            mark = f"{number}. " if key == "commitments" else "- " if len(items) > 1 else ""
             lines.append(
                 textwrap.fill(
                     terminal_safe(item),
@@ -130,19 +130,22 @@ def endorsed_lines(summary: Summary) -> list[str]:
     return lines
 
 
-def _plain_section(title: str, lines: list[str]) -> list[str]:
-    """A titled section; a section with nothing to say is left out (only "What was endorsed"
-    may have nothing)."""
-    if not lines and title == words.ENDORSED_TITLE:
+def _plain_section(title: str, lines: list[str], *, optional: bool = False) -> list[str]:
+    """A titled section; an optional section with nothing to say is left out (only "What
+    was endorsed" may have nothing)."""
+    if not lines and optional:
         return []
     return [title, "-" * len(title), *lines]
 
 
 def _plain_pairs(rows: Sequence[tuple[str, str]]) -> list[str]:
-    width = max(len(label) for label, _ in rows) + 2
+    width = max(len(words.labelled(label)) for label, _value in rows) + 1
     return [
         textwrap.fill(
-            value, WRAP, initial_indent=f"{label + ':':<{width}}", subsequent_indent=" " * width
+            value,
+            WRAP,
+            initial_indent=f"{words.labelled(label):<{width}}",
+            subsequent_indent=" " * width,
         )
         for label, value in rows
     ]
@@ -156,42 +159,44 @@ def _plain_totals(summary: Summary) -> list[str]:
 
 def _plain_chart(bars: Sequence[Bar], *, legend: bool) -> list[str]:
     if not bars:
-        return ["(none)"]
+        return [words.none_text()]
     largest = max(bar.count for bar in bars)
     width = max(len(bar.label) for bar in bars)
     lines = []
     for bar in bars:
         members, others = _bar_blocks(bar, largest)
         blocks = f"{members}{others}".ljust(BAR_WIDTH)
-        lines.append(f"{bar.label:<{width}}  {bar.count:>4,}  {blocks}  {bar.detail}".rstrip())
+        count = words.number(bar.count)
+        lines.append(f"{bar.label:<{width}}  {count:>4}  {blocks}  {bar.detail}".rstrip())
     if legend:
-        lines.append(f"{MEMBER_BLOCK} members  {NONMEMBER_BLOCK} non-members")
+        members, nonmembers = _("members"), _("non-members")
+        lines.append(f"{MEMBER_BLOCK} {members}  {NONMEMBER_BLOCK} {nonmembers}")
     return lines
 
 
 def _plain_nonmembers(summary: Summary) -> list[str]:
     found = [f"- {name}" for name in names(summary.nonmembers, with_country=True)]
-    return _with_pending_note(found, summary.nonmembers) or ["(none)"]
+    return _with_pending_note(found, summary.nonmembers) or [words.none_text()]
 
 
 def _plain_members(summary: Summary) -> list[str]:
     lines = []
     for group in summary.members_by_region:
-        heading = f"{terminal_safe(group.region)} ({len(group.members)}): "
+        heading = f"{terminal_safe(words.region(group.region))} ({len(group.members)}): "
         listed = ", ".join(names(group.members, with_country=False))
         lines.append(textwrap.fill(heading + listed, WRAP, subsequent_indent="  "))
     members = [e for group in summary.members_by_region for e in group.members]
-    return _with_pending_note(lines, members) or ["(none)"]
+    return _with_pending_note(lines, members) or [words.none_text()]
 
 
 def _with_pending_note(lines: list[str], entries: Iterable[Entry]) -> list[str]:
     pending = any(e.status == "pending" for e in entries)
-    return [*lines, "", words.PENDING_NOTE] if pending else lines
+    return [*lines, "", words.pending_note()] if pending else lines
 
 
 def _plain_withdrawn(summary: Summary) -> list[str]:
     found = names(summary.withdrawn, with_country=True)
-    return [f"- {name}" for name in found] or ["(none)"]
+    return [f"- {name}" for name in found] or [words.none_text()]
 
 
 def _plain_timeline(summary: Summary) -> list[str]:
@@ -205,7 +210,7 @@ def _population_lines(summary: Summary) -> list[str]:
     return [
         words.population_line(population),
         words.not_counted_line(population),
-        words.POPULATION_NOTE,
+        words.population_note(),
     ]
 
 
@@ -220,32 +225,36 @@ def _wrap(text: str) -> str:
 # -- rich ------------------------------------------------------------------------------------
 
 
-def rich_report(summary: Summary) -> RenderableType:
+def rich_report(summary: Summary, language: LanguageCode = "en") -> RenderableType:
     """Panels and two-colour bars for a person at a terminal."""
+    with using(language):
+        return _rich_report(words.localised(summary))
+
+
+def _rich_report(summary: Summary) -> RenderableType:
     from rich.console import Group as Stack
     from rich.text import Text
 
+    network = terminal_safe(summary.paper.network)
     return Stack(
-        _panel(
-            _rich_paper(summary), f"Endorsement report · {terminal_safe(summary.paper.network)}"
-        ),
+        _panel(_rich_paper(summary), _("Endorsement report · %(network)s") % {"network": network}),
         *_rich_endorsed(summary),
-        _panel(_rich_totals(summary), "Totals"),
-        _panel(_rich_chart(group_bars(summary.by_region)), "By region"),
-        _panel(_rich_chart(group_bars(summary.by_country)), "By country"),
-        _panel(_rich_chart(group_bars(summary.by_kind)), "By kind"),
-        _panel(_rich_lines(_plain_nonmembers(summary)), "Non-member supporters"),
-        _panel(_rich_members(summary), "Members by region"),
-        _panel(_rich_lines(_plain_withdrawn(summary)), "Withdrawn"),
-        _panel(_rich_timeline(summary), "Timeline of endorsements"),
-        _panel(_rich_population(summary), "Population represented"),
-        Text(words.BREAKDOWN_NOTE, style="dim"),
+        _panel(_rich_totals(summary), _("Totals")),
+        _panel(_rich_chart(group_bars(summary.by_region)), _("By region")),
+        _panel(_rich_chart(group_bars(summary.by_country)), _("By country")),
+        _panel(_rich_chart(group_bars(summary.by_kind)), _("By kind")),
+        _panel(_rich_lines(_plain_nonmembers(summary)), _("Non-member supporters")),
+        _panel(_rich_members(summary), _("Members by region")),
+        _panel(_rich_lines(_plain_withdrawn(summary)), _("Withdrawn")),
+        _panel(_rich_timeline(summary), _("Timeline of endorsements")),
+        _panel(_rich_population(summary), _("Population represented")),
+        Text(words.breakdown_note(), style="dim"),
     )
 
 
 def _rich_endorsed(summary: Summary) -> list[RenderableType]:
     lines = endorsed_lines(summary)
-    return [_panel(_rich_lines(lines), words.ENDORSED_TITLE)] if lines else []
+    return [_panel(_rich_lines(lines), words.endorsed_title())] if lines else []
 
 
 def _panel(body: RenderableType, title: str) -> RenderableType:
@@ -263,7 +272,7 @@ def _rich_pairs(rows: Sequence[tuple[str, str]]) -> list[RenderableType]:
     table.add_column(style="bold")
     table.add_column()
     for label, value in rows:
-        table.add_row(Text(label), Text(value))
+        table.add_row(Text(words.labelled(label)), Text(value))
     return [table]
 
 
@@ -292,7 +301,7 @@ def _rich_chart(bars: Sequence[Bar], *, legend: bool = True) -> RenderableType:
     from rich.text import Text
 
     if not bars:
-        return Text("(none)")
+        return Text(words.none_text())
     largest = max(bar.count for bar in bars)
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold")
@@ -303,11 +312,12 @@ def _rich_chart(bars: Sequence[Bar], *, legend: bool = True) -> RenderableType:
         members, others = _bar_blocks(bar, largest)
         blocks = Text(members, style="blue")
         blocks.append(MEMBER_BLOCK * len(others), style="dark_orange")
-        table.add_row(Text(bar.label), f"{bar.count:,}", blocks, Text(bar.detail))
+        table.add_row(Text(bar.label), words.number(bar.count), blocks, Text(bar.detail))
     if not legend:
         return table
-    key = Text(f"{MEMBER_BLOCK * 2} members", style="blue")
-    key.append(f"   {MEMBER_BLOCK * 2} non-members", style="dark_orange")
+    members, nonmembers = _("members"), _("non-members")
+    key = Text(f"{MEMBER_BLOCK * 2} {members}", style="blue")
+    key.append(f"   {MEMBER_BLOCK * 2} {nonmembers}", style="dark_orange")
     return Stack(table, key)
 
 
@@ -323,12 +333,12 @@ def _rich_members(summary: Summary) -> RenderableType:
     from rich.text import Text
 
     if not summary.members_by_region:
-        return Text("(none)")
+        return Text(words.none_text())
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
     for group in summary.members_by_region:
-        label = f"{terminal_safe(group.region)} ({len(group.members)})"
+        label = f"{terminal_safe(words.region(group.region))} ({len(group.members)})"
         table.add_row(Text(label), Text(", ".join(names(group.members, with_country=False))))
     members = [e for group in summary.members_by_region for e in group.members]
     note = _with_pending_note([], members)

@@ -6,54 +6,106 @@ escapes the result for where it prints it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from typing import Final
 
 from endorse.model import Paper, Recipient
-from endorse.summary import Population, Timeline, Totals
-
-POPULATION_NOTE: Final = (
-    "Figures are GeoNames city populations (cities of 15,000 people or more), "
-    "counted only for signatories whose name matches exactly one GeoNames city; "
-    "regions, counties and metropolitan areas are not counted."
-)
-BREAKDOWN_NOTE: Final = (
-    "Breakdowns count the signatories that are confirmed or pending; "
-    "withdrawn signatories are listed apart and counted nowhere."
-)
-REGION_NOTE: Final = "Regions are continents, from GeoNames' country data."
+from endorse.render.i18n import _, current, ngettext
+from endorse.summary import Entry, Group, Population, RegionMembers, Summary, Timeline, Totals
 
 
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    """ "1 member", "2 members" (numbers with thousands separators)."""
-    word = singular if count == 1 else (plural_form or singular + "s")
-    return f"{count:,} {word}"
+def population_note() -> str:
+    return _(
+        "Figures are GeoNames city populations (cities of 15,000 people or more), "
+        "counted only for signatories whose name matches exactly one GeoNames city; "
+        "regions, counties and metropolitan areas are not counted."
+    )
+
+
+def breakdown_note() -> str:
+    return _(
+        "Breakdowns count the signatories that are confirmed or pending; "
+        "withdrawn signatories are listed apart and counted nowhere."
+    )
+
+
+def region_note() -> str:
+    return _("Regions are continents, from GeoNames' country data.")
+
+
+def labelled(label: str) -> str:
+    """ "Network:" ("Réseau :" in French, whose typography spaces the colon)."""
+    return _("%(label)s:") % {"label": label}
+
+
+def number(count: int) -> str:
+    """A count grouped the language's way: 170,840,224 / 170 840 224 / 170.840.224."""
+    return current().number(count)
+
+
+def members(count: int) -> str:
+    return ngettext("%(count)s member", "%(count)s members", count) % {"count": number(count)}
+
+
+def nonmembers(count: int) -> str:
+    return ngettext("%(count)s non-member", "%(count)s non-members", count) % {
+        "count": number(count)
+    }
+
+
+def signatories(count: int) -> str:
+    return ngettext("%(count)s signatory", "%(count)s signatories", count) % {
+        "count": number(count)
+    }
+
+
+def group_detail(group: Group) -> str:
+    """ "3 members, 13 non-members"."""
+    return _("%(members)s, %(nonmembers)s") % {
+        "members": members(group.members),
+        "nonmembers": nonmembers(group.nonmembers),
+    }
+
+
+def region(key: str) -> str:
+    return current().region(key)
+
+
+def kind(key: str) -> str:
+    return current().kind(key)
+
+
+def month(key: str, *, short: bool = False) -> str:
+    return current().month(key, short=short)
 
 
 def presented_line(paper: Paper) -> str | None:
     """ "2017-12-04, at Puerto Vallarta, Mexico, by …", or None when nothing is known."""
     parts = [
-        paper.presented_on.isoformat() if paper.presented_on else None,
-        f"at {paper.presented_at}" if paper.presented_at else None,
-        f"by {paper.presented_by}" if paper.presented_by else None,
+        current().date(paper.presented_on) if paper.presented_on else None,
+        _("at %(place)s") % {"place": paper.presented_at} if paper.presented_at else None,
+        _("by %(person)s") % {"person": paper.presented_by} if paper.presented_by else None,
     ]
     present = [part for part in parts if part]
     return ", ".join(present) if present else None
 
 
-def paper_facts(paper: Paper) -> list[tuple[str, str]]:
-    """(label, value) of what is known of the paper beyond its title, unescaped: network,
-    when, where and by whom it was presented, the source."""
-    facts = [("Network", paper.network)]
+def paper_facts(paper: Paper) -> list[tuple[str, str, str]]:
+    """(key, label, value) of what is known of the paper beyond its title, unescaped:
+    network, when, where and by whom it was presented, the source."""
+    facts = [("network", _("Network"), paper.network)]
     presented = presented_line(paper)
     if presented:
-        facts.append(("Presented", presented))
+        facts.append(("presented", _("Presented"), presented))
     if paper.source:
-        facts.append(("Source", paper.source))
+        facts.append(("source", _("Source"), paper.source))
     return facts
 
 
-ENDORSED_TITLE: Final = "What was endorsed"
+def endorsed_title() -> str:
+    return _("What was endorsed")
 
 
 def recipient_line(recipient: Recipient) -> str:
@@ -61,19 +113,19 @@ def recipient_line(recipient: Recipient) -> str:
     return f"{recipient.name}, {recipient.role}" if recipient.role else recipient.name
 
 
-def endorsed_parts(paper: Paper) -> list[tuple[str, list[str]]]:
-    """(label, items) of what the paper says it is, unescaped, in the report's order: the
-    aim, the commitments (numbered by each format), the recipients, the framework. Empty
-    when the paper says none of it."""
-    parts: list[tuple[str, list[str]]] = []
+def endorsed_parts(paper: Paper) -> list[tuple[str, str, list[str]]]:
+    """(key, label, items) of what the paper says it is, unescaped, in the report's order:
+    the aim, the commitments (numbered by each format), the recipients, the framework.
+    Empty when the paper says none of it. Keys: aim, commitments, recipients, framework."""
+    parts: list[tuple[str, str, list[str]]] = []
     if paper.summary:
-        parts.append(("Aim", [paper.summary]))
+        parts.append(("aim", _("Aim"), [paper.summary]))
     if paper.commitments:
-        parts.append(("Commitments", list(paper.commitments)))
+        parts.append(("commitments", _("Commitments"), list(paper.commitments)))
     if paper.addressed_to:
-        parts.append(("Sent to", [recipient_line(r) for r in paper.addressed_to]))
+        parts.append(("recipients", _("Sent to"), [recipient_line(r) for r in paper.addressed_to]))
     if paper.framework:
-        parts.append(("Framework", [paper.framework]))
+        parts.append(("framework", _("Framework"), [paper.framework]))
     return parts
 
 
@@ -86,7 +138,7 @@ def paper_text(paper: Paper) -> str:
         value = getattr(paper, key)
         if value is not None:
             rows.append((key, value.isoformat() if isinstance(value, date) else value))
-    width = max(len(key) for key, _ in rows) + 2
+    width = max(len(key) for key, _value in rows) + 2
     lines = [f"{key:<{width}}{value}" for key, value in rows]
     listed = [
         ("commitments", list(paper.commitments)),
@@ -100,11 +152,18 @@ def paper_text(paper: Paper) -> str:
 
 
 def headline(totals: Totals) -> str:
-    return f"{totals.signatories:,} ({totals.confirmed:,} confirmed, {totals.pending:,} pending)"
+    return _("%(signatories)s (%(confirmed)s confirmed, %(pending)s pending)") % {
+        "signatories": number(totals.signatories),
+        "confirmed": number(totals.confirmed),
+        "pending": number(totals.pending),
+    }
 
 
 def members_line(totals: Totals) -> str:
-    return f"{totals.members_recorded:,} recorded of {totals.members_declared:,} declared"
+    return _("%(recorded)s recorded of %(declared)s declared") % {
+        "recorded": number(totals.members_recorded),
+        "declared": number(totals.members_declared),
+    }
 
 
 def gap_sentence(totals: Totals) -> str | None:
@@ -112,48 +171,123 @@ def gap_sentence(totals: Totals) -> str | None:
     gap = totals.members_not_recorded
     if not gap:
         return None
-    verb = "is" if gap == 1 else "are"
-    return f"{plural(gap, 'member')} backed the paper but {verb} not yet recorded by name."
+    return ngettext(
+        "%(count)s member backed the paper but is not yet recorded by name.",
+        "%(count)s members backed the paper but are not yet recorded by name.",
+        gap,
+    ) % {"count": number(gap)}
 
 
 def withdrawn_line(totals: Totals) -> str:
-    return f"{totals.withdrawn:,} (not counted in the totals)"
+    return _("%(count)s (not counted in the totals)") % {"count": number(totals.withdrawn)}
 
 
 def timeline_line(timeline: Timeline) -> str:
     if not timeline.months:
-        return (
-            "No endorsement dates are recorded yet "
-            f"({plural(timeline.undated, 'signatory', 'signatories')} without a date)."
-        )
-    return (
-        f"{plural(timeline.dated, 'signatory', 'signatories')} with a date; "
-        f"{timeline.undated:,} without."
-    )
+        return ngettext(
+            "No endorsement dates are recorded yet (%(count)s signatory without a date).",
+            "No endorsement dates are recorded yet (%(count)s signatories without a date).",
+            timeline.undated,
+        ) % {"count": number(timeline.undated)}
+    return ngettext(
+        "%(dated)s signatory with a date; %(undated)s without.",
+        "%(dated)s signatories with a date; %(undated)s without.",
+        timeline.dated,
+    ) % {"dated": number(timeline.dated), "undated": number(timeline.undated)}
 
 
 def population_line(population: Population) -> str:
     counted = len(population.counted)
-    return (
-        f"{population.total:,} people live in the "
-        f"{plural(counted, 'signatory city', 'signatory cities')} "
-        "matched to a single GeoNames city."
-    )
+    return ngettext(
+        "%(total)s people live in the %(count)s signatory city matched to a single GeoNames city.",
+        "%(total)s people live in the %(count)s signatory cities "
+        "matched to a single GeoNames city.",
+        counted,
+    ) % {"total": number(population.total), "count": number(counted)}
+
+
+def reason(key: str) -> str:
+    """Why a signatory's population is not counted, as a tag: "ambiguous"."""
+    labels = {"ambiguous": _("ambiguous"), "unknown": _("unknown"), "not a city": _("not a city")}
+    return labels.get(key, key)
+
+
+def _reason_count(key: str, count: int) -> str:
+    values = {"count": number(count)}
+    if key == "ambiguous":
+        return ngettext("%(count)s ambiguous", "%(count)s ambiguous", count) % values
+    if key == "unknown":
+        return ngettext("%(count)s unknown", "%(count)s unknown", count) % values
+    return ngettext("%(count)s not a city", "%(count)s not a city", count) % values
 
 
 def not_counted_line(population: Population) -> str:
     counted = len(population.counted)
     everyone = counted + len(population.not_counted)
     reasons = ", ".join(
-        f"{population.not_counted_because(reason):,} {reason}"
-        for reason in ("ambiguous", "unknown", "not a city")
+        _reason_count(key, population.not_counted_because(key))
+        for key in ("ambiguous", "unknown", "not a city")
     )
-    return f"Counted {counted:,} of {everyone:,} signatories; not counted: {reasons}."
+    return ngettext(
+        "Counted %(counted)s of %(everyone)s signatory; not counted: %(reasons)s.",
+        "Counted %(counted)s of %(everyone)s signatories; not counted: %(reasons)s.",
+        everyone,
+    ) % {"counted": number(counted), "everyone": number(everyone), "reasons": reasons}
+
+
+def none_text() -> str:
+    """What a list or chart with nothing in it says: "(none)"."""
+    return _("(none)")
 
 
 PENDING_MARK: Final = "*"
-PENDING_NOTE: Final = "* pending: membership or endorsement not yet confirmed"
+
+
+def pending_note() -> str:
+    return _("* pending: membership or endorsement not yet confirmed")
 
 
 def status_mark(status: str) -> str:
     return f" {PENDING_MARK}" if status == "pending" else ""
+
+
+# -- the summary in the report's language ----------------------------------------------------
+
+
+def localised(summary: Summary) -> Summary:
+    """The summary with the labels people read in the current language: country names,
+    region and kind labels, groups re-ordered on their new labels, names in the language's
+    alphabetical order. Keys, codes and figures are unchanged. English is the summary as is."""
+    language = current()
+    if language.code == "en":
+        return summary
+
+    def entry(e: Entry) -> Entry:
+        new = object.__new__(Entry)  # as summary._entry: no per-field __init__ for 100,000
+        new.__dict__.update(e.__dict__, country_name=language.country(e.country, e.country_name))
+        return new
+
+    def entries(listed: tuple[Entry, ...]) -> tuple[Entry, ...]:
+        found = map(entry, listed)
+        if not language.reorders_names:  # the summary's order is by names.fold already
+            return tuple(found)
+        return tuple(sorted(found, key=lambda e: (language.collate(e.name), e.id)))
+
+    def groups(found: tuple[Group, ...], label: Callable[[Group], str]) -> tuple[Group, ...]:
+        relabelled = [replace(g, label=label(g)) for g in found]
+        return tuple(
+            sorted(relabelled, key=lambda g: (-g.signatories, language.collate(g.label), g.key))
+        )
+
+    regions = sorted(
+        summary.members_by_region, key=lambda r: language.collate(language.region(r.region))
+    )
+    return replace(
+        summary,
+        by_region=groups(summary.by_region, lambda g: language.region(g.key)),
+        by_country=groups(summary.by_country, lambda g: language.country(g.key, g.label)),
+        by_kind=groups(summary.by_kind, lambda g: language.kind(g.key)),
+        nonmembers=entries(summary.nonmembers),
+        members_by_region=tuple(RegionMembers(r.region, entries(r.members)) for r in regions),
+        withdrawn=entries(summary.withdrawn),
+    )
