@@ -14,7 +14,7 @@ are cities, the rest metropolitan areas and other governments; 80 % have
 an endorsement date; all have a source. US cities carry their state.
 
 The same N always gives the same file (a seeded random generator, and the
-place data read in sorted order). The 22 countries hold about 17,000
+place data read in sorted order). The 22 countries hold about 87,000
 usable cities; a larger N is refused: `make_registry.py` makes synthetic
 registries of any size.
 """

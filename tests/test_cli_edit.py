@@ -91,12 +91,42 @@ def test_add_dry_run_shows_the_record_and_writes_nothing(
     assert registry_copy.read_bytes() == before
 
 
-def test_add_with_a_taken_id_suggests_another(invoke: Invoke, registry_copy: Path) -> None:
-    before = registry_copy.read_bytes()
+def test_add_chooses_an_id_when_the_slug_is_taken_in_another_country(
+    invoke: Invoke, registry_copy: Path
+) -> None:
     result = invoke("--registry", registry_copy, "add", "Richmond", "--country", "GB")
+    assert result.exit_code == 0
+    assert (
+        'the id "richmond" is taken by "Richmond" (US, city), so this one is "richmond-gb"'
+        in result.stderr
+    )
+    assert 'added "richmond-gb"' in result.stderr
+    assert load(registry_copy).registry.by_id("richmond-gb") is not None
+
+
+def test_add_with_a_given_id_that_is_taken_is_refused_even_if_it_is_the_slug(
+    invoke: Invoke, registry_copy: Path
+) -> None:
+    before = registry_copy.read_bytes()
+    result = invoke(
+        "--registry", registry_copy, "add", "Richmond", "--country", "GB", "--id", "richmond"
+    )
     assert result.exit_code == 1
     assert 'the id "richmond" is already taken' in result.stderr
     assert '--id "richmond-gb"' in result.stderr
+    assert registry_copy.read_bytes() == before
+
+
+def test_add_with_a_taken_id_in_the_same_country_suggests_another(
+    invoke: Invoke, registry_copy: Path
+) -> None:
+    before = registry_copy.read_bytes()
+    result = invoke(
+        "--registry", registry_copy, "add", "Richmond", "--country", "US", "--kind", "county"
+    )
+    assert result.exit_code == 1
+    assert 'the id "richmond" is already taken' in result.stderr
+    assert '--id "richmond-county"' in result.stderr
     assert registry_copy.read_bytes() == before
 
 

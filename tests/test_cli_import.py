@@ -137,8 +137,34 @@ def test_rows_already_in_the_registry_are_refused_or_skipped(
     skipped = invoke("--registry", registry_copy, "import", file, "--on-duplicate", "skip")
     assert skipped.stderr == (
         f"imported 1 signatory from {file} into {registry_copy} (0 members, 1 non-member); "
-        "skipped 2 rows already in the registry; 52 signatories now\n"
+        "skipped 2 rows already in the registry (lines 2 and 4); 52 signatories now\n"
     )
+
+
+def test_skip_skips_repeated_rows_and_ids_are_chosen_for_namesakes_abroad(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    file = write(
+        tmp_path,
+        "again.csv",
+        "name,country\nChicago,US\nRichmond,GB\nValencia,VE\nValencia,ES\nValencia,VE\n",
+    )
+    dry = invoke("--registry", registry_copy, "import", file, "--on-duplicate", "skip", "--dry-run")
+    assert (
+        f'{file}:3: add "richmond-gb" (Richmond, GB, non-member); the id "richmond" is taken'
+        in (dry.stdout)
+    )
+    assert f'{file}:6: skip "Valencia" (VE): repeats line 4' in dry.stdout
+    done = invoke("--registry", registry_copy, "import", file, "--on-duplicate", "skip")
+    assert done.exit_code == 0
+    assert done.stderr == (
+        f"imported 3 signatories from {file} into {registry_copy} (0 members, 3 non-members); "
+        '2 rows (lines 3 and 5) got an id of their own ("richmond-gb", "valencia-es"), the slug '
+        "of their name being taken in another country; skipped 1 row already in the registry "
+        "(line 2); skipped 1 row repeating an earlier row of the file (line 6); "
+        "54 signatories now\n"
+    )
+    assert store.load(registry_copy).registry.by_id("valencia-es") is not None
 
 
 def test_a_dry_run_says_what_it_would_do_and_writes_nothing(

@@ -9,6 +9,7 @@ from endorse.duplicates import DuplicateError, NearDuplicateError
 from endorse.editing import (
     IdTakenError,
     add_signatory,
+    chosen_id_note,
     edit_signatory,
     remove_signatory,
     withdraw_signatory,
@@ -36,9 +37,49 @@ def test_add_checks_duplicates_before_the_id(registry: Registry) -> None:
         add_signatory(registry, signatory_from_values(name="Pittsburg", country="US"))
 
 
-def test_add_refuses_a_taken_id_for_another_country(registry: Registry) -> None:
+def test_add_chooses_an_id_with_the_country_when_the_slug_is_taken_in_another(
+    registry: Registry,
+) -> None:
+    edited = add_signatory(registry, signatory_from_values(name="Richmond", country="GB"))
+    assert edited.signatory.id == "richmond-gb"
+    assert edited.id_taken_by is not None and edited.id_taken_by.id == "richmond"
+    assert edited.registry.by_id("richmond-gb") == edited.signatory
+    assert chosen_id_note(registry, edited.signatory) == (
+        'the id "richmond" is taken by "Richmond" (US, city), so this one is "richmond-gb"'
+    )
+
+
+def test_a_chosen_id_takes_the_subdivision_then_a_number_when_still_taken(
+    registry: Registry,
+) -> None:
+    first = add_signatory(
+        registry, signatory_from_values(name="Richmond", country="GB", subdivision="GB-NYK")
+    )
+    assert first.signatory.id == "richmond-gb"
+    second = add_signatory(
+        first.registry,
+        signatory_from_values(name="Richmond", country="GB", subdivision="GB-LND"),
+    )
+    assert second.signatory.id == "richmond-gb-lnd"
+    third = add_signatory(
+        second.registry, signatory_from_values(name="Richmond", country="GB", kind="county")
+    )
+    assert third.signatory.id == "richmond-gb-2"
+
+
+def test_add_refuses_a_given_id_that_is_taken(registry: Registry) -> None:
     with pytest.raises(IdTakenError, match='such as "richmond-gb"'):
-        add_signatory(registry, signatory_from_values(name="Richmond", country="GB"))
+        add_signatory(
+            registry,
+            signatory_from_values(name="Richmond", country="GB", id="richmond"),
+            id_given=True,
+        )
+
+
+def test_add_refuses_a_taken_id_in_the_same_country(registry: Registry) -> None:
+    other = signatory_from_values(name="Richmond", country="US", kind="county")
+    with pytest.raises(IdTakenError, match='such as "richmond-county"'):
+        add_signatory(registry, other)
 
 
 def test_add_refuses_a_near_duplicate_unless_forced(registry: Registry) -> None:

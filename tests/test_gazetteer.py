@@ -16,7 +16,7 @@ def test_the_core_holds_what_the_checks_need() -> None:
 def test_the_places_of_a_country_are_rows_by_match_key() -> None:
     pittsburg = gazetteer.places_of("US")["pittsburg"]
     assert isinstance(pittsburg, tuple)
-    assert {row[2] for row in pittsburg} == {"US-KS", "US-CA"}
+    assert {row[2] for row in pittsburg} == {"US-KS", "US-CA", "US-TX"}
     assert all(row[1] == "US" and row[4] == "city" for row in pittsburg)
 
 
@@ -43,3 +43,18 @@ def test_a_country_without_places_or_not_a_country_has_none() -> None:
     for country in ("AQ", "XX", "us", "", "../core", "places/US"):
         assert gazetteer.places_of(country) == {}
         assert gazetteer.alternate_names(country) == {}
+
+
+def test_the_places_go_down_to_a_thousand_people() -> None:
+    (ryde,) = [row for row in gazetteer.places_of("GB")["ryde"] if row[4] == "city"]
+    assert 1_000 <= (ryde[3] or 0) < 50_000
+    assert gazetteer.places_of("FR")["ivry sur seine"]
+    assert gazetteer.places_of("FR")["vitry sur seine"]
+
+
+def test_a_column_of_one_value_is_that_value_in_every_row() -> None:
+    assert all(
+        row[2] is None and row[4] == "city"
+        for rows in gazetteer.places_of("FR").values()
+        for row in rows
+    )

@@ -164,9 +164,37 @@ def test_skip_leaves_out_rows_already_in_the_registry_and_adds_the_rest() -> Non
     assert [s.id for s in result.registry.signatories] == ["berlin", "hamburg"]
 
 
-def test_skip_does_not_skip_a_row_that_duplicates_another_row() -> None:
-    result = plan("name,country\nHamburg,DE\nHamburg,DE\n", on_duplicate="skip")
-    assert [p.line for p in result.problems] == [3]
+def test_skip_also_skips_a_row_that_repeats_an_earlier_row() -> None:
+    result = plan("name,country\nHamburg,DE\nHamburg,DE\nHAMBURG,DE\n", on_duplicate="skip")
+    assert not result.problems
+    assert [(s.line, s.repeats, s.existing.id) for s in result.skipped] == [
+        (3, 2, "hamburg"),
+        (4, 2, "hamburg"),
+    ]
+    assert [s.id for s in result.registry.signatories] == ["hamburg"]
+
+
+def test_a_row_that_repeats_an_earlier_row_is_refused_without_skip() -> None:
+    result = plan("name,country\nHamburg,DE\nHamburg,DE\n")
+    assert [(p.line, p.kind) for p in result.problems] == [(3, "repeated")]
+
+
+def test_a_name_whose_slug_is_taken_in_another_country_gets_the_country_in_its_id() -> None:
+    text = "name,country\nValencia,VE\nValencia,ES\nBerlin,US\nBerlin,CA\n"
+    result = plan(text, WITH_BERLIN)
+    assert not result.problems
+    assert [s.id for s in result.registry.signatories] == [
+        "berlin",
+        "valencia",
+        "valencia-es",
+        "berlin-us",
+        "berlin-ca",
+    ]
+    assert [(r.line, r.signatory.id, r.taken.id, r.taken_line) for r in result.renamed] == [
+        (3, "valencia-es", "valencia", 2),
+        (4, "berlin-us", "berlin", None),
+        (5, "berlin-ca", "berlin", None),
+    ]
 
 
 def test_a_near_duplicate_is_refused_unless_forced() -> None:
@@ -181,6 +209,11 @@ def test_a_taken_id_is_refused_with_an_id_to_use_instead() -> None:
         'signatories.csv:2: the id "berlin" is already taken by "Berlin" (DE) in the registry; '
         'give this row another id in the id column, like "berlin-us"'
     ]
+
+
+def test_a_taken_id_in_the_same_country_is_refused() -> None:
+    result = plan("name,country,kind\nBerlin,DE,county\n", WITH_BERLIN)
+    assert [(p.line, p.kind) for p in result.problems] == [(2, "id")]
 
 
 def test_unknown_columns_become_unknown_keys_with_their_types() -> None:

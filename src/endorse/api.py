@@ -105,7 +105,8 @@ class Draft:
     ) -> Signatory:
         """Add a signatory and return it as stored. Refused when a value breaks a rule, when
         it is already there, when its id is taken, or, unless `force`, when its name is a few
-        typing mistakes from one already there."""
+        typing mistakes from one already there. An id derived from the name (no `id`) and
+        taken in another country is replaced by one with the country ("valencia-ve")."""
         from endorse.editing import add_signatory
         from endorse.values import signatory_from_values
 
@@ -122,7 +123,8 @@ class Draft:
             source=source,
             note=note,
         )
-        return self._apply(add_signatory(self.registry, new, force=force))
+        id_given = id is not None and bool(id.strip())
+        return self._apply(add_signatory(self.registry, new, force=force, id_given=id_given))
 
     def edit(
         self, reference: str, *, clear: Collection[str] = (), **changes: str | bool | date

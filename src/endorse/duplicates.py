@@ -19,7 +19,9 @@ One rule, used by `add`, `edit`, `import` and `validate` alike:
   two from there on ("Pittsburg" is near "Pittsburgh"; "Comunidad de
   Madrid" is not near "Comunidad de Murcia"). Names that differ in a number
   ("District 1", "District 2") or in their compass words ("North X", "South X"),
-  and two names the place data knows as two real places, are told apart.
+  and two names the place data knows as two different places (`places.identify`
+  gives each a place, and none in common: Catford and Watford, Ryde and Hyde),
+  are told apart. A name it does not know stays near a known one: "Chicagoo".
 
 `DuplicateIndex` answers for one candidate (add, edit, import); the
 functions `exact_duplicates` and `near_duplicates` find every pair of a
@@ -139,16 +141,28 @@ def _told_apart(a: str, b: str) -> bool:
 
 
 def _two_known_places(a: Signatory, a_spelling: str, b: Signatory, b_spelling: str) -> bool:
-    """Two cities (or counties) the place data knows under their two names are two places.
+    """Whether the place data knows the two names as two different places.
 
-    A misspelling that happens to be another real place ("Pittsburg" for
-    "Pittsburgh") is caught by the place rules (W202, W203) instead.
+    Each name is identified as `places.identify` identifies it (its kind, its
+    subdivision, other names such as "Cologne" for Köln); when both are known
+    and no place is among the candidates of both, they are two places, however
+    close their names: Ivry-sur-Seine and Vitry-sur-Seine, Catford and Watford.
+    A name the data does not know ("Chicagoo", "Sao Paolo") stays near the
+    known one. A misspelling that happens to be another real place
+    ("Pittsburg" for "Pittsburgh") is caught by the place rules (W202, W203).
     """
-    return (
-        a.kind in ("city", "county")
-        and places.is_known_place(a_spelling, a.country)
-        and places.is_known_place(b_spelling, b.country)
-    )
+    if a.kind not in ("city", "county"):
+        return False
+    a_places = _known_as(a, a_spelling)
+    if not a_places:
+        return False
+    b_places = _known_as(b, b_spelling)
+    return bool(b_places) and a_places.isdisjoint(b_places)
+
+
+def _known_as(signatory: Signatory, spelling: str) -> frozenset[places.Place]:
+    found = places.identify(spelling, signatory.country, signatory.kind, signatory.subdivision)
+    return frozenset(found.matching)
 
 
 Block = tuple[str, str]

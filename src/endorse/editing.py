@@ -9,7 +9,7 @@ under the lock, and what they return is what gets written.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Container, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -17,7 +17,7 @@ from endorse.duplicates import DuplicateIndex, refuse_duplicate
 from endorse.errors import EndorseError
 from endorse.model import Registry, Signatory
 from endorse.query import resolve
-from endorse.values import changed_signatory, clean_text
+from endorse.values import ValueProblem, changed_signatory, clean_text, id_for
 
 
 class IdTakenError(EndorseError):
@@ -35,6 +35,7 @@ class Edited:
     registry: Registry
     signatory: Signatory
     before: Signatory | None = None
+    id_taken_by: Signatory | None = None  # who has the slug of a new one's name, if anyone
 
     @property
     def changed_keys(self) -> list[str]:
@@ -51,38 +52,90 @@ def changed_keys(before: Signatory, after: Signatory) -> list[str]:
     ]
 
 
-def add_signatory(registry: Registry, signatory: Signatory, *, force: bool = False) -> Edited:
-    """The registry with `signatory` added; refused when its id is taken or it is a duplicate."""
+def add_signatory(
+    registry: Registry, signatory: Signatory, *, force: bool = False, id_given: bool | None = None
+) -> Edited:
+    """The registry with `signatory` added; refused when it is a duplicate, or when its id
+    is taken and cannot be chosen for it.
+
+    An id derived from the name (`id_given` False; when None, an id that is the slug of
+    the name counts as derived) and taken by a signatory of another country is replaced
+    by `free_id`'s ("valencia" -> "valencia-ve"): `Edited.id_taken_by` then says by whom.
+    A given id that is taken is refused, with one to use instead.
+    """
     refuse_duplicate(DuplicateIndex(registry.signatories), signatory, force=force)
     taken = registry.by_id(signatory.id)
     if taken is not None:
-        other = free_id(registry, signatory, taken)
-        raise IdTakenError(
-            f'the id "{signatory.id}" is already taken by "{taken.name}" ({taken.country}, '
-            f"{taken.kind}); nothing was added. If this is another government, give it "
-            f'another id, such as "{other}".',
-            other,
-        )
+        ids = {s.id for s in registry.signatories}
+        other = free_id(ids, signatory, taken)
+        if not chooses_id(signatory, taken, id_given=id_given):
+            raise IdTakenError(
+                f'the id "{signatory.id}" is already taken by "{taken.name}" ({taken.country}, '
+                f"{taken.kind}); nothing was added. If this is another government, give it "
+                f'another id, such as "{other}".',
+                other,
+            )
+        signatory = dataclasses.replace(signatory, id=other)
     added = dataclasses.replace(registry, signatories=(*registry.signatories, signatory))
-    return Edited(added, signatory)
+    return Edited(added, signatory, id_taken_by=taken)
 
 
-def free_id(registry: Registry, new: Signatory, taken: Signatory) -> str:
-    """An id for `new`, whose own is `taken`'s: told apart by what differs (country, kind,
-    subdivision), else numbered."""
+def chooses_id(new: Signatory, taken: Signatory, *, id_given: bool | None = None) -> bool:
+    """Whether `new`, whose id `taken` has, gets another one chosen for it: when its id was
+    derived from its name (not given), and `taken` is in another country (Valencia, ES and
+    Valencia, VE). In one country, two governments of one name are told apart by hand."""
+    if id_given is None:
+        id_given = new.id != _derived_id(new.name)
+    return not id_given and new.country != taken.country
+
+
+def _derived_id(name: str) -> str | None:
+    try:
+        return id_for(name)
+    except ValueProblem:
+        return None
+
+
+def free_id(ids: Container[str], new: Signatory, taken: Signatory) -> str:
+    """An id for `new` not in `ids`, whose own is `taken`'s: told apart by what differs
+    (the country, else the kind, else the subdivision), then by its subdivision if that
+    is still taken, then numbered: "valencia-ve", "valencia-ve-car", "valencia-ve-2"."""
     if new.country != taken.country:
-        suffix = new.country.lower()
+        suffix = [new.country.lower()]
     elif new.kind != taken.kind:
-        suffix = new.kind
+        suffix = [new.kind]
     elif new.subdivision and new.subdivision != taken.subdivision:
-        suffix = new.subdivision.split("-", 1)[-1].lower()
+        suffix = [_subdivision_part(new.subdivision)]
     else:
-        suffix = "2"
-    candidate, number = f"{new.id}-{suffix}", 2
-    while registry.by_id(candidate) is not None:
+        suffix = []
+    base = "-".join([new.id, *suffix])
+    choices = [base] if suffix else []
+    if new.subdivision and _subdivision_part(new.subdivision) not in suffix:
+        choices.append(f"{base}-{_subdivision_part(new.subdivision)}")
+    for candidate in choices:
+        if candidate not in ids:
+            return candidate
+    number = 2
+    while f"{base}-{number}" in ids:
         number += 1
-        candidate = f"{new.id}-{suffix}-{number}"
-    return candidate
+    return f"{base}-{number}"
+
+
+def _subdivision_part(subdivision: str) -> str:
+    return subdivision.split("-", 1)[-1].lower()
+
+
+def chosen_id_note(registry: Registry, new: Signatory) -> str | None:
+    """What to tell the user when `new`, added to `registry` without an id, did not get
+    the slug of its name because a signatory of `registry` has it (None if it did)."""
+    derived = _derived_id(new.name)
+    taken = None if derived is None or derived == new.id else registry.by_id(derived)
+    if taken is None:
+        return None
+    return (
+        f'the id "{taken.id}" is taken by "{taken.name}" ({taken.country}, {taken.kind}), '
+        f'so this one is "{new.id}"'
+    )
 
 
 def edit_signatory(

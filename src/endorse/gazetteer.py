@@ -17,17 +17,32 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator, Mapping
 from functools import cache
-from itertools import repeat
 from pathlib import Path
 from typing import Any, Final
 
-__all__ = ["PlaceRow", "alternate_names", "core", "places_of"]
+__all__ = [
+    "PROMINENT_POPULATION",
+    "PlaceRow",
+    "alternate_names",
+    "core",
+    "places_of",
+    "prominent_places_of",
+    "smaller_places_of",
+]
 
 DATA: Final = Path(__file__).parent / "data"
+# GeoNames' cities of this size or more (its cities15000, which also holds the capitals)
+# and the US counties are a file of their own per country (data/places/CC.json), the
+# smaller places down to 1,000 people another (CC.smaller.json): most names of a
+# registry are found in the first, a fifth of the size of both.
+PROMINENT_POPULATION: Final = 15000
 
 # A place row: (name, country, subdivision or None, population or None, feature).
 PlaceRow = tuple[str, str, str | None, int | None, str]
+# One country's places by match key.
+Places = Mapping[str, tuple[PlaceRow, ...]]
 
 
 @cache
@@ -68,46 +83,92 @@ def core() -> dict[str, Any]:
 
 
 @cache
-def places_of(country: str) -> dict[str, tuple[PlaceRow, ...]]:
-    """The known places of one country (cities, and US counties) by match key.
+def places_of(country: str) -> Places:
+    """The known places of one country (cities of 1,000 people or more, and US counties)
+    by match key: `prominent_places_of` and `smaller_places_of` together, in that order.
 
-    Each country is a file of its own, read on first use: a registry of 50
-    signatories in 20 countries does not decode the 1.8 MB of all of them.
+    Each country is two files of its own, read on first use: a registry of 50
+    signatories in 20 countries does not decode the 6.8 MB of all of them.
     """
+    found = dict(prominent_places_of(country))
+    for key, rows in smaller_places_of(country).items():
+        found[key] = found[key] + rows if key in found else rows
+    return found
+
+
+@cache
+def prominent_places_of(country: str) -> Places:
+    """One country's cities of PROMINENT_POPULATION people or more (and its capital),
+    and US counties, by match key (for FR, 691 keys of the 8,782 of `places_of`)."""
     return _by_key("places", country)
 
 
 @cache
-def alternate_names(country: str) -> dict[str, tuple[PlaceRow, ...]]:
-    """The match keys of one country's cities' other ASCII names -> those cities.
+def smaller_places_of(country: str) -> Places:
+    """One country's cities under PROMINENT_POPULATION people (GeoNames' cities of 1,000
+    or more, and seats of administrative divisions), by match key."""
+    return _by_key("places", country, ".smaller")
 
-    A file per country like the places: all countries' other names make 4.2 MB
+
+@cache
+def alternate_names(country: str) -> Places:
+    """The match keys of the other ASCII names of one country's prominent cities (those
+    of `prominent_places_of`) -> those cities.
+
+    A file per country like the places: all countries' other names make 4.1 MB
     of JSON, and a registry seldom spans them all.
     """
     return _by_key("alternates", country)
 
 
-def _by_key(part: str, country: str) -> dict[str, tuple[PlaceRow, ...]]:
+def _by_key(part: str, country: str, suffix: str = "") -> Places:
     """One country's index: see scripts/make_place_index.py for the columns."""
-    if country not in _countries_in(part):
+    if "." in country or country + suffix not in _countries_in(part):
         return {}
-    columns = _read(f"{part}/{country}.json")
-    rows: list[PlaceRow] = list(
-        zip(
-            columns["name"],
-            repeat(country),
-            columns["subdivision"],
-            columns["population"],
-            columns["feature"],
-            strict=False,  # repeat() is endless
+    return PlaceIndex(country, _read(f"{part}/{country}{suffix}.json"))
+
+
+class PlaceIndex(Mapping[str, tuple[PlaceRow, ...]]):
+    """One country's file as a mapping of match keys to place rows, each key's rows made
+    when it is looked up: a registry looks up a few keys of thousands, and making every
+    row when the file is read took twice as long as decoding it."""
+
+    __slots__ = ("_columns", "_country", "_first", "_more")
+
+    def __init__(self, country: str, columns: dict[str, Any]) -> None:
+        self._country = country
+        self._columns = columns
+        self._first: dict[str, int] = dict(zip(columns["key"], columns["row"], strict=True))
+        self._more: dict[str, list[int]] = columns["more"]
+
+    def __getitem__(self, key: str) -> tuple[PlaceRow, ...]:
+        more = self._more.get(key)
+        if more is not None:
+            return tuple([self._row(position) for position in more])
+        return (self._row(self._first[key]),)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self[key] if key in self._first else default
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._first
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._first)
+
+    def __len__(self) -> int:
+        return len(self._first)
+
+    def _row(self, position: int) -> PlaceRow:
+        columns = self._columns
+        subdivision, feature = columns["subdivision"], columns["feature"]
+        return (
+            columns["name"][position],
+            self._country,
+            subdivision[position] if isinstance(subdivision, list) else subdivision,
+            columns["population"][position],
+            feature[position] if isinstance(feature, list) else feature,
         )
-    )
-    found: dict[str, tuple[PlaceRow, ...]] = dict(
-        zip(columns["key"], zip(map(rows.__getitem__, columns["row"])), strict=True)
-    )
-    for key, positions in columns["more"].items():
-        found[key] = tuple([rows[position] for position in positions])
-    return found
 
 
 @cache

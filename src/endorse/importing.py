@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, Final, Literal
 
 from endorse.duplicates import DuplicateIndex, Match
+from endorse.editing import chooses_id, free_id
 from endorse.errors import EndorseError
 from endorse.import_files import REQUIRED_COLUMNS, FileFormat, Row
 from endorse.model import SIGNATORY_KEYS, Registry, Signatory
@@ -74,25 +75,41 @@ class Candidate:
 
     line: int
     signatory: Signatory
+    id_given: bool | None = None  # an id in the row; None: if it is not the name's slug
 
 
 @dataclass(frozen=True)
 class Skipped:
-    """A row left out because it is already in the registry as `existing`."""
+    """A row left out because it is already in the registry as `existing`, or (with
+    `repeats`, the line of that row) repeats an earlier row of the file."""
 
     line: int
     signatory: Signatory
     existing: Signatory
+    repeats: int | None = None
+
+
+@dataclass(frozen=True)
+class Renamed:
+    """A row whose id, derived from its name, was taken in another country by `taken`
+    (in the registry, or at line `taken_line` of the file): it gets `signatory.id`."""
+
+    line: int
+    signatory: Signatory
+    taken: Signatory
+    taken_line: int | None = None
 
 
 @dataclass(frozen=True)
 class ImportPlan:
-    """What an import would do: the registry after it, the rows added, skipped and refused."""
+    """What an import would do: the registry after it, the rows added, skipped and refused,
+    and those of the added that got an id other than their name's slug (`renamed`)."""
 
     registry: Registry
     added: tuple[Candidate, ...] = ()
     skipped: tuple[Skipped, ...] = ()
     problems: tuple[RowProblem, ...] = ()
+    renamed: tuple[Renamed, ...] = ()
 
     @property
     def members_added(self) -> int:
@@ -110,7 +127,8 @@ def candidates_from_rows(
     problems: list[RowProblem] = []
     for done, row in enumerate(rows, 1):
         try:
-            candidates.append(Candidate(row.line, signatory_from_row(row, file_format)))
+            signatory = signatory_from_row(row, file_format)
+            candidates.append(Candidate(row.line, signatory, _id_given(row)))
         except ValueProblem as problem:
             problems.append(RowProblem(row.line, problem.field, str(problem)))
         if progress is not None and done % PROGRESS_STEP == 0:
@@ -118,6 +136,11 @@ def candidates_from_rows(
     if progress is not None:
         progress(len(rows) % PROGRESS_STEP)
     return candidates, problems
+
+
+def _id_given(row: Row) -> bool:
+    given = row.values.get("id")
+    return isinstance(given, str) and bool(given.strip())
 
 
 def signatory_from_row(row: Row, file_format: FileFormat) -> Signatory:
@@ -202,6 +225,7 @@ class _Planner:
     added: list[Candidate] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
+    renamed: list[Renamed] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.index = DuplicateIndex(self.registry.signatories)
@@ -217,6 +241,8 @@ class _Planner:
         if problem is not None:
             self.problems.append(problem)
             return
+        candidate = self._with_free_id(candidate)
+        new = candidate.signatory
         self.index.add(new)
         self.ids[new.id] = new
         self.lines[new.id] = candidate.line
@@ -224,7 +250,9 @@ class _Planner:
 
     def _take_duplicate(self, candidate: Candidate, same: Match) -> None:
         new, other = candidate.signatory, same.signatory
-        if other.id in self.lines:
+        if other.id in self.lines and self.on_duplicate == "skip":
+            self.skipped.append(Skipped(candidate.line, new, other, self.lines[other.id]))
+        elif other.id in self.lines:
             self.problems.append(
                 RowProblem(
                     candidate.line,
@@ -269,10 +297,21 @@ class _Planner:
         line = self.lines.get(signatory.id)
         return f", line {line} of this file" if line else ""
 
-    def _id_problem(self, candidate: Candidate) -> RowProblem | None:
+    def _with_free_id(self, candidate: Candidate) -> Candidate:
+        """The candidate with an id of its own when its name's slug is taken in another
+        country (`editing.chooses_id`, `editing.free_id`)."""
         new = candidate.signatory
         taken = self.ids.get(new.id)
         if taken is None:
+            return candidate
+        free = dataclasses.replace(new, id=free_id(self.ids, new, taken))
+        self.renamed.append(Renamed(candidate.line, free, taken, self.lines.get(taken.id)))
+        return dataclasses.replace(candidate, signatory=free)
+
+    def _id_problem(self, candidate: Candidate) -> RowProblem | None:
+        new = candidate.signatory
+        taken = self.ids.get(new.id)
+        if taken is None or chooses_id(new, taken, id_given=candidate.id_given):
             return None
         where = (
             f"line {self.lines[new.id]} of this file" if new.id in self.lines else "the registry"
@@ -282,7 +321,7 @@ class _Planner:
             "id",
             f'the id "{new.id}" is already taken by "{taken.name}" ({taken.country}) in '
             f"{where}; give this row another id in the id column, like "
-            f'"{new.id}-{new.country.lower()}"',
+            f'"{free_id(self.ids, new, taken)}"',
             "id",
         )
 
@@ -319,7 +358,7 @@ def plan_import(
         if added and not found
         else registry
     )
-    return ImportPlan(after, added, tuple(planner.skipped), tuple(found))
+    return ImportPlan(after, added, tuple(planner.skipped), tuple(found), tuple(planner.renamed))
 
 
 def refusal(plan: ImportPlan, path: Path) -> ImportRefusedError:

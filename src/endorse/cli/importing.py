@@ -20,7 +20,7 @@ from endorse.cli.edit import LockTimeout
 from endorse.store import DEFAULT_LOCK_TIMEOUT
 
 if TYPE_CHECKING:
-    from endorse.importing import ImportPlan
+    from endorse.importing import ImportPlan, Renamed
 
 PROGRESS_MIN_ROWS: Final = 2000
 
@@ -113,15 +113,39 @@ def _dry_run_lines(plan: ImportPlan, file: Path) -> str:
         )
         for c in plan.added
     ]
+    renamed = {r.line: r for r in plan.renamed}
+    added = [
+        (line, what + _renamed(renamed[line]) if line in renamed else what) for line, what in added
+    ]
     skipped = [
         (
             s.line,
-            f'skip "{s.signatory.name}" ({s.signatory.country}): already in the '
-            f'registry as "{s.existing.id}"',
+            f'skip "{s.signatory.name}" ({s.signatory.country}): '
+            + (
+                f"repeats line {s.repeats}"
+                if s.repeats is not None
+                else f'already in the registry as "{s.existing.id}"'
+            ),
         )
         for s in plan.skipped
     ]
     return "".join(f"{file}:{line}: {what}\n" for line, what in sorted(added + skipped))
+
+
+def _renamed(renamed: Renamed) -> str:
+    taken = renamed.taken
+    where = "" if renamed.taken_line is None else f", line {renamed.taken_line}"
+    return f'; the id "{taken.id}" is taken by "{taken.name}" ({taken.country}{where})'
+
+
+def _lines(numbers: list[int], shown: int = 10) -> str:
+    """ "lines 4, 9 and 12", the first `shown` of them."""
+    listed = [str(n) for n in numbers[:shown]]
+    if len(numbers) > shown:
+        listed.append(f"{len(numbers) - shown} more")
+    if len(listed) == 1:
+        return f"line {listed[0]}"
+    return f"lines {', '.join(listed[:-1])} and {listed[-1]}"
 
 
 def _summary(plan: ImportPlan, file: Path, path: Path, *, dry_run: bool) -> str:
@@ -131,15 +155,38 @@ def _summary(plan: ImportPlan, file: Path, path: Path, *, dry_run: bool) -> str:
     parts = [f"{verb} {_signatories(len(plan.added))} from {file} into {path}"]
     if plan.added:
         parts[0] += f" ({_count(members, 'member')}, {_count(others, 'non-member')})"
-    if plan.skipped:
-        verb = "would skip" if dry_run else "skipped"
-        parts.append(f"{verb} {_count(len(plan.skipped), 'row')} already in the registry")
+    if plan.renamed:
+        renamed = [r.line for r in plan.renamed]
+        ids = ", ".join(f'"{r.signatory.id}"' for r in plan.renamed[:3])
+        more = ", …" if len(plan.renamed) > 3 else ""
+        parts.append(
+            f"{_count(len(renamed), 'row')} ({_lines(renamed)}) got an id of {_its(renamed)} "
+            f"own ({ids}{more}), the slug of {_its(renamed, 'its', 'their')} name being "
+            "taken in another country"
+        )
+    in_registry = [s.line for s in plan.skipped if s.repeats is None]
+    repeats = [s.line for s in plan.skipped if s.repeats is not None]
+    verb = "would skip" if dry_run else "skipped"
+    if in_registry:
+        parts.append(
+            f"{verb} {_count(len(in_registry), 'row')} already in the registry "
+            f"({_lines(in_registry)})"
+        )
+    if repeats:
+        parts.append(
+            f"{verb} {_count(len(repeats), 'row')} repeating an earlier row of the file "
+            f"({_lines(repeats)})"
+        )
     total = len(plan.registry.signatories)
     if dry_run:
         parts.append("dry run: nothing was written")
     else:
         parts.append(f"{_signatories(total)} now")
     return "; ".join(parts)
+
+
+def _its(numbers: list[int], one: str = "its", many: str = "their") -> str:
+    return one if len(numbers) == 1 else many
 
 
 def _count(number: int, stem: str, one: str = "", many: str = "s") -> str:

@@ -18,7 +18,7 @@ from endorse.summary import Entry, Group, Population, RegionMembers, Summary, Ti
 
 def population_note() -> str:
     return _(
-        "Figures are GeoNames city populations (cities of 15,000 people or more), "
+        "Figures are GeoNames city populations (places of 1,000 people or more), "
         "counted only for signatories whose name matches exactly one GeoNames city; "
         "regions, counties and metropolitan areas are not counted."
     )
