@@ -6,17 +6,14 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-from unittest.mock import patch
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import endorse
 from conftest import InvokeResult
-from endorse.render import report_json
 from endorse.render.report_json import (
-    _compact_chunks,
-    _entry,
+    compact_json_chunks,
     json_report,
     json_report_chunks,
     report_document,
@@ -34,14 +31,13 @@ values = st.recursive(
 @settings(max_examples=200, deadline=None)
 @given(values, st.integers(min_value=1, max_value=3))
 def test_the_pieces_of_any_document_make_its_compact_json(value: Any, per_chunk: int) -> None:
-    with patch.object(report_json, "_ITEMS_PER_CHUNK", per_chunk):
-        pieces = "".join(_compact_chunks(value))
+    pieces = "".join(compact_json_chunks(value, per_chunk))
     assert pieces == json.dumps(value, ensure_ascii=False)
 
 
 def test_the_pieces_of_a_long_list_inside_a_short_one_make_its_compact_json() -> None:
     value = {"regions": [{"region": "Ásia", "members": [{"id": n} for n in range(2500)]}]}
-    assert "".join(_compact_chunks(value)) == json.dumps(value, ensure_ascii=False)
+    assert "".join(compact_json_chunks(value)) == json.dumps(value, ensure_ascii=False)
 
 
 def test_a_large_report_is_compact_json_written_in_pieces(
@@ -60,6 +56,7 @@ def test_no_piece_of_a_large_report_holds_a_whole_list_of_names(tmp_path: Path) 
     registry.write_text(generated_registry_text(2500), encoding="utf-8")
     summary = endorse.summarise(endorse.load(registry))
     pieces = list(json_report_chunks(summary))
-    longest_list = max(len(json.dumps(_entry(e), ensure_ascii=False)) for e in summary.nonmembers)
+    entries = report_document(summary)["nonmembers"]
+    longest_list = max(len(json.dumps(entry, ensure_ascii=False)) for entry in entries)
     assert max(len(piece) for piece in pieces) <= 1000 * (longest_list + 2)
     assert len(pieces) < 200

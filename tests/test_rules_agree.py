@@ -134,3 +134,12 @@ def test_fmt_check_and_validate_agree_on_the_canonical_form(tmp_path: Path, invo
     assert invoke("--registry", path, "fmt").exit_code == 0
     assert invoke("--registry", path, "fmt", "--check").exit_code == 0
     assert "I106" not in [f.code for f in endorse.validate(path, verbose=True)]
+
+
+def test_validate_and_the_report_leave_aside_a_subdivision_that_is_no_code(
+    tmp_path: Path,
+) -> None:
+    path = _registry(tmp_path, _signatory("pittsburgh", "Pittsburgh", subdivision="US-XX"))
+    assert "W201" not in _codes(path)
+    counted = endorse.summarise(endorse.load(path)).population.counted
+    assert [c.id for c in counted] == ["pittsburgh"]

@@ -321,11 +321,22 @@ def identify(name: str, country: str, kind: str, subdivision: str | None = None)
     looked at first: a name they identify means one of them whatever smaller
     namesakes it has (`_prominent`), and the smaller places, three quarters
     of the data, are read only for the names they do not identify.
+
+    A subdivision that is not an ISO 3166-2 code of the country says nothing
+    of the place (it is a value problem of its own) and is left aside.
     """
+    subdivision = usable_subdivision(subdivision, country)
     found = _identified(name, country, kind, subdivision, _prominent_rows, other_names=False)
     if found.matching:
         return found
     return _identified(name, country, kind, subdivision, _rows, other_names=True)
+
+
+def usable_subdivision(subdivision: str | None, country: str) -> str | None:
+    """The subdivision in capitals when it is an ISO 3166-2 code of `country`, else None."""
+    if subdivision is None or subdivision_problem(subdivision, country) is not None:
+        return None
+    return subdivision.upper()
 
 
 def _identified(

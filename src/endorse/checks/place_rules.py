@@ -29,10 +29,7 @@ def place_findings(signatory: Signatory, line: int | None) -> Iterable[Finding]:
     """
     if places.country_name(signatory.country) is None:
         return
-    subdivision = signatory.subdivision
-    if subdivision is not None:
-        known = places.subdivision_problem(subdivision, signatory.country) is None
-        subdivision = subdivision.upper() if known else None
+    subdivision = places.usable_subdivision(signatory.subdivision, signatory.country)
     if signatory.kind == "region":
         yield from _region_findings(signatory, line, subdivision)
     elif signatory.kind in ("city", "county"):

@@ -1,7 +1,7 @@
 """Commands that change signatories: add, edit, withdraw, remove.
 
 Each one checks its values first (`endorse.values`, exit 2 for a bad one),
-then runs one change from `endorse.editing` inside `store.modify`: under the
+then runs one change inside `endorse.edit` (the Python API): under the
 registry's lock, on the file as it is on disk, written back atomically. The
 record as it now is goes to stdout; what happened goes to stderr.
 """
@@ -226,7 +226,8 @@ def withdraw(
     if changed_keys(before, after):
         output.message(f'withdrew "{after.id}" in {path}; the record stays')
     else:
-        output.message(f'"{after.id}" was already withdrawn; nothing was changed')
+        added = f" (to add to its note: `endorse edit {after.id} --note …`)" if note else ""
+        output.message(f'"{after.id}" was already withdrawn; nothing was changed{added}')
 
 
 def stdin_is_terminal() -> bool:

@@ -2,7 +2,7 @@
 
 The file is read and every row's values checked before the registry is
 locked; then, under the lock, the rows are checked against the registry and
-each other, and the registry is written once (`store.modify`), or not at all
+each other, and the registry is written once (`endorse.edit`), or not at all
 when any row is refused.
 """
 

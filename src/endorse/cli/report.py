@@ -60,6 +60,10 @@ def report(
     from endorse.render.i18n import choose
 
     registry_file = registry_path(ctx)
+    if output_file is not None and output_file.is_dir():
+        raise typer.BadParameter(
+            f"{output_file} is a folder; give a file name", param_hint="--output"
+        )
     if output_file is not None and output_file.resolve() == registry_file.resolve():
         raise ReportWriteError(
             f"--output {output_file} is the registry itself; the report would replace it. "

@@ -29,42 +29,42 @@ def json_report_chunks(summary: Summary, language: LanguageCode = "en") -> Itera
     if summary.totals.signatories <= INDENTED_UP_TO:
         yield json.dumps(document, ensure_ascii=False, indent=2)
     else:
-        yield from _compact_chunks(document)
+        yield from compact_json_chunks(document)
     yield "\n"
 
 
-_ITEMS_PER_CHUNK: Final = 1000
+ITEMS_PER_CHUNK: Final = 1000
 
 
-def _compact_chunks(value: Any) -> Iterator[str]:
+def compact_json_chunks(value: Any, per_chunk: int = ITEMS_PER_CHUNK) -> Iterator[str]:
     """What `json.dumps(value, ensure_ascii=False)` writes, in pieces."""
     if isinstance(value, dict):
         yield "{"
         for number, (key, item) in enumerate(value.items()):
             yield (", " if number else "") + _compact(key) + ": "
-            yield from _compact_chunks(item)
+            yield from compact_json_chunks(item, per_chunk)
         yield "}"
-    elif isinstance(value, list) and _holds_lists(value):
+    elif isinstance(value, list) and _holds_lists(value, per_chunk):
         yield "["
         for number, item in enumerate(value):
             if number:
                 yield ", "
-            yield from _compact_chunks(item)
+            yield from compact_json_chunks(item, per_chunk)
         yield "]"
     elif isinstance(value, list) and value:
         yield "["
-        for start in range(0, len(value), _ITEMS_PER_CHUNK):
-            part = _compact(value[start : start + _ITEMS_PER_CHUNK])
+        for start in range(0, len(value), per_chunk):
+            part = _compact(value[start : start + per_chunk])
             yield (", " if start else "") + part[1:-1]
         yield "]"
     else:
         yield _compact(value)
 
 
-def _holds_lists(items: list[Any]) -> bool:
+def _holds_lists(items: list[Any], per_chunk: int) -> bool:
     """A short list of tables that hold lists (the members of each region): taken item by
     item, so that those lists are written in pieces too."""
-    return len(items) <= _ITEMS_PER_CHUNK and any(
+    return len(items) <= per_chunk and any(
         isinstance(item, list)
         or (isinstance(item, dict) and any(isinstance(v, list | dict) for v in item.values()))
         for item in items
