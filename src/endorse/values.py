@@ -27,6 +27,8 @@ from endorse.model import (
     DEFAULT_STATUS,
     KINDS,
     LIST_PAPER_KEYS,
+    PAPER_KEYS,
+    REQUIRED_PAPER_KEYS,
     SIGNATORY_KEYS,
     SLUG_PATTERN,
     STATUSES,
@@ -414,16 +416,7 @@ def paper_from_values(
 
 
 SUMMARY_MAX_LENGTH: Final = 1000
-PAPER_CLEARABLE_KEYS: Final = (
-    "presented_on",
-    "presented_at",
-    "presented_by",
-    "source",
-    "summary",
-    "framework",
-    "commitments",
-    "addressed_to",
-)
+PAPER_CLEARABLE_KEYS: Final = tuple(k for k in PAPER_KEYS if k not in REQUIRED_PAPER_KEYS)
 
 
 def _optional_long_text(value: str | None, field: str, max_length: int) -> str | None:
@@ -450,17 +443,7 @@ def check_recipient(value: str | Recipient) -> Recipient:
     )
 
 
-PAPER_SETTABLE_KEYS: Final = (
-    "title",
-    "network",
-    "members_declared",
-    "presented_on",
-    "presented_at",
-    "presented_by",
-    "source",
-    "summary",
-    "framework",
-)
+PAPER_SETTABLE_KEYS: Final = tuple(k for k in PAPER_KEYS if k not in LIST_PAPER_KEYS)
 
 
 def changed_paper(
