@@ -177,3 +177,23 @@ def test_no_registry_found_says_where_it_looked_and_how_to_create_one(
     assert result.exit_code == 1
     assert f"looked for data/registry.toml in {tmp_path}" in result.stderr
     assert "endorse init" in result.stderr
+
+
+@pytest.mark.parametrize("list_format", ["table", "json", "csv", "markdown", "ids"])
+def test_list_output_writes_the_file_that_stdout_would_show(
+    invoke: Invoke, tmp_path: Path, list_format: str
+) -> None:
+    target = tmp_path / f"list.{list_format}"
+    written = invoke("--registry", BUNDLED, "list", "--format", list_format, "--output", target)
+    assert written.exit_code == 0, written.stderr
+    shown = invoke("--registry", BUNDLED, "list", "--format", list_format)
+    assert target.read_text(encoding="utf-8") == shown.stdout
+    assert written.stdout == ""
+    assert f"to {target}" in written.stderr
+
+
+def test_list_output_never_replaces_the_registry(invoke: Invoke, registry_copy: Path) -> None:
+    before = registry_copy.read_bytes()
+    result = invoke("--registry", registry_copy, "list", "--output", registry_copy)
+    assert result.exit_code == 1
+    assert registry_copy.read_bytes() == before

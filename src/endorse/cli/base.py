@@ -182,3 +182,33 @@ def load_all_commands() -> None:
 def _command_name(info: CommandInfo) -> str:
     assert info.callback is not None
     return info.name or get_command_name(info.callback.__name__)
+
+
+class OutputWriteError(EndorseError):
+    """A file asked for with --output could not be written."""
+
+
+def refuse_output_over(output_file: Path, registry: Path) -> None:
+    """--output must name a file, and not the registry itself (it would be replaced)."""
+    if output_file.is_dir():
+        raise typer.BadParameter(
+            f"{output_file} is a folder; give a file name", param_hint="--output"
+        )
+    if output_file.resolve() == registry.resolve():
+        raise OutputWriteError(
+            f"--output {output_file} is the registry itself; it would be replaced. "
+            "Give another file."
+        )
+
+
+def write_output_file(path: Path, text: str) -> None:
+    """Write what --output asked for: atomically over a regular file, in place into a pipe
+    or a device (`endorse.store.write_output`)."""
+    from endorse.store import RegistryWriteError, write_output
+
+    try:
+        write_output(path, text)
+    except RegistryWriteError as error:
+        raise OutputWriteError(
+            f"cannot write {path}: {error.reason}; check that its folder exists and is writable"
+        ) from None

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Annotated, Literal
 
 import typer
 
 from endorse import output
-from endorse.cli.base import SignatoryRef, app, registry_path
+from endorse.cli.base import SignatoryRef, app, refuse_output_over, registry_path, write_output_file
 from endorse.model import Kind, Signatory, Status
 from endorse.query import Filters, SortKey, resolve, select
 
@@ -45,38 +46,61 @@ def list_signatories(
     output_format: Annotated[
         ListFormat, typer.Option("--format", "-f", help="Output format.")
     ] = "table",
+    output_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the list to this file (atomically) instead of stdout.",
+            show_default=False,
+            dir_okay=False,
+        ),
+    ] = None,
 ) -> None:
     """List signatories, filtered and sorted.
 
-    Example: endorse list --nonmember --format csv > supporters.csv
+    Example: endorse list --nonmember --format csv --output supporters.csv
     """
     from endorse import api
 
-    registry = api.load(registry_path(ctx))
+    path = registry_path(ctx)
+    if output_file is not None:
+        refuse_output_over(output_file, path)
+    registry = api.load(path)
     filters = Filters(member=member, country=country, kind=kind, status=status, search=search)
     chosen = select(registry.signatories, filters, sort)
     if not chosen:
         output.message("no signatory matches" if registry.signatories else "the registry is empty")
-        if output_format in ("table", "ids"):
+        if output_format in ("table", "ids") and output_file is None:
             return
-    _print_list(chosen, output_format)
+    if output_file is not None:
+        write_output_file(output_file, _list_text(chosen, output_format))
+        count = len(chosen)
+        output.message(
+            f"wrote {count} signator{'y' if count == 1 else 'ies'} ({output_format}) "
+            f"to {output_file}"
+        )
+    elif output_format == "table" and output.stdout_is_rich():
+        from endorse.render import table
+
+        output.print_rich(table.rich_table(chosen))
+    else:
+        output.write_data(_list_text(chosen, output_format))
 
 
-def _print_list(chosen: Sequence[Signatory], output_format: ListFormat) -> None:
+def _list_text(chosen: Sequence[Signatory], output_format: ListFormat) -> str:
+    """The list as text in one format (the plain table for "table")."""
     from endorse.render import records, table
 
     if output_format == "json":
-        output.write_data(records.to_json(chosen))
-    elif output_format == "csv":
-        output.write_data(records.to_csv(chosen))
-    elif output_format == "markdown":
-        output.write_data(records.to_markdown(chosen))
-    elif output_format == "ids":
-        output.write_data(records.to_ids(chosen))
-    elif output.stdout_is_rich():
-        output.print_rich(table.rich_table(chosen))
-    else:
-        output.write_data(table.plain_table(chosen))
+        return records.to_json(chosen)
+    if output_format == "csv":
+        return records.to_csv(chosen)
+    if output_format == "markdown":
+        return records.to_markdown(chosen)
+    if output_format == "ids":
+        return records.to_ids(chosen)
+    return table.plain_table(chosen)
 
 
 @app.command()

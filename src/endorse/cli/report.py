@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 import typer
 
 from endorse import output
-from endorse.cli.base import app, registry_path
-from endorse.errors import EndorseError
+from endorse.cli.base import app, refuse_output_over, registry_path, write_output_file
 
 if TYPE_CHECKING:
     from endorse.summary import Summary
@@ -18,10 +17,6 @@ ReportFormat = Literal["text", "markdown", "html", "json"]
 # The report's languages (endorse.render.i18n.LANGUAGES; a test holds the two equal). Spelt
 # out here so that `endorse --help` does not import the renderers.
 ReportLanguage = Literal["en", "fr", "es"]
-
-
-class ReportWriteError(EndorseError):
-    """The report could not be written to the file asked for."""
 
 
 @app.command()
@@ -60,19 +55,12 @@ def report(
     from endorse.render.i18n import choose
 
     registry_file = registry_path(ctx)
-    if output_file is not None and output_file.is_dir():
-        raise typer.BadParameter(
-            f"{output_file} is a folder; give a file name", param_hint="--output"
-        )
-    if output_file is not None and output_file.resolve() == registry_file.resolve():
-        raise ReportWriteError(
-            f"--output {output_file} is the registry itself; the report would replace it. "
-            "Give another file, such as report.html."
-        )
+    if output_file is not None:
+        refuse_output_over(output_file, registry_file)
     lang = choose(language)
     summary = api.summarise(api.load(registry_file))
     if output_file is not None:
-        _write_file(output_file, render(summary, output_format, lang))
+        write_output_file(output_file, render(summary, output_format, lang))
         output.message(f"wrote {output_format} report to {output_file}")
     elif output_format == "text" and output.stdout_is_rich():
         from endorse.render.report_text import rich_report
@@ -103,15 +91,3 @@ def render(summary: Summary, output_format: ReportFormat, language: ReportLangua
     from endorse.render.report_text import plain_report
 
     return plain_report(summary, language)
-
-
-def _write_file(path: Path, text: str) -> None:
-    from endorse.store import RegistryWriteError, write_output
-
-    try:
-        write_output(path, text)
-    except RegistryWriteError as error:
-        raise ReportWriteError(
-            f"cannot write the report to {path}: {error.reason}; check that its folder exists "
-            "and is writable"
-        ) from None
