@@ -100,3 +100,8 @@ def test_a_finding_made_by_of_is_the_finding_its_fields_make() -> None:
     assert made == Finding("W201", "warning", "lyon", 12, "message", "hint")
     assert hash(made) == hash(Finding("W201", "warning", "lyon", 12, "message", "hint"))
     assert list(made.to_record()) == ["code", "severity", "signatory_id", "line", "message", "hint"]
+
+
+def test_a_city_known_by_another_name_wins_over_villages_of_its_name() -> None:
+    place = places.identify("Valencia", "PH", "city").place
+    assert place is not None and (place.population or 0) > 100_000

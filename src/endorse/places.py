@@ -267,9 +267,10 @@ def cities_also_called(name: str, country: str) -> list[Place]:
     """Cities of `country` that GeoNames also calls `name`, among their other names.
 
     For exonyms and older spellings: "Cologne" is Köln, "Kiev" is Kyiv,
-    "Bangalore" is Bengaluru. Only the names written in ASCII are indexed;
-    the index is a part of the gazetteer cache of its own, read only when
-    a name is not found among the places' own names.
+    "Bangalore" is Bengaluru. Only the names written in ASCII, of the
+    prominent places, are indexed; they are looked at before the smaller
+    places' own names ("NIA Valencia" is the city of Valencia, PH, not one of
+    the villages named Valencia).
     """
     rows = gazetteer.alternate_names(country).get(match_key(name), ())
     return [Place(*row) for row in rows]
@@ -326,7 +327,7 @@ def identify(name: str, country: str, kind: str, subdivision: str | None = None)
     of the place (it is a value problem of its own) and is left aside.
     """
     subdivision = usable_subdivision(subdivision, country)
-    found = _identified(name, country, kind, subdivision, _prominent_rows, other_names=False)
+    found = _identified(name, country, kind, subdivision, _prominent_rows, other_names=True)
     if found.matching:
         return found
     return _identified(name, country, kind, subdivision, _rows, other_names=True)

@@ -64,7 +64,7 @@ def paper(
     clear: Annotated[
         list[str] | None,
         typer.Option(
-            help="Empty an optional key of [paper]: summary, framework, commitments, "
+            help="Empty an optional key of the paper: summary, framework, commitments, "
             "addressed_to, presented_on, presented_at, presented_by or source (repeatable).",
             metavar="KEY",
             show_default=False,
@@ -73,7 +73,7 @@ def paper(
     lock_timeout: LockTimeout = DEFAULT_LOCK_TIMEOUT,
 ) -> None:
     """Show the paper, or change it: what was endorsed (summary, commitments, recipients,
-    framework) and the facts of [paper]. Without options, prints every key of [paper].
+    framework) and the facts of the paper. Without options, prints every key of the paper.
 
     Example: endorse paper --add-commitment "Measuring cities' progress on migration issues"
     """
