@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import Final
 
 from endorse.render import report_words as words
-from endorse.render.i18n import LanguageCode, _, current, using
+from endorse.render.i18n import LanguageCode, _, current, ngettext, using
 from endorse.render.report_style import (
     MEMBER_COLOUR,
     NONMEMBER_COLOUR,
@@ -128,7 +128,9 @@ def _totals(summary: Summary) -> str:
         "pending": n(totals.pending),
     }
     members_of = _("members of %(network)s") % {"network": summary.paper.network}
-    declared = _("recorded of %(declared)s declared") % {"declared": n(totals.members_declared)}
+    declared = words.recorded_of_declared(
+        ngettext("recorded", "recorded", totals.members_recorded), totals
+    )
     kpis = [
         _kpi("total-signatories", n(totals.signatories), esc(_("signatories")), esc(confirmed)),
         _kpi(

@@ -160,10 +160,18 @@ def headline(totals: Totals) -> str:
 
 
 def members_line(totals: Totals) -> str:
-    return _("%(recorded)s recorded of %(declared)s declared") % {
-        "recorded": number(totals.members_recorded),
-        "declared": number(totals.members_declared),
-    }
+    """ "38 recorded of 136 declared", each part agreeing with its own number."""
+    recorded = ngettext("%(count)s recorded", "%(count)s recorded", totals.members_recorded)
+    return recorded_of_declared(recorded % {"count": number(totals.members_recorded)}, totals)
+
+
+def recorded_of_declared(recorded: str, totals: Totals) -> str:
+    """`recorded` ("38 recorded", or "recorded" under a headline figure) followed by how many
+    members were declared ("of 136 declared")."""
+    declared = ngettext(
+        "of %(count)s declared", "of %(count)s declared", totals.members_declared
+    ) % {"count": number(totals.members_declared)}
+    return _("%(recorded)s %(declared)s") % {"recorded": recorded, "declared": declared}
 
 
 def gap_sentence(totals: Totals) -> str | None:
