@@ -491,3 +491,21 @@ def test_translated_sample_report_is_up_to_date(invoke: Invoke, language: str) -
         f"docs/sample-report.{language}.html is out of date: regenerate it with `endorse report "
         f"--format html --lang {language} --output docs/sample-report.{language}.html`"
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        ("en", "1 recorded of 1 declared"),
+        ("fr", "1 inscrit au registre, sur 1 déclaré"),
+        ("es", "1 registrado, de 1 declarado"),
+    ],
+)
+def test_the_members_line_agrees_with_each_number(
+    invoke: Invoke, tmp_path: Path, language: str, line: str
+) -> None:
+    registry = tmp_path / "one.toml"
+    invoke("init", registry, "--title", "T", "--network", "N", "--members-declared", "1")
+    invoke("--registry", registry, "add", "Lyon", "--country", "FR", "--member")
+    text = invoke("--registry", registry, "report", "--lang", language).stdout
+    assert line in text
