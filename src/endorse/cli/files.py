@@ -16,10 +16,6 @@ from endorse.cli.paper import (
     FRAMEWORK_HELP,
     RECIPIENT_HELP,
     SUMMARY_HELP,
-    Commitments,
-    Framework,
-    Recipients,
-    Summary,
 )
 from endorse.errors import EndorseError
 from endorse.store import DEFAULT_LOCK_TIMEOUT, DEFAULT_RELATIVE_PATH, ENV_VAR
@@ -54,10 +50,10 @@ def init(
     presented_at: Annotated[str | None, typer.Option(help="Where it was presented.")] = None,
     presented_by: Annotated[str | None, typer.Option(help="Who presented it.")] = None,
     source: Annotated[str | None, typer.Option(help="Where these facts come from.")] = None,
-    summary: Annotated[Summary, typer.Option(help=SUMMARY_HELP)] = None,
-    framework: Annotated[Framework, typer.Option(help=FRAMEWORK_HELP)] = None,
-    commitment: Annotated[Commitments, typer.Option(help=COMMITMENT_HELP)] = None,
-    recipient: Annotated[Recipients, typer.Option(help=RECIPIENT_HELP)] = None,
+    summary: Annotated[str | None, typer.Option(help=SUMMARY_HELP)] = None,
+    framework: Annotated[str | None, typer.Option(help=FRAMEWORK_HELP)] = None,
+    commitment: Annotated[list[str] | None, typer.Option(help=COMMITMENT_HELP)] = None,
+    recipient: Annotated[list[str] | None, typer.Option(help=RECIPIENT_HELP)] = None,
 ) -> None:
     """Create a new, empty registry in canonical form; never overwrites a file.
 

@@ -16,23 +16,18 @@ FRAMEWORK_HELP: Final = "The text or resolution the paper answers to."
 COMMITMENT_HELP: Final = "One commitment of the paper, in its order (repeatable)."
 RECIPIENT_HELP: Final = 'Someone it was sent to: "NAME, ROLE" (repeatable).'
 
-Summary = str | None
-Framework = str | None
-Commitments = list[str] | None
-Recipients = list[str] | None
-
 
 @app.command()
 def paper(
     ctx: typer.Context,
-    summary: Annotated[Summary, typer.Option(help=SUMMARY_HELP, show_default=False)] = None,
-    framework: Annotated[Framework, typer.Option(help=FRAMEWORK_HELP, show_default=False)] = None,
+    summary: Annotated[str | None, typer.Option(help=SUMMARY_HELP, show_default=False)] = None,
+    framework: Annotated[str | None, typer.Option(help=FRAMEWORK_HELP, show_default=False)] = None,
     add_commitment: Annotated[
-        Commitments,
+        list[str] | None,
         typer.Option(help="Add a commitment after those there (repeatable).", show_default=False),
     ] = None,
     add_recipient: Annotated[
-        Recipients,
+        list[str] | None,
         typer.Option(
             help='Add a recipient, "NAME, ROLE" (the role after the first comma; repeatable).',
             show_default=False,
