@@ -244,7 +244,7 @@ def test_an_unknown_extension_needs_format(
     file = write(tmp_path, "list.txt", "[]")
     refused = invoke("--registry", registry_copy, "import", file)
     assert refused.exit_code == 1
-    assert "Give --format csv or --format json" in refused.stderr
+    assert "Give --format csv, --format json or --format xlsx" in refused.stderr
     assert invoke("--registry", registry_copy, "import", file, "--format", "json").exit_code == 0
 
 

@@ -180,7 +180,7 @@ def test_a_csv_cell_nested_hundreds_deep_is_text(
     deep = "[" * 500 + "]" * 500
     rows = tmp_path / "rows.csv"
     rows.write_text(f"name,country,extra\nLyon,FR,{deep}\n", encoding="utf-8")
-    result = invoke("--registry", registry_copy, "import", rows)
+    result = invoke("--registry", registry_copy, "import", rows, "--column", "extra=extra")
     assert result.exit_code == 0, result.stderr
     lyon = next(s for s in endorse.load(registry_copy).signatories if s.id == "lyon")
     assert lyon.extra["extra"] == deep
@@ -194,7 +194,7 @@ def test_a_json_value_nested_150_deep_imports(
         deep = [deep]
     rows = tmp_path / "rows.json"
     rows.write_text(json.dumps([{"name": "Lyon", "country": "FR", "deep": deep}]), "utf-8")
-    result = invoke("--registry", registry_copy, "import", rows)
+    result = invoke("--registry", registry_copy, "import", rows, "--column", "deep=deep")
     assert result.exit_code == 0, result.stderr
     assert invoke("--registry", registry_copy, "validate").exit_code == 0
 

@@ -12,17 +12,12 @@ import pytest
 from hypothesis import given, settings
 
 from endorse.cells import extra_csv_cell, read_extra_cell, spreadsheet_restore
-from endorse.import_files import (
-    FileFormat,
-    ImportFileError,
-    decode,
-    detect_delimiter,
-    format_of,
-    read_rows,
-)
-from endorse.importing import Candidate, ImportPlan, candidates_from_rows, plan_import
-from endorse.model import Paper, Registry, Signatory
+from endorse.columns import ColumnChoices, ColumnsError
+from endorse.import_files import decode, detect_delimiter, format_of, text_table
+from endorse.importing import Candidate, ImportPlan, Reading, candidates_from_table, plan_import
+from endorse.model import SIGNATORY_KEYS, Paper, Registry, Signatory
 from endorse.render.records import to_csv, to_json
+from endorse.rows import FileFormat, ImportFileError
 from strategies import extra_values, importable_registries, registries
 
 FILE = Path("signatories.csv")
@@ -39,9 +34,15 @@ def plan(
     file_format: FileFormat = "csv",
     **options: Any,
 ) -> ImportPlan:
-    rows = read_rows(text, FILE, file_format)
-    candidates, problems = candidates_from_rows(rows, file_format)
+    table = text_table(text, FILE, file_format)
+    candidates, problems = candidates_from_table(table, _keeping_unknown_columns(table.headers))
     return plan_import(registry, candidates, problems=problems, **options)
+
+
+def _keeping_unknown_columns(headers: tuple[str, ...]) -> Reading:
+    """Every column that is not a field kept as a key of its own, as an export's are."""
+    kept = {h: h for h in headers if h and h.lower() not in SIGNATORY_KEYS}
+    return Reading(ColumnChoices(mapped=kept))
 
 
 def messages(result: ImportPlan) -> list[str]:
@@ -247,14 +248,15 @@ def test_a_semicolon_header_sets_the_delimiter() -> None:
 
 
 def test_a_file_without_a_name_column_is_refused_as_a_whole() -> None:
-    with pytest.raises(ImportFileError, match=r"signatories.csv:1: no column name"):
-        read_rows("city,country\nLyon,FR\n", FILE, "csv")
+    table = text_table("city,country\nLyon,FR\n", FILE, "csv")
+    with pytest.raises(ColumnsError, match=r"no column holds name"):
+        candidates_from_table(table, Reading(ColumnChoices(ignored=["city"])))
 
 
 def test_a_cell_beyond_the_named_columns_is_a_problem_of_its_row() -> None:
     result = plan("name,country\nLyon,FR,extra\n")
     assert messages(result) == [
-        "signatories.csv:2: cell 3 holds a value but its column has no name in the header line"
+        "signatories.csv:2: cell 3 holds a value but its column has no name in the header"
     ]
 
 
@@ -265,9 +267,9 @@ def test_json_rows_know_the_line_they_start_on() -> None:
 
 def test_json_that_is_not_an_array_of_objects_is_refused_with_its_place() -> None:
     with pytest.raises(ImportFileError, match=r"signatories.csv:1:1: not valid json here"):
-        read_rows('{"name": "Lyon"}', FILE, "json")
+        text_table('{"name": "Lyon"}', FILE, "json")
     with pytest.raises(ImportFileError, match=r"signatories.csv:2:\d+: not valid json"):
-        read_rows('[\n{"name": }]', FILE, "json")
+        text_table('[\n{"name": }]', FILE, "json")
     result = plan('[{"name": 5, "country": "FR"}, "Lyon"]', file_format="json")
     assert [p.column for p in result.problems] == ["name", ""]
 
@@ -288,14 +290,15 @@ def test_latin_1_is_refused_naming_the_file_and_the_byte() -> None:
 def test_the_format_comes_from_the_extension_unless_given() -> None:
     assert format_of(Path("a.JSON"), None) == "json"
     assert format_of(Path("a.json"), "csv") == "csv"
+    assert format_of(Path("a.XLSX"), None) == "xlsx"
     with pytest.raises(ImportFileError, match="say which format it is"):
-        format_of(Path("a.xlsx"), None)
+        format_of(Path("a.txt"), None)
 
 
 def test_progress_is_reported_for_every_row() -> None:
-    rows = read_rows("name,country\n" + "Lyon,FR\n" * 600, FILE, "csv")
+    table = text_table("name,country\n" + "Lyon,FR\n" * 600, FILE, "csv")
     steps: list[int] = []
-    candidates_from_rows(rows, "csv", steps.append)
+    candidates_from_table(table, progress=steps.append)
     assert sum(steps) == 600
 
 
@@ -321,10 +324,9 @@ def test_an_unknown_key_that_looks_like_a_formula_is_defused_in_the_header_and_r
 
 
 def test_a_column_named_twice_is_refused_as_a_whole() -> None:
-    with pytest.raises(
-        ImportFileError, match=r'signatories.csv:1: the column "name" appears twice'
-    ):
-        read_rows("name,country,name\nLyon,FR,Lyon\n", FILE, "csv")
+    table = text_table("name,country,Name\nLyon,FR,Lyon\n", FILE, "csv")
+    with pytest.raises(ColumnsError, match=r'names the column "name" and "Name" twice'):
+        candidates_from_table(table)
 
 
 def test_json_null_means_absent_but_cannot_sit_in_an_array() -> None:

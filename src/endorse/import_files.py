@@ -1,8 +1,9 @@
-"""Reading an import file: csv or json, UTF-8, into rows that each know their line.
+"""Reading an import file: csv, json or a workbook, into rows that each know their line.
 
-Nothing here checks a value; `endorse.importing` does. A file that cannot be
-read as rows at all (not UTF-8, broken csv quoting or json, no header)
-raises ImportFileError naming the file and where.
+Nothing here checks a value (`endorse.importing` does) or a header
+(`endorse.columns` does). A file that cannot be read as rows at all (not
+UTF-8, broken csv quoting or json, not a workbook, no header) raises
+ImportFileError naming the file and where.
 """
 
 from __future__ import annotations
@@ -11,55 +12,91 @@ import csv
 import io
 import json
 import re
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Final, Literal
 
-from endorse.errors import EndorseError
-from endorse.model import SIGNATORY_KEYS
-from endorse.values import shown
+from endorse.rows import (
+    FileFormat,
+    ImportFileError,
+    Row,
+    Source,
+    Table,
+    UnknownImportFormatError,
+)
 
-FileFormat = Literal["csv", "json"]
 Delimiter = Literal[",", ";", "tab"]
 
-REQUIRED_COLUMNS: Final = ("name", "country")
 _BOM: Final = b"\xef\xbb\xbf"
-_EXTENSIONS: Final[dict[str, FileFormat]] = {".csv": "csv", ".tsv": "csv", ".json": "json"}
+_EXTENSIONS: Final[dict[str, FileFormat]] = {
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".json": "json",
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
+}
 _DELIMITERS: Final[dict[str, str]] = {",": ",", ";": ";", "tab": "\t"}
+_OTHER_SPREADSHEETS: Final = (".ods", ".xls", ".numbers")
 
 
-class ImportFileError(EndorseError):
-    """The file cannot be read as rows at all: not UTF-8, not csv or json, no header."""
+def read_table(
+    path: Path,
+    file_format: FileFormat | None = None,
+    *,
+    delimiter: Delimiter | None = None,
+    sheet: str | None = None,
+) -> Table:
+    """The file at `path` as a table: from its extension unless `file_format` is given."""
+    kind = format_of(path, file_format)
+    if kind == "xlsx":
+        from endorse.workbooks import workbook_table
+
+        return workbook_table(path, sheet)
+    return text_table(decode(read_bytes(path), path), path, kind, delimiter)
 
 
-class UnknownImportFormatError(ImportFileError):
-    """The file's format cannot be told from its name."""
+def text_table(
+    text: str, path: Path, file_format: FileFormat, delimiter: Delimiter | None = None
+) -> Table:
+    """A csv or json file's text as a table; `path` names it in messages."""
+    if file_format == "json":
+        rows = json_rows(text, path)
+        return Table(Source(path), "json", _json_headers(rows), tuple(rows))
+    headers, found = csv_table(text, path, delimiter)
+    return Table(Source(path), "csv", headers, tuple(found))
 
 
-@dataclass(frozen=True)
-class Row:
-    """One record of the file: the line it starts on, and its values by column.
+def read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise ImportFileError(f"{path}: cannot read: {error.strerror}") from None
 
-    A value under the key "" is a stray: a cell without a column name (its
-    position), or a json record that is not an object (the record).
-    """
 
-    line: int
-    values: Mapping[str, Any]
+def _json_headers(rows: Sequence[Row]) -> tuple[str, ...]:
+    keys: dict[str, None] = {}
+    for row in rows:
+        keys.update(dict.fromkeys(k for k in row.values if k))
+    return tuple(keys)
 
 
 def format_of(path: Path, given: FileFormat | None) -> FileFormat:
     """The file's format: `given`, else from its extension."""
     if given is not None:
         return given
-    found = _EXTENSIONS.get(path.suffix.lower())
-    if found is None:
-        raise UnknownImportFormatError(
-            f"{path}: cannot tell the format from the extension {path.suffix or '(none)'!r}; "
-            "name the file .csv or .json, or say which format it is."
+    suffix = path.suffix.lower()
+    found = _EXTENSIONS.get(suffix)
+    if found is not None:
+        return found
+    if suffix in _OTHER_SPREADSHEETS:
+        raise ImportFileError(
+            f"{path}: a {suffix} spreadsheet cannot be read; save it as an Excel workbook "
+            "(.xlsx) or as CSV UTF-8, and import that"
         )
-    return found
+    raise UnknownImportFormatError(
+        f"{path}: cannot tell the format from the extension {path.suffix or '(none)'!r}; "
+        "name the file .csv, .json or .xlsx, or say which format it is."
+    )
 
 
 def decode(data: bytes, path: Path) -> str:
@@ -77,14 +114,6 @@ def decode(data: bytes, path: Path) -> str:
         ) from None
 
 
-def read_rows(
-    text: str, path: Path, file_format: FileFormat, delimiter: Delimiter | None = None
-) -> list[Row]:
-    if file_format == "json":
-        return json_rows(text, path)
-    return csv_rows(text, path, delimiter)
-
-
 def detect_delimiter(header_line: str) -> str:
     """The delimiter a csv header uses: the commonest of comma, semicolon and tab."""
     counts = {d: header_line.count(d) for d in (",", ";", "\t")}
@@ -92,8 +121,10 @@ def detect_delimiter(header_line: str) -> str:
     return best if counts[best] else ","
 
 
-def csv_rows(text: str, path: Path, delimiter: Delimiter | None = None) -> list[Row]:
-    """Rows of a csv file with a header line; cells restored from their spreadsheet-safe form.
+def csv_table(
+    text: str, path: Path, delimiter: Delimiter | None = None
+) -> tuple[tuple[str, ...], list[Row]]:
+    """The header and rows of a csv file; cells restored from their spreadsheet-safe form.
 
     Blank rows are left out; a row's line is the line it starts on.
     """
@@ -105,7 +136,7 @@ def csv_rows(text: str, path: Path, delimiter: Delimiter | None = None) -> list[
         header = next(reader, None)
         if header is None:
             raise ImportFileError(f"{path}: the file is empty; it needs a header line of columns")
-        columns = csv_columns([spreadsheet_restore(c) for c in header], path)
+        columns = tuple(spreadsheet_restore(c).strip() for c in header)
         rows = []
         line = reader.line_num + 1
         for cells in reader:
@@ -116,33 +147,12 @@ def csv_rows(text: str, path: Path, delimiter: Delimiter | None = None) -> list[
         raise ImportFileError(
             f"{path}:{reader.line_num}: not valid csv: {error}; nothing was imported"
         ) from None
-    return rows
+    return columns, rows
 
 
-def csv_columns(header: Sequence[str], path: Path) -> list[str]:
-    """The key each column holds: a known key by name (any case), else an unknown key as named."""
-    names = [cell.strip() for cell in header]
-    columns = []
-    for name in names:
-        lowered = name.lower()
-        if lowered in SIGNATORY_KEYS and name != lowered and lowered not in names:
-            name = lowered
-        columns.append(name)
-    seen: set[str] = set()
-    for column in columns:
-        if column in seen and column:
-            raise ImportFileError(f"{path}:1: the column {shown(column)} appears twice")
-        seen.add(column)
-    missing = [c for c in REQUIRED_COLUMNS if c not in seen]
-    if missing:
-        raise ImportFileError(
-            f"{path}:1: no column {' or '.join(missing)} in the header line; the columns are "
-            f"those of endorse's csv export (name and country are required)"
-        )
-    return columns
-
-
-def _csv_row(line: int, cells: list[str], columns: list[str], restore: Callable[[str], str]) -> Row:
+def _csv_row(
+    line: int, cells: list[str], columns: Sequence[str], restore: Callable[[str], str]
+) -> Row:
     values: dict[str, Any] = {}
     for position, cell in enumerate(cells):
         column = columns[position] if position < len(columns) else ""

@@ -1,13 +1,15 @@
-"""Bulk import: a csv or json file of signatories checked, row by row, into a plan.
+"""Bulk import: a csv, json or workbook file of signatories checked, row by row, into a plan.
 
-The file's columns (csv) or keys (json) are those `endorse list --format
-csv|json` writes, so an export imports back unchanged. Three steps, each
+The file's columns (csv, xlsx) or keys (json) are those `endorse list
+--format csv|json|xlsx` writes, so an export imports back unchanged, or
+the file's own, mapped to fields (`endorse.columns`). Three steps, each
 pure:
 
-1. `endorse.import_files.read_rows` decodes the file (UTF-8, with or without a byte-order mark)
-   and gives each record with the line it starts on;
-2. `candidates_from_rows` checks every value as `add` does (`endorse.values`)
-   and keeps every problem rather than stopping at the first;
+1. `endorse.import_files.read_table` reads the file (UTF-8 text, with or without a
+   byte-order mark, or a workbook) and gives each record with the line it starts on;
+2. `candidates_from_table` maps its columns to keys, adds the values given
+   for every row, and checks every value as `add` does (`endorse.values`),
+   keeping every problem rather than stopping at the first;
 3. `plan_import` checks each candidate against the registry and the rows
    before it, in one pass over a `DuplicateIndex`, and says what would be
    added, skipped or refused.
@@ -21,18 +23,27 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, Final, Literal
 
+from endorse.columns import REQUIRED_KEYS, ColumnChoices, ColumnMap, header_key, map_columns
 from endorse.duplicates import DuplicateIndex, Match
 from endorse.editing import chooses_id, free_id
 from endorse.errors import EndorseError
-from endorse.import_files import REQUIRED_COLUMNS, FileFormat, Row
 from endorse.model import SIGNATORY_KEYS, Registry, Signatory
-from endorse.values import ValueProblem, shown, signatory_from_values
+from endorse.rows import FileFormat, Row, Source, Table
+from endorse.values import (
+    DateFormatProblem,
+    ValueProblem,
+    check_date_format,
+    check_endorsed_on,
+    check_value,
+    shown,
+    signatory_from_values,
+)
 
 OnDuplicate = Literal["error", "skip"]
 Progress = Callable[[int], None]
@@ -49,14 +60,16 @@ class ImportRefusedError(EndorseError):
         self.problems = tuple(problems)
 
 
-ProblemKind = Literal["value", "repeated", "in-registry", "near", "id"]
+ProblemKind = Literal["value", "date", "repeated", "in-registry", "near", "id"]
 
 
 @dataclass(frozen=True)
 class RowProblem:
-    """Why the row at `line` cannot be imported; `column` is the column at fault, if one is.
+    """Why the row at `line` cannot be imported; `column` is the key at fault, if one is, and
+    `cell` its column's number and header.
 
-    `kind` says which rule refused it: a value rule, the same government twice
+    `kind` says which rule refused it: a value rule, a date written otherwise
+    than YYYY-MM-DD with no format to read it by, the same government twice
     in the file, one already in the registry, a near duplicate, a taken id.
     """
 
@@ -64,9 +77,30 @@ class RowProblem:
     column: str | None
     message: str
     kind: ProblemKind = "value"
+    cell: tuple[int, str] | None = None
 
-    def located(self, path: Path) -> str:
-        return f"{path}:{self.line}: {self.message}"
+    def located(self, source: Source | Path) -> str:
+        if isinstance(source, Path):
+            source = Source(source)
+        return f"{source.at(self.line, self._cell_shown(source))}: {self.message}"
+
+    def _cell_shown(self, source: Source) -> tuple[int, str] | None:
+        """The cell, where it says more than the message: always in a workbook, and in a
+        text file when the column's header is not the key the message names."""
+        if self.cell is None or (
+            source.sheet is None and header_key(self.cell[1]) == header_key(self.column or "")
+        ):
+            return None
+        return self.cell
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How to read a file's rows as signatories: which key each column holds and values
+    for every row (`columns`), and how dates are written when not YYYY-MM-DD."""
+
+    columns: ColumnChoices = field(default_factory=ColumnChoices)
+    date_format: str | None = None
 
 
 @dataclass(frozen=True)
@@ -119,23 +153,58 @@ class ImportPlan:
 # Checking each row's values
 
 
-def candidates_from_rows(
-    rows: Sequence[Row], file_format: FileFormat, progress: Progress | None = None
+def candidates_from_table(
+    table: Table, reading: Reading | None = None, progress: Progress | None = None
 ) -> tuple[list[Candidate], list[RowProblem]]:
-    """Each row as the signatory it would add, or the problem with it (the first per row)."""
+    """Each row as the signatory it would add, or the problem with it (the first per row).
+
+    Raises ColumnsError when the columns cannot be mapped, and ValueProblem
+    when a value given for every row, or the date format, is wrong.
+    """
+    reading = reading or Reading()
+    date_format = None if reading.date_format is None else check_date_format(reading.date_format)
+    columns = map_columns(table.headers, reading.columns)
+    constants = _checked_constants(reading.columns.constants, date_format)
     candidates: list[Candidate] = []
     problems: list[RowProblem] = []
-    for done, row in enumerate(rows, 1):
+    for done, row in enumerate(table.rows, 1):
+        keyed = _keyed(row, columns, constants)
         try:
-            signatory = signatory_from_row(row, file_format)
-            candidates.append(Candidate(row.line, signatory, _id_given(row)))
+            signatory = signatory_from_row(keyed, table.file_format, date_format)
+            candidates.append(Candidate(row.line, signatory, _id_given(keyed)))
         except ValueProblem as problem:
-            problems.append(RowProblem(row.line, problem.field, str(problem)))
+            problems.append(_row_problem(row.line, problem, columns))
         if progress is not None and done % PROGRESS_STEP == 0:
             progress(PROGRESS_STEP)
     if progress is not None:
-        progress(len(rows) % PROGRESS_STEP)
+        progress(len(table.rows) % PROGRESS_STEP)
     return candidates, problems
+
+
+def _checked_constants(constants: Mapping[str, str], date_format: str | None) -> dict[str, str]:
+    """The values given for every row, each checked once, so that a wrong one is one error
+    rather than one per row."""
+    country = constants.get("country")
+    for key, value in constants.items():
+        try:
+            check_value(key, value, country, date_format)
+        except ValueProblem as problem:
+            raise ValueProblem(key, f"{problem} (the value given for every row)") from None
+    return dict(constants)
+
+
+def _keyed(row: Row, columns: ColumnMap, constants: Mapping[str, str]) -> Row:
+    values = {columns.keys[h]: v for h, v in row.values.items() if h in columns.keys}
+    if "" in row.values:
+        values[""] = row.values[""]
+    values.update(constants)
+    return Row(row.line, values)
+
+
+def _row_problem(line: int, problem: ValueProblem, columns: ColumnMap) -> RowProblem:
+    kind: ProblemKind = "date" if isinstance(problem, DateFormatProblem) else "value"
+    cell = columns.positions.get(problem.field)
+    return RowProblem(line, problem.field, str(problem), kind, cell)
 
 
 def _id_given(row: Row) -> bool:
@@ -143,23 +212,28 @@ def _id_given(row: Row) -> bool:
     return isinstance(given, str) and bool(given.strip())
 
 
-def signatory_from_row(row: Row, file_format: FileFormat) -> Signatory:
-    """The signatory a row describes, each value checked as `add` checks it."""
+def signatory_from_row(
+    row: Row, file_format: FileFormat, date_format: str | None = None
+) -> Signatory:
+    """The signatory a row (its values by key) describes, each value checked as `add`
+    checks it."""
     if "" in row.values:
         raise ValueProblem("", _stray_value(row.values[""], file_format))
     known: dict[str, Any] = {}
     extra: dict[str, Any] = {}
     for key, value in row.values.items():
         if key in SIGNATORY_KEYS:
-            known[key] = _known_value(key, value)
+            known[key] = _known_value(key, value, file_format)
         else:
             read = _extra_value(key, value, file_format)
             if read is not None:
                 extra[key] = read
     values = {k: v for k, v in known.items() if v is not None and not _blank(v)}
-    for key in REQUIRED_COLUMNS:
+    for key in REQUIRED_KEYS:
         if key not in values:
             raise ValueProblem(key, f"{key} is empty; every row needs a name and a country")
+    if "endorsed_on" in values:
+        values["endorsed_on"] = check_endorsed_on(values["endorsed_on"], None, date_format)
     return signatory_from_values(**values, extra=extra)
 
 
@@ -171,26 +245,57 @@ def _blank(value: str | bool) -> bool:
 def _stray_value(where: Any, file_format: FileFormat) -> str:
     if file_format == "json":
         return f"a record must be a json object of keys and values, not {json.dumps(where)}"
-    return f"cell {where} holds a value but its column has no name in the header line"
+    return f"cell {where} holds a value but its column has no name in the header"
 
 
-def _known_value(key: str, value: Any) -> str | bool | None:
-    if value is None or (key == "member" and isinstance(value, bool)):
+def _known_value(key: str, value: Any, file_format: FileFormat) -> str | bool | date | None:
+    """A field's value as `signatory_from_values` takes it. A workbook's cells are typed as
+    the person wrote them: a number in a text field is that text, a date cell a date."""
+    if value is None or isinstance(value, str):
+        return value
+    if key == "member" and isinstance(value, bool):
         return value
     if key == "member" and type(value) is int and value in (0, 1):
         return bool(value)
-    if not isinstance(value, str):
-        raise ValueProblem(key, f"{key} must be text, not {json.dumps(value)}")
-    return value
+    if file_format == "xlsx":
+        return _workbook_value(key, value)
+    raise ValueProblem(key, f"{key} must be text, not {json.dumps(value)}")
+
+
+def _workbook_value(key: str, value: Any) -> str | date:
+    if key == "endorsed_on" and isinstance(value, datetime):
+        if value.time() != time(0):
+            raise ValueProblem(key, f"{key} {value.isoformat(' ')} holds a time; give the day")
+        return value.date()
+    if key == "endorsed_on" and isinstance(value, date):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, float):
+        return repr(value)
+    raise ValueProblem(key, f"{key} must be text, not the {_cell_type(value)} {value}")
+
+
+def _cell_type(value: Any) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, datetime | date):
+        return "date"
+    return type(value).__name__
 
 
 def _extra_value(key: str, value: Any, file_format: FileFormat) -> Any:
-    """An unknown key's value as TOML keeps it: csv cells read as TOML values, json as is,
-    except that text written YYYY-MM-DD becomes a date (json has no dates of its own)."""
-    if file_format == "csv":
-        from endorse.cells import read_extra_cell
+    """An unknown key's value as TOML keeps it: csv cells and a workbook's text cells read
+    as TOML values, json as is except that text written YYYY-MM-DD becomes a date (json has
+    no dates of its own), and a workbook's date cell at midnight a date."""
+    from endorse.cells import read_extra_cell
 
+    if file_format == "csv" or (file_format == "xlsx" and isinstance(value, str)):
         return read_extra_cell(value)
+    if file_format == "xlsx":
+        return value.date() if isinstance(value, datetime) and value.time() == time(0) else value
     return _dates_restored(key, value)
 
 
@@ -361,13 +466,13 @@ def plan_import(
     return ImportPlan(after, added, tuple(planner.skipped), tuple(found), tuple(planner.renamed))
 
 
-def refusal(plan: ImportPlan, path: Path) -> ImportRefusedError:
+def refusal(plan: ImportPlan, source: Source) -> ImportRefusedError:
     """The error that lists every problem row of a refused import."""
     count = len(plan.problems)
-    lines = "\n".join(f"  {p.located(path)}" for p in plan.problems)
+    lines = "\n".join(f"  {p.located(source)}" for p in plan.problems)
     rows = "1 row" if count == 1 else f"{count} rows"
     return ImportRefusedError(
-        f"{path}: {rows} cannot be imported, so nothing was imported "
+        f"{source.path}: {rows} cannot be imported, so nothing was imported "
         f"(the registry is unchanged):\n{lines}\nFix {'it' if count == 1 else 'them'} "
         "and import the file again.",
         plan.problems,

@@ -18,7 +18,7 @@ import dataclasses
 import re
 import unicodedata
 from collections.abc import Collection, Iterator, Mapping, Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Final
 
 from endorse.errors import EndorseError
@@ -199,22 +199,55 @@ def check_status(value: str) -> str:
     return check_choice(value, "status", STATUSES)
 
 
-def check_date(value: str | date, field: str) -> date:
-    """A real calendar date written YYYY-MM-DD."""
+class DateFormatProblem(ValueProblem):
+    """A date written otherwise than YYYY-MM-DD, with no format given to read it by: it is
+    never guessed (03/04/2018 is March or April)."""
+
+
+def check_date(value: str | date, field: str, date_format: str | None = None) -> date:
+    """A real calendar date: written YYYY-MM-DD, or in `date_format` (a strptime pattern)."""
     if isinstance(value, date):
         return value
     text = clean_text(value, field)
+    if date_format is not None and not _ISO_DATE.fullmatch(text):
+        try:
+            return datetime.strptime(text, date_format).date()
+        except ValueError:
+            raise ValueProblem(
+                field, f"{field} {shown(text)} is not a date written {shown(date_format)}"
+            ) from None
     if not _ISO_DATE.fullmatch(text):
-        raise ValueProblem(field, f"{field} {shown(text)} is not a date written YYYY-MM-DD")
+        raise DateFormatProblem(field, f"{field} {shown(text)} is not a date written YYYY-MM-DD")
     try:
         return date.fromisoformat(text)
     except ValueError:
         raise ValueProblem(field, f"{field} {shown(text)} is not a real calendar date") from None
 
 
-def check_endorsed_on(value: str | date, today: date | None = None) -> date:
+def check_date_format(date_format: str) -> str:
+    """A strptime pattern that reads back a day, a month and a year ("%d/%m/%Y")."""
+    samples = (date(2018, 1, 15), date(2009, 12, 3))
+    try:
+        whole = all(
+            datetime.strptime(day.strftime(date_format), date_format).date() == day
+            for day in samples
+        )
+    except ValueError:
+        whole = False
+    if not whole:
+        raise ValueProblem(
+            "date_format",
+            f"the date format {shown(date_format)} does not read a day, a month and a year; "
+            "write it as a strptime pattern, like %d/%m/%Y for 15/01/2018",
+        )
+    return date_format
+
+
+def check_endorsed_on(
+    value: str | date, today: date | None = None, date_format: str | None = None
+) -> date:
     """A date of endorsement: a real date (see `check_date`), not after today."""
-    endorsed = check_date(value, "endorsed_on")
+    endorsed = check_date(value, "endorsed_on", date_format)
     problem = future_date_problem(endorsed, "endorsed_on", today or date.today())
     if problem:
         raise ValueProblem("endorsed_on", problem)
@@ -348,18 +381,29 @@ def _check_edit_keys(changes: Mapping[str, object], clear: Collection[str]) -> N
 def _checked(
     key: str, raw: str | bool | date, changes: Mapping[str, object], signatory: Signatory
 ) -> Any:
+    return check_value(key, raw, str(changes.get("country", signatory.country)))
+
+
+def check_value(
+    key: str, raw: str | bool | date, country: str | None, date_format: str | None = None
+) -> Any:
+    """One value of a signatory's field, checked and in the form stored. A subdivision is
+    checked against `country`, and only trimmed when the country is not known yet."""
     if key == "member":
         return check_member(raw if isinstance(raw, bool | str) else str(raw))
     if key == "endorsed_on":
-        return check_endorsed_on(raw if isinstance(raw, str | date) else str(raw))
+        return check_endorsed_on(
+            raw if isinstance(raw, str | date) else str(raw), None, date_format
+        )
     text = str(raw)
     if key in ("name", "as_written"):
         return check_name(text, key)
     if key == "country":
         return check_country(text)
     if key == "subdivision":
-        country = changes.get("country", signatory.country)
-        return check_subdivision(text, check_country(str(country)))
+        if country is None:
+            return clean_text(text, key)
+        return check_subdivision(text, check_country(country))
     if key == "kind":
         return check_kind(text)
     if key == "status":

@@ -8,6 +8,9 @@ exit code, are the command line's business and are added here, once.
 
 from __future__ import annotations
 
+import shlex
+
+from endorse.columns import ColumnsError
 from endorse.duplicates import DuplicateError, NearDuplicateError
 from endorse.editing import IdTakenError
 from endorse.errors import (
@@ -16,15 +19,16 @@ from endorse.errors import (
     RegistryNotFoundError,
     UnknownSignatoryError,
 )
-from endorse.import_files import UnknownImportFormatError
 from endorse.importing import ImportRefusedError
+from endorse.names import fold
+from endorse.rows import UnknownImportFormatError
 from endorse.store import (
     ENV_VAR,
     CommentsWouldBeLostError,
     RegistryExistsError,
     RegistryLockedError,
 )
-from endorse.values import ValueProblem
+from endorse.values import ValueProblem, shown
 
 _EVERY_ID = "`endorse list --format ids` lists every id."
 _NEW_REGISTRY = '--title "…" --network "…" --members-declared N'
@@ -56,7 +60,9 @@ def _advice(error: EndorseError) -> str | None:
     if isinstance(error, UnknownSignatoryError) and not error.close:
         return None if isinstance(error, AmbiguousReferenceError) else _EVERY_ID
     if isinstance(error, UnknownImportFormatError):
-        return "Give --format csv or --format json."
+        return "Give --format csv, --format json or --format xlsx."
+    if isinstance(error, ColumnsError):
+        return _columns_advice(error)
     if isinstance(error, RegistryNotFoundError):
         return _not_found_advice(error)
     if isinstance(error, RegistryLockedError):
@@ -79,9 +85,32 @@ def _not_found_advice(error: RegistryNotFoundError) -> str | None:
     return f"Check the path, or create one with `endorse init {error.path} {_NEW_REGISTRY}`."
 
 
+def _columns_advice(error: ColumnsError) -> str:
+    if not error.unmapped:
+        return "Map a column with --column FIELD=HEADER; leave one out with --ignore-column HEADER."
+    ignore = " ".join(f"--ignore-column {_quoted(h)}" for h in error.unmapped)
+    first = error.unmapped[0]
+    key = "_".join(fold(first).split()) or "key"
+    return (
+        f"Map a column to a field with --column FIELD=HEADER, or leave them out with {ignore}. "
+        f"To keep one as a key of its own, map it to that key: --column {_quoted(key)}="
+        f"{_quoted(first)}."
+    )
+
+
+def _quoted(header: str) -> str:
+    """A header as typed in a POSIX shell; one that cannot be typed, escaped as data."""
+    return shlex.quote(header) if header.isprintable() else shown(header)
+
+
 def _import_advice(error: ImportRefusedError) -> str | None:
     kinds = {problem.kind for problem in error.problems}
     advice = []
+    if "date" in kinds:
+        advice.append(
+            "Dates written otherwise than YYYY-MM-DD: give the way they are written with "
+            "--date-format, like --date-format %d/%m/%Y for 15/01/2018."
+        )
     if "near" in kinds:
         advice.append(
             "Rows very close to a name already there: if they are other governments, "

@@ -21,6 +21,7 @@ from endorse.store import DEFAULT_LOCK_TIMEOUT
 
 if TYPE_CHECKING:
     from endorse.importing import ImportPlan, Renamed
+    from endorse.rows import Source
 
 PROGRESS_MIN_ROWS: Final = 2000
 
@@ -31,7 +32,8 @@ def import_file(
     file: Annotated[
         Path,
         typer.Argument(
-            help="A csv or json file with the columns `endorse list --format csv|json` writes.",
+            help="A csv, json or Excel (.xlsx) file: the columns `endorse list` writes, "
+            "or the file's own, mapped with --column.",
             exists=True,
             dir_okay=False,
             readable=True,
@@ -39,9 +41,54 @@ def import_file(
         ),
     ],
     file_format: Annotated[
-        Literal["csv", "json"] | None,
+        Literal["csv", "json", "xlsx"] | None,
         typer.Option(
-            "--format", help="csv or json. Default: from the file's extension.", show_default=False
+            "--format",
+            help="csv, json or xlsx. Default: from the file's extension.",
+            show_default=False,
+        ),
+    ] = None,
+    sheet: Annotated[
+        str | None,
+        typer.Option(
+            help="The sheet of a workbook to read. Default: the first.", show_default=False
+        ),
+    ] = None,
+    columns: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--column",
+            metavar="FIELD=HEADER",
+            help="Read the field FIELD from the file's column HEADER "
+            '(--column name="City or local government"). Repeatable. A key that is not a '
+            "field keeps the column as a key of its own.",
+            show_default=False,
+        ),
+    ] = None,
+    ignored: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--ignore-column",
+            metavar="HEADER",
+            help='Leave the column HEADER out (--ignore-column "Email Address"). Repeatable.',
+            show_default=False,
+        ),
+    ] = None,
+    constants: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--set",
+            metavar="FIELD=VALUE",
+            help="Give every row this value, which the file lacks (--set member=true). Repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+    date_format: Annotated[
+        str | None,
+        typer.Option(
+            help="How dates not written YYYY-MM-DD are written, as a strptime pattern "
+            "(%d/%m/%Y for 15/01/2018). Never guessed.",
+            show_default=False,
         ),
     ] = None,
     dry_run: Annotated[
@@ -65,21 +112,25 @@ def import_file(
     ] = False,
     lock_timeout: LockTimeout = DEFAULT_LOCK_TIMEOUT,
 ) -> None:
-    """Add the signatories of a csv or json file; if any row is wrong, add none.
+    """Add the signatories of a csv, json or Excel file; if any row is wrong, add none.
 
-    Example: endorse import new-signatories.csv --dry-run
+    Example: endorse import form.csv --column name="City" --ignore-column Timestamp --dry-run
     """
     from endorse import api, import_files, importing
+    from endorse.columns import ColumnChoices
 
     path = registry_path(ctx)
-    kind = import_files.format_of(file, file_format)
-    text = import_files.decode(_read(file), file)
-    rows = import_files.read_rows(text, file, kind, delimiter)
-    watched = (
-        output.progress("checking rows", 2 * len(rows)) if len(rows) > PROGRESS_MIN_ROWS else None
+    choices = ColumnChoices(
+        mapped=_pairs(columns, "--column", "FIELD=HEADER"),
+        ignored=tuple(ignored or ()),
+        constants=_pairs(constants, "--set", "FIELD=VALUE"),
     )
+    reading = importing.Reading(choices, date_format)
+    table = import_files.read_table(file, file_format, delimiter=delimiter, sheet=sheet)
+    rows = len(table.rows)
+    watched = output.progress("checking rows", 2 * rows) if rows > PROGRESS_MIN_ROWS else None
     with watched or nullcontext(None) as advance:
-        candidates, problems = importing.candidates_from_rows(rows, kind, advance)
+        candidates, problems = importing.candidates_from_table(table, reading, advance)
         with api.edit(path, lock_timeout=lock_timeout, dry_run=dry_run) as draft:
             plan = draft.add_all(
                 candidates,
@@ -89,22 +140,26 @@ def import_file(
                 progress=advance,
             )
             if plan.problems:
-                raise importing.refusal(plan, file)
+                raise importing.refusal(plan, table.source)
     if dry_run:
-        output.write_data(_dry_run_lines(plan, file))
+        output.write_data(_dry_run_lines(plan, table.source))
     output.message(_summary(plan, file, path, dry_run=dry_run))
 
 
-def _read(file: Path) -> bytes:
-    from endorse.import_files import ImportFileError
+def _pairs(given: list[str] | None, option: str, shape: str) -> dict[str, str]:
+    """KEY=VALUE options as a mapping; the key trimmed, the value as given."""
+    pairs: dict[str, str] = {}
+    for item in given or ():
+        key, equals, value = item.partition("=")
+        if not equals or not key.strip():
+            raise typer.BadParameter(f"{item!r} is not {shape}", param_hint=option)
+        if key.strip() in pairs:
+            raise typer.BadParameter(f"{key.strip()} is given twice", param_hint=option)
+        pairs[key.strip()] = value
+    return pairs
 
-    try:
-        return file.read_bytes()
-    except OSError as error:
-        raise ImportFileError(f"{file}: cannot read: {error.strerror}") from None
 
-
-def _dry_run_lines(plan: ImportPlan, file: Path) -> str:
+def _dry_run_lines(plan: ImportPlan, source: Source) -> str:
     added = [
         (
             c.line,
@@ -129,7 +184,7 @@ def _dry_run_lines(plan: ImportPlan, file: Path) -> str:
         )
         for s in plan.skipped
     ]
-    return "".join(f"{file}:{line}: {what}\n" for line, what in sorted(added + skipped))
+    return "".join(f"{source.at(line)}: {what}\n" for line, what in sorted(added + skipped))
 
 
 def _renamed(renamed: Renamed) -> str:

@@ -1,0 +1,171 @@
+"""Which registry key each column of an import file holds.
+
+A column holds a field of format 1 when its header names one (any case,
+accents and surrounding spaces aside), or when the person importing maps it
+to one (`mapped`: key -> header). Every other column must be left out
+explicitly (`ignored`), or mapped to a key of its own, which becomes an
+unknown key of each signatory: a column such as "Email Address" is never
+imported silently. `constants` are values every row gets, for fields the
+file has no column of.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Final
+
+from endorse.errors import EndorseError
+from endorse.model import SIGNATORY_KEYS
+from endorse.names import fold
+from endorse.values import shown, text_problem
+
+REQUIRED_KEYS: Final = ("name", "country")
+# Fields a constant cannot give: every row would be the same signatory.
+_PER_ROW_KEYS: Final = ("id", "name", "as_written")
+
+
+class ColumnsError(EndorseError):
+    """The file's columns cannot be matched to the registry's keys as they stand.
+
+    `unmapped` lists the headers that are neither a field nor mapped nor
+    ignored, so that the caller can say how to map or leave out each one.
+    """
+
+    def __init__(self, message: str, unmapped: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.unmapped = tuple(unmapped)
+
+
+def header_key(header: str) -> str:
+    """A header as compared: case, accents, surrounding or repeated spaces ignored, and an
+    underscore taken for a space ("Endorsed on" is endorsed_on)."""
+    return " ".join(fold(header).replace("_", " ").split())
+
+
+_FIELDS_BY_HEADER: Final = {header_key(key): key for key in SIGNATORY_KEYS}
+
+
+@dataclass(frozen=True)
+class ColumnChoices:
+    """What the person importing says about the file's columns."""
+
+    mapped: Mapping[str, str] = field(default_factory=dict)
+    ignored: Collection[str] = ()
+    constants: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ColumnMap:
+    """The key of each column kept, by its header as written; `positions` gives, by key,
+    the column's number (from 1) and its header, to name a cell in a message."""
+
+    keys: Mapping[str, str]
+    positions: Mapping[str, tuple[int, str]]
+
+
+def map_columns(headers: Sequence[str], choices: ColumnChoices) -> ColumnMap:
+    """The key each header holds; ColumnsError when a header is unaccounted for, a choice
+    names a header the file lacks, or a key would come from two places. A file with no
+    header at all (a json file with no record) has nothing to map."""
+    if not headers:
+        return ColumnMap({}, {})
+    by_key = _headers_by_key(headers)
+    ignored = {_existing(h, by_key, "left out") for h in choices.ignored}
+    keys: dict[str, str] = {}
+    for key, header in choices.mapped.items():
+        written = _existing(header, by_key, f"mapped to {key}")
+        if written in keys:
+            raise ColumnsError(f"the column {shown(written)} is mapped twice; map it once.")
+        keys[written] = _mappable(key)
+    for written in headers:
+        if written in keys or written in ignored or not written.strip():
+            continue
+        known = _FIELDS_BY_HEADER.get(header_key(written))
+        if known is not None:
+            keys[written] = known
+    _refuse_unmapped(headers, keys, ignored)
+    _refuse_twice(headers, keys)
+    _check_constants(keys, choices.constants)
+    positions = {key: (headers.index(h) + 1, h) for h, key in keys.items()}
+    return ColumnMap(keys, positions)
+
+
+def _headers_by_key(headers: Sequence[str]) -> dict[str, str]:
+    by_key: dict[str, str] = {}
+    for header in headers:
+        if not header.strip():
+            continue
+        key = header_key(header)
+        if key in by_key:
+            other = by_key[key]
+            twice = shown(header) if other == header else f"{shown(other)} and {shown(header)}"
+            raise ColumnsError(f"the header row names the column {twice} twice.")
+        by_key[key] = header
+    return by_key
+
+
+def _existing(header: str, by_key: Mapping[str, str], what: str) -> str:
+    found = by_key.get(header_key(header))
+    if found is None:
+        columns = ", ".join(shown(h) for h in by_key.values()) or "none"
+        raise ColumnsError(
+            f"no column {shown(header)} in the file to be {what}; its columns are: {columns}."
+        )
+    return found
+
+
+def _mappable(key: str) -> str:
+    lowered = key.strip().lower()
+    if lowered in SIGNATORY_KEYS:
+        return lowered
+    problem = text_problem(key, "the key") if key.strip() else "the key is empty"
+    if problem is not None:
+        raise ColumnsError(f"cannot keep a column under {shown(key)}: {problem}.")
+    return key
+
+
+def _refuse_unmapped(headers: Sequence[str], keys: Mapping[str, str], ignored: set[str]) -> None:
+    unmapped = [h for h in headers if h.strip() and h not in keys and h not in ignored]
+    if unmapped:
+        listed = ", ".join(shown(h) for h in unmapped)
+        these = "this column is" if len(unmapped) == 1 else f"these {len(unmapped)} columns are"
+        raise ColumnsError(
+            f"{these} neither a field of the registry nor mapped to one: {listed} "
+            f"(the fields are: {', '.join(SIGNATORY_KEYS)}).",
+            unmapped,
+        )
+
+
+def _refuse_twice(headers: Sequence[str], keys: Mapping[str, str]) -> None:
+    seen: dict[str, str] = {}
+    for header, key in sorted(keys.items(), key=lambda item: headers.index(item[0])):
+        if key in seen:
+            raise ColumnsError(
+                f"two columns hold {key}: {shown(seen[key])} and {shown(header)}; "
+                "keep one, and leave the other out."
+            )
+        seen[key] = header
+
+
+def _check_constants(keys: Mapping[str, str], constants: Mapping[str, str]) -> None:
+    from_columns = {key: header for header, key in keys.items()}
+    for key in constants:
+        if key not in SIGNATORY_KEYS:
+            raise ColumnsError(
+                f"{shown(key)} is not a field of the registry, to give every row; "
+                f"the fields are: {', '.join(SIGNATORY_KEYS)}."
+            )
+        if key in _PER_ROW_KEYS:
+            raise ColumnsError(f"every row would have the same {key}; {key} comes from a column.")
+        if key in from_columns:
+            raise ColumnsError(
+                f"{key} is both in the column {shown(from_columns[key])} and given for every "
+                "row; keep one."
+            )
+    missing = [k for k in REQUIRED_KEYS if k not in from_columns and k not in constants]
+    if missing:
+        raise ColumnsError(
+            f"no column holds {' or '.join(missing)}, which every signatory needs; "
+            "map the column that does."
+        )

@@ -1,0 +1,78 @@
+"""What an import file is read into: rows under a header, each knowing where it is in the
+file, so that a message can name the row or the cell. `endorse.import_files` reads text
+files into a Table, `endorse.workbooks` reads workbooks."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from endorse.errors import EndorseError
+from endorse.values import shown
+
+FileFormat = Literal["csv", "json", "xlsx"]
+
+
+class ImportFileError(EndorseError):
+    """The file cannot be read as rows at all: not UTF-8, not csv, json or a workbook, no
+    header."""
+
+
+class UnknownImportFormatError(ImportFileError):
+    """The file's format cannot be told from its name."""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One record of the file: the line it starts on (a workbook's row number), and its
+    values by header.
+
+    A value under the key "" is a stray: a cell without a header (its column:
+    a number in csv, a cell reference such as "F5" in a workbook), or a json
+    record that is not an object (the record).
+    """
+
+    line: int
+    values: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where the rows come from, to name a row or a cell in a message: the file, and for a
+    workbook its sheet."""
+
+    path: Path
+    sheet: str | None = None
+
+    def at(self, line: int, column: tuple[int, str] | None = None) -> str:
+        """The row at `line`, or the cell of `column` (its number from 1, its header) in it:
+        "form.csv:3", "form.csv:3, column Date", "roster.xlsx, sheet Members, cell D5 (Date)"."""
+        if self.sheet is None:
+            where = f"{self.path}:{line}"
+            return where if column is None else f"{where}, column {shown(column[1])}"
+        where = f"{self.path}, sheet {shown(self.sheet)}"
+        if column is None:
+            return f"{where}, row {line}"
+        return f"{where}, cell {column_letter(column[0])}{line} ({shown(column[1])})"
+
+
+@dataclass(frozen=True)
+class Table:
+    """An import file read: its headers as written, in order (for json, every key in the
+    order first met), and its rows."""
+
+    source: Source
+    file_format: FileFormat
+    headers: tuple[str, ...]
+    rows: tuple[Row, ...]
+
+
+def column_letter(number: int) -> str:
+    """A spreadsheet's name for the column `number` (from 1): 1 is A, 28 is AB."""
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters

@@ -1,0 +1,313 @@
+"""Importing files as people keep them: workbooks, a form's own headers, values for every
+row, dates written day first."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+
+import endorse
+from conftest import InvokeResult
+from endorse.model import Signatory
+
+Invoke = Callable[..., InvokeResult]
+
+FORM_EXPORT = (
+    "Timestamp,Email Address,City or local government,Country,Date of endorsement\n"
+    "15/01/2018 10:02:11,mayor@example.org,Grenoble,France,15/01/2018\n"
+    "03/02/2018 16:40:00,office@example.org,Sevilla,Spain,03/02/2018\n"
+)
+FORM_OPTIONS = (
+    "--column",
+    "name=City or local government",
+    "--column",
+    "endorsed_on=Date of endorsement",
+    "--ignore-column",
+    "Timestamp",
+    "--ignore-column",
+    "email address",
+    "--date-format",
+    "%d/%m/%Y",
+)
+
+
+def workbook(path: Path, sheets: dict[str, Sequence[Sequence[Any]]]) -> Path:
+    book = openpyxl.Workbook()
+    book.remove(book.active)  # type: ignore[arg-type]
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(list(row))
+    book.save(path)
+    return path
+
+
+def added(registry: Path, *ids: str) -> list[Signatory]:
+    by_id = {s.id: s for s in endorse.load(registry).signatories}
+    return [by_id[i] for i in ids]
+
+
+def test_a_workbook_imports_typed_cells_from_the_sheet_named(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    file = workbook(
+        tmp_path / "roster.xlsx",
+        {
+            "Notes": [["nothing to import here"]],
+            "Members": [
+                ["name", "country", "member", "endorsed_on", "note"],
+                ["Grenoble", "FR", True, datetime(2018, 1, 15), 2018],
+                ["Sevilla", "ES", False, date(2018, 2, 3), None],
+            ],
+        },
+    )
+    result = invoke("--registry", registry_copy, "import", file, "--sheet", "Members")
+    assert result.exit_code == 0, result.stderr
+    grenoble, sevilla = added(registry_copy, "grenoble", "sevilla")
+    assert (grenoble.member, grenoble.endorsed_on, grenoble.note) == (
+        True,
+        date(2018, 1, 15),
+        "2018",
+    )
+    assert (sevilla.member, sevilla.endorsed_on) == (False, date(2018, 2, 3))
+
+
+def test_a_workbook_is_read_from_its_first_sheet_by_default(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    file = workbook(
+        tmp_path / "roster.xlsx",
+        {"First": [["Name", "Country"], ["Grenoble", "FR"]], "Second": [["x"], ["y"]]},
+    )
+    assert invoke("--registry", registry_copy, "import", file).exit_code == 0
+    assert added(registry_copy, "grenoble")[0].country == "FR"
+
+
+def test_a_sheet_that_is_not_there_is_refused_listing_the_sheets(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    file = workbook(tmp_path / "roster.xlsx", {"Members": [["name", "country"]]})
+    result = invoke("--registry", registry_copy, "import", file, "--sheet", "Roster")
+    assert result.exit_code == 1
+    assert 'no sheet "Roster" in the workbook; its sheets are: "Members"' in result.stderr
+
+
+def test_a_workbook_error_names_the_sheet_and_the_cell(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    before = registry_copy.read_bytes()
+    file = workbook(
+        tmp_path / "roster.xlsx",
+        {
+            "Members": [
+                [],
+                ["City", "country", "member"],
+                ["Grenoble", "FR", "perhaps"],
+                ["Nowhere", "Atlantis", True],
+            ]
+        },
+    )
+    result = invoke("--registry", registry_copy, "import", file, "--column", "name=city")
+    assert result.exit_code == 1
+    assert f'{file}, sheet "Members", cell C3 ("member"): member "perhaps"' in result.stderr
+    assert f'{file}, sheet "Members", cell B4 ("country"): country "Atlantis"' in result.stderr
+    assert registry_copy.read_bytes() == before
+
+
+def test_a_csv_renamed_to_xlsx_is_refused_without_a_traceback(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    before = registry_copy.read_bytes()
+    file = tmp_path / "roster.xlsx"
+    file.write_text("name,country\nGrenoble,FR\n", encoding="utf-8")
+    result = invoke("--registry", registry_copy, "import", file)
+    assert result.exit_code == 1
+    assert f"{file}: not an Excel workbook (.xlsx) that can be read" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert registry_copy.read_bytes() == before
+
+
+def test_an_opendocument_spreadsheet_is_refused_saying_how_to_save_it(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    file = tmp_path / "roster.ods"
+    file.write_bytes(b"PK\x03\x04")
+    result = invoke("--registry", registry_copy, "import", file)
+    assert result.exit_code == 1
+    assert "save it as an Excel workbook (.xlsx) or as CSV UTF-8" in result.stderr
+
+
+def test_a_form_export_is_refused_listing_every_column_it_does_not_know(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    form = tmp_path / "form.csv"
+    form.write_text(FORM_EXPORT, encoding="utf-8")
+    result = invoke("--registry", registry_copy, "import", form)
+    assert result.exit_code == 1
+    assert (
+        'these 4 columns are neither a field of the registry nor mapped to one: "Timestamp", '
+        '"Email Address", "City or local government", "Date of endorsement"'
+    ) in result.stderr
+    assert "--ignore-column Timestamp --ignore-column 'Email Address'" in result.stderr
+
+
+def test_a_form_export_imports_with_its_columns_mapped_and_its_dates_read(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    form = tmp_path / "form.csv"
+    form.write_text(FORM_EXPORT, encoding="utf-8")
+    result = invoke("--registry", registry_copy, "import", form, *FORM_OPTIONS)
+    assert result.exit_code == 0, result.stderr
+    grenoble, sevilla = added(registry_copy, "grenoble", "sevilla")
+    assert (grenoble.country, grenoble.endorsed_on) == ("FR", date(2018, 1, 15))
+    assert (sevilla.country, sevilla.endorsed_on) == ("ES", date(2018, 2, 3))
+    assert "mayor@example.org" not in registry_copy.read_text(encoding="utf-8")
+
+
+def test_a_date_written_day_first_is_never_guessed(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    form = tmp_path / "form.csv"
+    form.write_text("name,country,Date\nGrenoble,FR,03/04/2018\n", encoding="utf-8")
+    result = invoke("--registry", registry_copy, "import", form, "--column", "endorsed_on=Date")
+    assert result.exit_code == 1
+    assert (
+        f'{form}:2, column "Date": endorsed_on "03/04/2018" is not a date written YYYY-MM-DD'
+    ) in result.stderr
+    assert "--date-format, like --date-format %d/%m/%Y" in result.stderr
+
+
+def test_a_date_format_reads_every_date_of_the_file(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    form = tmp_path / "form.csv"
+    form.write_text(
+        "name,country,endorsed_on\nGrenoble,FR,03/04/2018\nSevilla,ES,2018-02-03\n",
+        encoding="utf-8",
+    )
+    result = invoke("--registry", registry_copy, "import", form, "--date-format", "%d/%m/%Y")
+    assert result.exit_code == 0, result.stderr
+    grenoble, sevilla = added(registry_copy, "grenoble", "sevilla")
+    assert (grenoble.endorsed_on, sevilla.endorsed_on) == (date(2018, 4, 3), date(2018, 2, 3))
+
+
+def test_a_date_that_does_not_match_the_format_names_the_format(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    form = tmp_path / "form.csv"
+    form.write_text("name,country,endorsed_on\nGrenoble,FR,2018/31/01\n", encoding="utf-8")
+    result = invoke("--registry", registry_copy, "import", form, "--date-format", "%d/%m/%Y")
+    assert result.exit_code == 1
+    assert 'endorsed_on "2018/31/01" is not a date written "%d/%m/%Y"' in result.stderr
+
+
+def test_a_date_format_without_a_year_is_a_usage_error(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    form = tmp_path / "form.csv"
+    form.write_text("name,country\nGrenoble,FR\n", encoding="utf-8")
+    result = invoke("--registry", registry_copy, "import", form, "--date-format", "%d/%m")
+    assert result.exit_code == 2
+    assert 'the date format "%d/%m" does not read a day, a month and a year' in result.stderr
+
+
+def test_headers_match_fields_ignoring_case_accents_and_spaces(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    file = tmp_path / "roster.csv"
+    file.write_text(" NAME ,Country,Ás written\nGrenoble,FR,Ville de Grenoble\n", "utf-8")
+    result = invoke("--registry", registry_copy, "import", file)
+    assert result.exit_code == 0, result.stderr
+    assert added(registry_copy, "grenoble")[0].as_written == "Ville de Grenoble"
+
+
+def test_a_mapped_header_that_is_not_in_the_file_is_refused_listing_the_columns(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    file = tmp_path / "roster.csv"
+    file.write_text("City,country\nGrenoble,FR\n", encoding="utf-8")
+    result = invoke("--registry", registry_copy, "import", file, "--column", "name=Town")
+    assert result.exit_code == 1
+    assert 'no column "Town" in the file to be mapped to name; its columns are: "City"' in (
+        result.stderr
+    )
+
+
+def test_two_columns_for_one_field_are_refused(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    file = tmp_path / "roster.csv"
+    file.write_text("name,City,country\nGrenoble,Grenoble,FR\n", encoding="utf-8")
+    result = invoke("--registry", registry_copy, "import", file, "--column", "name=City")
+    assert result.exit_code == 1
+    assert 'two columns hold name: "name" and "City"' in result.stderr
+
+
+def test_a_column_can_be_kept_as_a_key_of_its_own(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    file = tmp_path / "roster.csv"
+    file.write_text("name,country,Contact person\nGrenoble,FR,Mme X\n", encoding="utf-8")
+    mapping = ("--column", "contact=Contact person")
+    assert invoke("--registry", registry_copy, "import", file, *mapping).exit_code == 0
+    assert added(registry_copy, "grenoble")[0].extra == {"contact": "Mme X"}
+
+
+def test_values_for_every_row_are_checked_and_given(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    file = tmp_path / "roster.csv"
+    file.write_text("name,country\nGrenoble,FR\nSevilla,ES\n", encoding="utf-8")
+    constants = ("--set", "member=true", "--set", "status=pending")
+    constants += ("--set", "source=Roster of members, December 2017")
+    assert invoke("--registry", registry_copy, "import", file, *constants).exit_code == 0
+    for signatory in added(registry_copy, "grenoble", "sevilla"):
+        assert (signatory.member, signatory.status) == (True, "pending")
+        assert signatory.source == "Roster of members, December 2017"
+
+
+def test_a_wrong_value_for_every_row_is_one_usage_error(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    before = registry_copy.read_bytes()
+    file = tmp_path / "roster.csv"
+    file.write_text("name,country\nGrenoble,FR\nSevilla,ES\n", encoding="utf-8")
+    result = invoke("--registry", registry_copy, "import", file, "--set", "member=perhaps")
+    assert result.exit_code == 2
+    assert 'member "perhaps" is not true or false (the value given for every row)' in (
+        result.stderr
+    )
+    assert registry_copy.read_bytes() == before
+
+
+def test_a_value_for_every_row_cannot_override_a_column(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    file = tmp_path / "roster.csv"
+    file.write_text("name,country,Member\nGrenoble,FR,no\n", encoding="utf-8")
+    result = invoke("--registry", registry_copy, "import", file, "--set", "member=true")
+    assert result.exit_code == 1
+    assert 'member is both in the column "Member" and given for every row' in result.stderr
+
+
+def test_the_country_can_be_given_for_every_row(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    file = tmp_path / "roster.csv"
+    file.write_text("name\nGrenoble\nBesançon\n", encoding="utf-8")
+    assert invoke("--registry", registry_copy, "import", file, "--set", "country=FR").exit_code == 0
+    assert [s.country for s in added(registry_copy, "grenoble", "besancon")] == ["FR", "FR"]
+
+
+def test_a_malformed_option_pair_is_a_usage_error(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    file = tmp_path / "roster.csv"
+    file.write_text("name,country\nGrenoble,FR\n", encoding="utf-8")
+    result = invoke("--registry", registry_copy, "import", file, "--column", "City")
+    assert result.exit_code == 2
+    assert "'City' is not FIELD=HEADER" in result.stderr
