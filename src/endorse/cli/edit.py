@@ -41,7 +41,10 @@ LockTimeout = Annotated[
 Country = Annotated[
     str,
     typer.Option(
-        help='ISO 3166-1 alpha-2 code ("US"); a country name or alpha-3 code is converted.',
+        help=(
+            'ISO 3166-1 alpha-2 code ("US"); an alpha-3 code or a name in English, French or'
+            ' Spanish ("Allemagne", "Estados Unidos") is converted.'
+        ),
         show_default=False,
     ),
 ]
@@ -137,7 +140,11 @@ def edit(
     signatory: SignatoryRef,
     name: Annotated[str | None, typer.Option(help="New name.", show_default=False)] = None,
     country: Annotated[
-        str | None, typer.Option(help="New country (ISO 3166-1 alpha-2).", show_default=False)
+        str | None,
+        typer.Option(
+            help="New country: an ISO 3166-1 code, or its name in English, French or Spanish.",
+            show_default=False,
+        ),
     ] = None,
     kind: Annotated[Kind | None, typer.Option(help="New kind.", show_default=False)] = None,
     subdivision: Annotated[

@@ -1,0 +1,118 @@
+"""Countries as people write them: codes, and names in English, French and Spanish."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import InvokeResult
+from endorse.places import AmbiguousCountryError, UnknownCountryError, resolve_country
+from endorse.store import load
+
+Invoke = Callable[..., InvokeResult]
+
+
+@pytest.mark.parametrize(
+    ("given", "code"),
+    [
+        ("United States", "US"),
+        ("United States of America", "US"),
+        ("Federal Republic of Germany", "DE"),
+    ],
+)
+def test_an_english_name_gives_its_code(given: str, code: str) -> None:
+    assert resolve_country(given) == code
+
+
+@pytest.mark.parametrize(
+    ("given", "code"),
+    [("États-Unis", "US"), ("Allemagne", "DE"), ("République française", "FR")],
+)
+def test_a_french_name_gives_its_code(given: str, code: str) -> None:
+    assert resolve_country(given) == code
+
+
+@pytest.mark.parametrize(
+    ("given", "code"),
+    [("Estados Unidos", "US"), ("Estados Unidos de América", "US"), ("Alemania", "DE")],
+)
+def test_a_spanish_name_gives_its_code(given: str, code: str) -> None:
+    assert resolve_country(given) == code
+
+
+@pytest.mark.parametrize("given", ["Côte d’Ivoire", "Côte d'Ivoire"])
+def test_either_apostrophe_gives_the_same_country(given: str) -> None:
+    assert resolve_country(given) == "CI"
+
+
+@pytest.mark.parametrize("given", ["Etats-Unis", "ETATS-UNIS", "estados unidos de america"])
+def test_case_and_accents_are_ignored(given: str) -> None:
+    assert resolve_country(given) == "US"
+
+
+@pytest.mark.parametrize(
+    ("given", "code"),
+    [
+        ("Etats Unis", "US"),
+        ("EtatsUnis", "US"),
+        ("Congo-Kinshasa", "CD"),
+        ("Congo - Kinshasa", "CD"),
+    ],
+)
+def test_spaces_and_hyphens_are_ignored(given: str, code: str) -> None:
+    assert resolve_country(given) == code
+
+
+@pytest.mark.parametrize(("given", "code"), [("DEU", "DE"), ("civ", "CI"), ("fr", "FR")])
+def test_a_code_gives_its_alpha_2_code(given: str, code: str) -> None:
+    assert resolve_country(given) == code
+
+
+def test_a_name_of_two_countries_is_refused_listing_both() -> None:
+    with pytest.raises(AmbiguousCountryError) as refused:
+        resolve_country("Congo")
+    assert set(refused.value.candidates) == {"CD", "CG"}
+    message = str(refused.value)
+    assert "ambiguous" in message
+    assert "CG (Congo)" in message and "CD (Congo, The Democratic Republic of the)" in message
+
+
+def test_an_ambiguous_name_is_an_unknown_country() -> None:
+    with pytest.raises(UnknownCountryError, match="KP .* KR|KR .* KP"):
+        resolve_country("Corée")
+
+
+@pytest.mark.parametrize(
+    ("given", "closest"),
+    [("Allemagn", "DE (Germany)"), ("Estados Unidoss", "US (United States)")],
+)
+def test_an_unknown_name_is_refused_with_the_closest_countries(given: str, closest: str) -> None:
+    with pytest.raises(UnknownCountryError, match="did you mean") as refused:
+        resolve_country(given)
+    assert not isinstance(refused.value, AmbiguousCountryError)
+    assert closest in str(refused.value)
+
+
+def test_add_stores_the_code_of_a_french_name(invoke: Invoke, registry_copy: Path) -> None:
+    result = invoke("--registry", registry_copy, "add", "Aachen", "--country", "Allemagne")
+    assert result.exit_code == 0, result.stderr
+    aachen = load(registry_copy).registry.by_id("aachen")
+    assert aachen is not None and aachen.country == "DE"
+
+
+def test_edit_stores_the_code_of_a_spanish_name(invoke: Invoke, registry_copy: Path) -> None:
+    invoke("--registry", registry_copy, "add", "Maastricht", "--country", "DE")
+    result = invoke("--registry", registry_copy, "edit", "maastricht", "--country", "Países Bajos")
+    assert result.exit_code == 0, result.stderr
+    maastricht = load(registry_copy).registry.by_id("maastricht")
+    assert maastricht is not None and maastricht.country == "NL"
+
+
+def test_add_refuses_an_ambiguous_name(invoke: Invoke, registry_copy: Path) -> None:
+    before = registry_copy.read_bytes()
+    result = invoke("--registry", registry_copy, "add", "Kinshasa", "--country", "Congo")
+    assert result.exit_code == 2
+    assert "ambiguous" in result.stderr and "CD (" in result.stderr
+    assert registry_copy.read_bytes() == before
