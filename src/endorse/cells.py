@@ -1,20 +1,27 @@
-"""Spreadsheet cells: how a value is written into a csv cell and read back.
+"""Spreadsheet cells: how a value is written into a csv or workbook cell and read back.
 
 Both directions live here, so that an export imports back unchanged: the
-writers (`endorse.render.records`) and the importer (`endorse.import_files`,
-`endorse.importing`) share one codec. A cell that a spreadsheet would run
-as a formula is defused with a leading quote (OWASP's CSV-injection
-defence) and the quote is taken off again on import. A cell of an unknown
-key holds a TOML value (`12`, `true`, `2018-01-15`, `[1, 2]`) or plain
-text; text that would read back as something else is written quoted.
+writers (`endorse.render.records`, `endorse.render.workbook`) and the
+importer (`endorse.import_files`, `endorse.importing`) share one codec. A
+csv cell that a spreadsheet would run as a formula is defused with a
+leading quote (OWASP's CSV-injection defence) and the quote is taken off
+again on import. A cell of an unknown key holds a TOML value (`12`, `true`,
+`2018-01-15`, `[1, 2]`) or plain text; text that would read back as
+something else is written quoted.
+
+A workbook's cells are typed, so its text is never a formula and needs no
+quote: an unknown key's number, boolean or date is a cell of that type, and
+anything else is the text its csv cell holds, without the quote.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Mapping
-from typing import Any, Final
+from datetime import date, datetime
+from typing import Any, Final, TypeAlias
 
 _FORMULA_START: Final = re.compile(r"'*[=+\-@\t\r]")
 _NEUTRALISED: Final = re.compile(r"'+[=+\-@\t\r]")
@@ -36,11 +43,15 @@ def spreadsheet_restore(cell: str) -> str:
 
 def extra_csv_cell(value: Any) -> str:
     """An unknown key's value as a csv cell that `read_extra_cell` reads back unchanged."""
-    if value is None:
-        return ""
+    return "" if value is None else spreadsheet_safe(extra_text(value))
+
+
+def extra_text(value: Any) -> str:
+    """An unknown key's value (not None) as text that `read_extra_cell` reads back unchanged:
+    text as itself unless it would read back as something else, anything else as TOML."""
     if isinstance(value, str) and read_extra_cell(value) == value:
-        return spreadsheet_safe(value)
-    return spreadsheet_safe(toml_inline(value))
+        return value
+    return toml_inline(value)
 
 
 def read_extra_cell(cell: str) -> Any:
@@ -83,3 +94,69 @@ def toml_inline(value: Any) -> str:
 
 def _toml_key(key: str) -> str:
     return key if _BARE_KEY.fullmatch(key) else toml_inline(key)
+
+
+WorkbookValue: TypeAlias = str | bool | int | float | date | None
+"""What a workbook cell holds: text, a boolean, a number or a date (None: an empty cell)."""
+
+# Excel's serial numbers count days from 1900 with its 1900-02-29 that never was: a serial
+# before this day reads back as another day, or as a time of day.
+_FIRST_WORKBOOK_DATE: Final = date(1900, 3, 1)
+# Excel keeps 15 significant digits of an integer.
+_EXACT_INTEGER_LIMIT: Final = 10**15
+WORKBOOK_TEXT_MAX: Final = 32_767
+# What XML 1.0 cannot hold (the C0 controls but tab, line feed and carriage return; U+FFFE,
+# U+FFFF; lone surrogates), and the carriage return, which it reads back as a line feed.
+_NOT_IN_WORKBOOK: Final = re.compile("[\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def workbook_cell(value: str | bool | date | None) -> WorkbookValue:
+    """A known key's value as a workbook cell: a date a workbook cannot count (before
+    1900-03-01) is ISO text; text, booleans and other dates are themselves."""
+    if isinstance(value, date) and not _is_workbook_date(value):
+        return value.isoformat()
+    return value
+
+
+def extra_workbook_cell(value: Any) -> WorkbookValue:
+    """An unknown key's value as a typed workbook cell that reads back unchanged.
+
+    A boolean, a number a workbook holds exactly and with its type (not 3.0,
+    which it reads back as 3; at most 15 digits of an integer), and a date it
+    can count are cells of their type; anything else (text, arrays, tables,
+    datetimes, times, inf, nan) is the text `extra_csv_cell` writes, without
+    the quote, for `read_extra_cell` to read back.
+    """
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, int | float) and _is_exact_number(value):
+        return value
+    if isinstance(value, date) and _is_workbook_date(value):
+        return value
+    return extra_text(value)
+
+
+def _is_workbook_date(value: date) -> bool:
+    return not isinstance(value, datetime) and value >= _FIRST_WORKBOOK_DATE
+
+
+def _is_exact_number(value: int | float) -> bool:
+    """Whether a number cell, written with 16 significant digits, gives back `value` and its
+    type (a number written without a point or an exponent reads back as an integer)."""
+    if isinstance(value, int):
+        return abs(value) < _EXACT_INTEGER_LIMIT
+    if not math.isfinite(value):
+        return False
+    written = f"{value:.16g}"
+    return float(written) == value and any(mark in written for mark in ".e")
+
+
+def workbook_text_problem(text: str) -> str | None:
+    """Why a workbook cell cannot hold `text` exactly, or None when it can."""
+    found = _NOT_IN_WORKBOOK.search(text)
+    if found:
+        code = ord(found.group())
+        return f"holds the control character U+{code:04X} at position {found.start() + 1}"
+    if len(text) > WORKBOOK_TEXT_MAX:
+        return f"is {len(text)} characters long; a workbook cell holds at most {WORKBOOK_TEXT_MAX}"
+    return None

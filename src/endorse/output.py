@@ -22,6 +22,18 @@ def stdout_is_rich() -> bool:
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+def write_bytes(data: bytes) -> None:
+    """Binary data (a workbook) for stdout, exactly as given: for a pipe or a file, never a
+    terminal (the command refuses first)."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
 def write_data(text: str) -> None:
     """Data for stdout, written exactly as given (a final newline added if missing).
 

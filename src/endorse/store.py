@@ -319,8 +319,9 @@ def _comment_positions(text: str) -> Iterator[int]:
             yield match.start()
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Replace `path` by `text` so that a crash leaves the old file or the new, never a mix.
+def write_atomically(path: Path, text: str | bytes) -> None:
+    """Replace `path` by `text` (UTF-8 when it is a str) so that a crash leaves the old file or
+    the new, never a mix.
 
     A symlink is written through to its target; the target's permissions are
     kept (a new file gets the usual 0o666 less the umask).
@@ -338,10 +339,10 @@ def write_atomically(path: Path, text: str) -> None:
         raise _write_error(path, error) from None
 
 
-def write_output(path: Path, text: str) -> None:
-    """Write a file a person named (a report): a regular file, or a new one, is replaced
-    atomically; anything else (a named pipe, a device such as /dev/null or /dev/stdout) is
-    written into in place, never replaced; a folder is refused."""
+def write_output(path: Path, text: str | bytes) -> None:
+    """Write a file a person named (a report, a workbook): a regular file, or a new one, is
+    replaced atomically; anything else (a named pipe, a device such as /dev/null or
+    /dev/stdout) is written into in place, never replaced; a folder is refused."""
     target = Path(os.path.realpath(path))
     try:
         mode = target.stat().st_mode
@@ -355,8 +356,8 @@ def write_output(path: Path, text: str) -> None:
         write_atomically(path, text)
         return
     try:
-        with open(target, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with open(target, "wb") as handle:
+            handle.write(_utf8(text))
     except OSError as error:
         raise _write_error(path, error) from None
 
@@ -370,12 +371,12 @@ def _write_error(path: Path, error: OSError) -> RegistryWriteError:
     )
 
 
-def _synced_temporary(target: Path, text: str, mode: int) -> str:
+def _synced_temporary(target: Path, text: str | bytes, mode: int) -> str:
     """`text` written and synced to a new temporary file beside `target`, with `mode`."""
     fd, temporary = _temporary_beside(target)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(_utf8(text))
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temporary, mode)
@@ -383,6 +384,11 @@ def _synced_temporary(target: Path, text: str, mode: int) -> str:
         Path(temporary).unlink(missing_ok=True)
         raise
     return temporary
+
+
+def _utf8(text: str | bytes) -> bytes:
+    """Text as UTF-8, written as it is (no newline translated); bytes as they are."""
+    return text.encode("utf-8") if isinstance(text, str) else text
 
 
 def _temporary_beside(target: Path) -> tuple[int, str]:

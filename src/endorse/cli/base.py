@@ -201,9 +201,9 @@ def refuse_output_over(output_file: Path, registry: Path) -> None:
         )
 
 
-def write_output_file(path: Path, text: str) -> None:
-    """Write what --output asked for: atomically over a regular file, in place into a pipe
-    or a device (`endorse.store.write_output`)."""
+def write_output_file(path: Path, text: str | bytes) -> None:
+    """Write what --output asked for (text, or a workbook's bytes): atomically over a regular
+    file, in place into a pipe or a device (`endorse.store.write_output`)."""
     from endorse.store import RegistryWriteError, write_output
 
     try:

@@ -13,7 +13,7 @@ from endorse.cli.base import SignatoryRef, app, refuse_output_over, registry_pat
 from endorse.model import Kind, Signatory, Status
 from endorse.query import Filters, SortKey, resolve, select
 
-ListFormat = Literal["table", "json", "csv", "markdown", "ids"]
+ListFormat = Literal["table", "json", "csv", "markdown", "ids", "xlsx"]
 
 
 @app.command("list")
@@ -51,7 +51,8 @@ def list_signatories(
         typer.Option(
             "--output",
             "-o",
-            help="Write the list to this file (atomically) instead of stdout.",
+            help="Write the list to this file (atomically) instead of stdout; "
+            "xlsx needs it on a terminal.",
             show_default=False,
             dir_okay=False,
         ),
@@ -64,8 +65,7 @@ def list_signatories(
     from endorse import api
 
     path = registry_path(ctx)
-    if output_file is not None:
-        refuse_output_over(output_file, path)
+    _check_destination(output_format, output_file, path)
     registry = api.load(path)
     filters = Filters(member=member, country=country, kind=kind, status=status, search=search)
     chosen = select(registry.signatories, filters, sort)
@@ -74,7 +74,7 @@ def list_signatories(
         if output_format in ("table", "ids") and output_file is None:
             return
     if output_file is not None:
-        write_output_file(output_file, _list_text(chosen, output_format))
+        write_output_file(output_file, _list_data(chosen, output_format))
         count = len(chosen)
         output.message(
             f"wrote {count} signator{'y' if count == 1 else 'ies'} ({output_format}) "
@@ -85,7 +85,31 @@ def list_signatories(
 
         output.print_rich(table.rich_table(chosen))
     else:
-        output.write_data(_list_text(chosen, output_format))
+        data = _list_data(chosen, output_format)
+        if isinstance(data, bytes):
+            output.write_bytes(data)
+        else:
+            output.write_data(data)
+
+
+def _check_destination(output_format: ListFormat, output_file: Path | None, path: Path) -> None:
+    """--output must not name the registry; a workbook is never sent to a terminal."""
+    if output_file is not None:
+        refuse_output_over(output_file, path)
+    elif output_format == "xlsx" and output.stdout_is_terminal():
+        raise typer.BadParameter(
+            "xlsx is a binary workbook; give --output FILE (or redirect stdout to a file)",
+            param_hint="--format",
+        )
+
+
+def _list_data(chosen: Sequence[Signatory], output_format: ListFormat) -> str | bytes:
+    """The list in one format: a workbook's bytes for "xlsx", else text."""
+    if output_format == "xlsx":
+        from endorse.render import workbook
+
+        return workbook.to_xlsx(chosen)
+    return _list_text(chosen, output_format)
 
 
 def _list_text(chosen: Sequence[Signatory], output_format: ListFormat) -> str:

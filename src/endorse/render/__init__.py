@@ -1,4 +1,5 @@
-"""Writers that turn registry data into text: tables, json, csv, markdown, reports.
+"""Writers that turn registry data into text (tables, json, csv, markdown, reports) or an
+xlsx workbook.
 
 Every writer treats text from the registry as data: it is escaped for the
 target (terminal, markdown, HTML, spreadsheet) and never read as markup.
