@@ -63,7 +63,7 @@ def test_add_prints_the_new_record_and_what_happened(invoke: Invoke, registry_co
     assert result.exit_code == 0
     assert "name         Boston" in result.stdout
     assert "subdivision  US-MA" in result.stdout
-    assert result.stderr.startswith(f'added "boston" to {registry_copy} (52 signatories)')
+    assert result.stderr.startswith(f'added "boston" to {registry_copy} (59 signatories)')
     boston = load(registry_copy).registry.by_id("boston")
     assert boston is not None
     assert (boston.country, boston.member, boston.status) == ("US", False, "confirmed")
@@ -273,7 +273,7 @@ def test_withdraw_keeps_the_record_and_adds_the_note(invoke: Invoke, registry_co
     assert richmond.status == "withdrawn"
     assert before.note is not None and before.note.endswith(".")
     assert richmond.note == f"{before.note} Letter 2018"
-    assert len(load(registry_copy).registry.signatories) == 51
+    assert len(load(registry_copy).registry.signatories) == 58
 
 
 def test_withdraw_adds_the_note_after_a_semicolon_when_the_old_one_has_no_full_stop(
@@ -301,7 +301,7 @@ def test_remove_with_yes_deletes_the_record(invoke: Invoke, registry_copy: Path)
     assert result.exit_code == 0
     assert 'removed "montgomery-county"' in result.stderr
     assert load(registry_copy).registry.by_id("montgomery-county") is None
-    assert len(load(registry_copy).registry.signatories) == 50
+    assert len(load(registry_copy).registry.signatories) == 57
 
 
 def test_remove_without_a_terminal_and_without_yes_is_exit_2(
@@ -414,4 +414,4 @@ def test_a_registry_found_upward_is_named_relative_to_the_current_folder(
     (registry_copy.parent.parent / "letters").mkdir()
     monkeypatch.chdir(registry_copy.parent.parent / "letters")
     result = invoke("add", "Boston", "--country", "US")
-    assert result.stderr == 'added "boston" to ../data/registry.toml (52 signatories)\n'
+    assert result.stderr == 'added "boston" to ../data/registry.toml (59 signatories)\n'

@@ -48,7 +48,7 @@ def test_search_montreal_finds_montreal_without_its_accent(invoke: Invoke) -> No
 def test_list_member_lists_only_members(invoke: Invoke) -> None:
     result = invoke("--registry", BUNDLED, "list", "--member", "--format", "json")
     records = json.loads(result.stdout)
-    assert len(records) == 38
+    assert len(records) == 45
     assert all(record["member"] is True for record in records)
 
 
@@ -158,7 +158,7 @@ def test_registry_is_found_from_a_subfolder(
     deep = registry_copy.parent.parent / "a" / "b"
     deep.mkdir(parents=True)
     monkeypatch.chdir(deep)
-    assert invoke("list", "--format", "ids").stdout.count("\n") == 51
+    assert invoke("list", "--format", "ids").stdout.count("\n") == 58
 
 
 def test_registry_from_the_environment_variable(

@@ -76,7 +76,7 @@ def test_the_columns_are_the_csv_columns(invoke: Invoke, tmp_path: Path) -> None
 def test_the_autofilter_covers_the_header_and_every_row(invoke: Invoke, tmp_path: Path) -> None:
     sheet = _sheet(invoke, BUNDLED, tmp_path)
     assert sheet.auto_filter.ref == f"A1:K{sheet.max_row}"
-    assert sheet.max_row == 52
+    assert sheet.max_row == 59
 
 
 def test_column_widths_follow_the_content_within_bounds(invoke: Invoke, tmp_path: Path) -> None:
@@ -265,7 +265,7 @@ def test_xlsx_redirected_from_stdout_is_the_workbook(tmp_path: Path) -> None:
             check=False,
         )
     assert done.returncode == 0, done.stderr
-    assert load_workbook(target)["Signatories"].max_row == 52
+    assert load_workbook(target)["Signatories"].max_row == 59
 
 
 def test_xlsx_into_a_named_pipe_writes_the_workbook_in_place(
@@ -277,7 +277,7 @@ def test_xlsx_into_a_named_pipe_writes_the_workbook_in_place(
     result = invoke("--registry", BUNDLED, "list", "--format", "xlsx", "--output", fifo)
     received, _ = reader.communicate(timeout=30)
     assert result.exit_code == 0, result.stderr
-    assert load_workbook(io.BytesIO(received))["Signatories"].max_row == 52
+    assert load_workbook(io.BytesIO(received))["Signatories"].max_row == 59
 
 
 def test_xlsx_output_replaces_a_file_whole_and_leaves_no_temporary(
