@@ -72,6 +72,9 @@ REAL_TARGETS = {
     "add": 1.5,
 }
 VERSION_TARGET = 1.2
+# `import` of a workbook, against `import` of the same rows as csv, on the registry of this size.
+IMPORT_SIZE = "10k"
+IMPORT_TARGET = 3.0
 GROWTH_SIZES = ("10k", "100k")
 GROWTH_TARGET = 12.0
 MEMORY_SIZE = "100k"
@@ -383,6 +386,45 @@ def jobs_for(size: str, registry: Path, work: Path, found: Install) -> list[Job]
     return jobs
 
 
+def import_jobs(registry: Path, folder: Path, found: Install) -> list[Job]:
+    """`import --dry-run` of the registry's rows into an empty registry, from the csv and
+    the workbook that `list` exports: the csv import is the workbook's floor."""
+    empty = folder / "empty-for-import.toml"
+    rows = {kind: folder / f"rows-{registry.stem}.{kind}" for kind in ("csv", "xlsx")}
+    setup = [
+        (
+            found.endorse,
+            "init",
+            str(empty),
+            "--title",
+            "T",
+            "--network",
+            "N",
+            "--members-declared",
+            "1",
+        ),
+        *(
+            (found.endorse, "--registry", str(registry), "list", "-f", kind, "-o", str(path))
+            for kind, path in rows.items()
+        ),
+    ]
+    for args in setup:
+        done = subprocess.run(args, capture_output=True, text=True, env=ENV)
+        if done.returncode != 0:
+            raise CommandFailed(f"{' '.join(args)} failed:\n{done.stderr}")
+    on = (found.endorse, "--registry", str(empty), "import")
+    options = ("--dry-run", "--force")
+    return [
+        Job("import csv", (*on, str(rows["csv"]), *options)),
+        Job(
+            "import xlsx",
+            (*on, str(rows["xlsx"]), *options),
+            floor="import csv",
+            target=IMPORT_TARGET,
+        ),
+    ]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -427,6 +469,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 for job in jobs_for(size, registry, work, found)
                 if job.name not in skipped and job.name.split()[0] not in skipped
             ]
+            if size == IMPORT_SIZE and "import" not in skipped:
+                try:
+                    of_size += import_jobs(registry, folder, found)
+                except CommandFailed as error:
+                    print(f"FAILED: {error}", file=sys.stderr)
+                    failed_sizes.append(f"{size} (import files)")
             by_name = {job.name: job for job in of_size}
             rows += [Row(job.name, size, job, by_name.get(job.floor or "")) for job in of_size]
             jobs += of_size

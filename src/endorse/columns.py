@@ -91,28 +91,34 @@ def map_columns(headers: Sequence[str], choices: ColumnChoices) -> ColumnMap:
     return ColumnMap(keys, positions)
 
 
-def _headers_by_key(headers: Sequence[str]) -> dict[str, str]:
-    by_key: dict[str, str] = {}
+def _headers_by_key(headers: Sequence[str]) -> dict[str, list[str]]:
+    """The headers by `header_key`; a header written twice exactly is refused."""
+    by_key: dict[str, list[str]] = {}
     for header in headers:
         if not header.strip():
             continue
-        key = header_key(header)
-        if key in by_key:
-            other = by_key[key]
-            twice = shown(header) if other == header else f"{shown(other)} and {shown(header)}"
-            raise ColumnsError(f"the header row names the column {twice} twice.")
-        by_key[key] = header
+        same = by_key.setdefault(header_key(header), [])
+        if header in same:
+            raise ColumnsError(f"the header row names the column {shown(header)} twice.")
+        same.append(header)
     return by_key
 
 
-def _existing(header: str, by_key: Mapping[str, str], what: str) -> str:
-    found = by_key.get(header_key(header))
-    if found is None:
-        columns = ", ".join(shown(h) for h in by_key.values()) or "none"
-        raise ColumnsError(
-            f"no column {shown(header)} in the file to be {what}; its columns are: {columns}."
-        )
-    return found
+def _existing(header: str, by_key: Mapping[str, list[str]], what: str) -> str:
+    """The file's header that `header` names: itself, else the one header it matches once
+    case, accents and spaces are set aside."""
+    found = by_key.get(header_key(header), [])
+    if header.strip() in found:
+        return header.strip()
+    if len(found) == 1:
+        return found[0]
+    if found:
+        listed = " and ".join(shown(h) for h in found)
+        raise ColumnsError(f"{shown(header)} could be the column {listed}; write it exactly.")
+    columns = ", ".join(shown(h) for same in by_key.values() for h in same) or "none"
+    raise ColumnsError(
+        f"no column {shown(header)} in the file to be {what}; its columns are: {columns}."
+    )
 
 
 def _mappable(key: str) -> str:
