@@ -317,3 +317,18 @@ def test_a_malformed_option_pair_is_a_usage_error(
     result = invoke("--registry", registry_copy, "import", file, "--column", "City")
     assert result.exit_code == 2
     assert "'City' is not FIELD=HEADER" in result.stderr
+
+
+def test_a_workbook_is_summed_up_in_its_rows(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    file = workbook(
+        tmp_path / "roster.xlsx",
+        {"Members": [["name", "country"], ["Grenoble", "FR"], ["Berlin", "DE"]]},
+    )
+    result = invoke(
+        "--registry", registry_copy, "import", file, "--on-duplicate", "skip", "--dry-run"
+    )
+    assert result.exit_code == 0, result.stderr
+    assert f'{file}, sheet "Members", row 2: add "grenoble"' in result.stdout
+    assert "would skip 1 row already in the registry (row 3)" in result.stderr

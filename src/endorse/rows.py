@@ -46,6 +46,11 @@ class Source:
     path: Path
     sheet: str | None = None
 
+    @property
+    def unit(self) -> str:
+        """What a row's number counts: a text file's lines, a workbook's rows."""
+        return "line" if self.sheet is None else "row"
+
     def at(self, line: int, column: tuple[int, str] | None = None) -> str:
         """The row at `line`, or the cell of `column` (its number from 1, its header) in it:
         "form.csv:3", "form.csv:3, column Date", "roster.xlsx, sheet Members, cell D5 (Date)"."""

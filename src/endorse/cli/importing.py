@@ -143,7 +143,7 @@ def import_file(
                 raise importing.refusal(plan, table.source)
     if dry_run:
         output.write_data(_dry_run_lines(plan, table.source))
-    output.message(_summary(plan, file, path, dry_run=dry_run))
+    output.message(_summary(plan, table.source, path, dry_run=dry_run))
 
 
 def _pairs(given: list[str] | None, option: str, shape: str) -> dict[str, str]:
@@ -177,7 +177,7 @@ def _dry_run_lines(plan: ImportPlan, source: Source) -> str:
             s.line,
             f'skip "{s.signatory.name}" ({s.signatory.country}): '
             + (
-                f"repeats line {s.repeats}"
+                f"repeats {source.unit} {s.repeats}"
                 if s.repeats is not None
                 else f'already in the registry as "{s.existing.id}"'
             ),
@@ -193,17 +193,18 @@ def _renamed(renamed: Renamed) -> str:
     return f'; the id "{taken.id}" is taken by "{taken.name}" ({taken.country}{where})'
 
 
-def _lines(numbers: list[int], shown: int = 10) -> str:
-    """ "lines 4, 9 and 12", the first `shown` of them."""
+def _lines(numbers: list[int], unit: str, shown: int = 10) -> str:
+    """ "lines 4, 9 and 12" (or "rows", `unit` being "row"), the first `shown` of them."""
     listed = [str(n) for n in numbers[:shown]]
     if len(numbers) > shown:
         listed.append(f"{len(numbers) - shown} more")
     if len(listed) == 1:
-        return f"line {listed[0]}"
-    return f"lines {', '.join(listed[:-1])} and {listed[-1]}"
+        return f"{unit} {listed[0]}"
+    return f"{unit}s {', '.join(listed[:-1])} and {listed[-1]}"
 
 
-def _summary(plan: ImportPlan, file: Path, path: Path, *, dry_run: bool) -> str:
+def _summary(plan: ImportPlan, source: Source, path: Path, *, dry_run: bool) -> str:
+    file = source.path
     members = plan.members_added
     others = len(plan.added) - members
     verb = "would import" if dry_run else "imported"
@@ -215,7 +216,8 @@ def _summary(plan: ImportPlan, file: Path, path: Path, *, dry_run: bool) -> str:
         ids = ", ".join(f'"{r.signatory.id}"' for r in plan.renamed[:3])
         more = ", …" if len(plan.renamed) > 3 else ""
         parts.append(
-            f"{_count(len(renamed), 'row')} ({_lines(renamed)}) got an id of {_its(renamed)} "
+            f"{_count(len(renamed), 'row')} ({_lines(renamed, source.unit)}) got an id of "
+            f"{_its(renamed)} "
             f"own ({ids}{more}), the slug of {_its(renamed, 'its', 'their')} name being "
             "taken in another country"
         )
@@ -225,12 +227,12 @@ def _summary(plan: ImportPlan, file: Path, path: Path, *, dry_run: bool) -> str:
     if in_registry:
         parts.append(
             f"{verb} {_count(len(in_registry), 'row')} already in the registry "
-            f"({_lines(in_registry)})"
+            f"({_lines(in_registry, source.unit)})"
         )
     if repeats:
         parts.append(
             f"{verb} {_count(len(repeats), 'row')} repeating an earlier row of the file "
-            f"({_lines(repeats)})"
+            f"({_lines(repeats, source.unit)})"
         )
     total = len(plan.registry.signatories)
     if dry_run:
