@@ -19,7 +19,19 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from endorse.api import Draft, edit, find, load, summarise, validate
+    from endorse.api import (
+        Draft,
+        Version,
+        diff,
+        edit,
+        find,
+        load,
+        log,
+        summarise,
+        validate,
+        version,
+    )
+    from endorse.changes import Changes
     from endorse.checks import Finding
     from endorse.duplicates import DuplicateError, NearDuplicateError
     from endorse.editing import IdTakenError
@@ -31,6 +43,7 @@ if TYPE_CHECKING:
         RegistryReadError,
         UnknownSignatoryError,
     )
+    from endorse.history import HistoryError, LogEntry
     from endorse.importing import ImportRefusedError
     from endorse.model import Paper, Recipient, Registry, Signatory
     from endorse.store import (
@@ -44,6 +57,13 @@ if TYPE_CHECKING:
 
 _HOMES = {
     "load": "endorse.api",
+    "diff": "endorse.api",
+    "log": "endorse.api",
+    "version": "endorse.api",
+    "Version": "endorse.api",
+    "Changes": "endorse.changes",
+    "LogEntry": "endorse.history",
+    "HistoryError": "endorse.history",
     "validate": "endorse.api",
     "summarise": "endorse.api",
     "edit": "endorse.api",
@@ -73,13 +93,16 @@ _HOMES = {
 }
 
 __all__ = [
+    "Changes",
     "CommentsWouldBeLostError",
     "Draft",
     "DuplicateError",
     "EndorseError",
     "Finding",
+    "HistoryError",
     "IdTakenError",
     "ImportRefusedError",
+    "LogEntry",
     "NearDuplicateError",
     "Paper",
     "Recipient",
@@ -95,12 +118,16 @@ __all__ = [
     "Summary",
     "UnknownSignatoryError",
     "ValueProblem",
+    "Version",
     "__version__",
+    "diff",
     "edit",
     "find",
     "load",
+    "log",
     "summarise",
     "validate",
+    "version",
 ]
 
 

@@ -26,8 +26,10 @@ from endorse import store
 from endorse.model import DEFAULT_KIND, DEFAULT_STATUS, Paper, Recipient, Registry, Signatory
 
 if TYPE_CHECKING:
+    from endorse.changes import Changes
     from endorse.checks import Finding
     from endorse.editing import Edited
+    from endorse.history import LogEntry
     from endorse.importing import Candidate, ImportPlan, OnDuplicate, Progress, RowProblem
     from endorse.summary import Summary
 
@@ -69,6 +71,49 @@ def validate(
     if isinstance(source, Registry):
         return validate_registry(source, today=today, verbose=verbose)
     return validate_file(find(source), today=today, verbose=verbose)
+
+
+def diff(old: Registry | None, new: Registry) -> Changes:
+    """What changed from `old` to `new`, signatory by signatory (matched by id): added,
+    removed, withdrawn, reinstated and changed, each with the keys that changed, and the
+    paper's changes. Unchanged signatories are not listed; a Changes is false when
+    nothing changed. `old` None: the registry did not exist, so all is new."""
+    from endorse.changes import diff as registry_diff
+
+    return registry_diff(old, new)
+
+
+@dataclasses.dataclass(frozen=True)
+class Version:
+    """A version of the registry and what to call it: a path, or "PATH@REVISION"."""
+
+    label: str
+    registry: Registry
+
+
+def version(spec: str | None = None, path: PathLike | None = None) -> Version:
+    """A version of the registry: `spec` an existing file (read as a registry), else a git
+    revision of the registry file (`find` finds it: "HEAD~1", a tag, a commit); None is
+    the registry file as it is now. Raises HistoryError (git missing, not a repository,
+    no such revision, the file not in it) or the errors of `load`, naming the version."""
+    from endorse import history
+
+    if spec is not None and Path(spec).is_file():
+        return Version(spec, store.load(Path(spec)).registry)
+    target = find(path)
+    if spec is None:
+        return Version(str(target), store.load(target).registry)
+    return Version(str(history.labelled(target, spec)), history.registry_at(target, spec))
+
+
+def log(path: PathLike | None = None, since: str | None = None) -> list[LogEntry]:
+    """Every commit that changed the registry file (`find` finds it), newest first, each
+    with its changes (`diff` of it and the version before); `since` a date YYYY-MM-DD or a
+    revision. A version that does not parse is an entry with a `problem` and no changes,
+    and the next is compared with the last version that parsed."""
+    from endorse.history import log as registry_log
+
+    return registry_log(find(path), since)
 
 
 def summarise(registry: Registry) -> Summary:

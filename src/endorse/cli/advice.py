@@ -19,6 +19,7 @@ from endorse.errors import (
     RegistryNotFoundError,
     UnknownSignatoryError,
 )
+from endorse.history import GitMissingError, NotARepositoryError, UnknownRevisionError
 from endorse.importing import ImportRefusedError
 from endorse.names import fold
 from endorse.rows import UnknownImportFormatError
@@ -63,6 +64,10 @@ def _advice(error: EndorseError) -> str | None:
         return "Give --format csv, --format json or --format xlsx."
     if isinstance(error, ColumnsError):
         return _columns_advice(error)
+    if isinstance(error, NotARepositoryError | GitMissingError):
+        return "`endorse diff OLD.toml NEW.toml` compares two registry files without git."
+    if isinstance(error, UnknownRevisionError):
+        return "`endorse log` lists the commits that changed the registry."
     if isinstance(error, RegistryNotFoundError):
         return _not_found_advice(error)
     if isinstance(error, RegistryLockedError):

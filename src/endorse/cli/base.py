@@ -80,6 +80,8 @@ COMMAND_MODULES = {
     "show": "read",
     "report": "report",
     "validate": "validate",
+    "diff": "history",
+    "log": "history",
     "fmt": "files",
 }
 COMMAND_ORDER = tuple(COMMAND_MODULES)

@@ -32,7 +32,7 @@ def record_keys(signatories: Sequence[Signatory]) -> list[str]:
 def signatory_record(signatory: Signatory, keys: Sequence[str]) -> dict[str, Any]:
     """Every key of a signatory as a JSON-ready value (dates as ISO strings, absent as None)."""
     if signatory.extra:
-        return {key: _json_value(_value(signatory, key)) for key in keys}
+        return {key: json_value(_value(signatory, key)) for key in keys}
     fields = vars(signatory)
     record = {key: fields[key] for key in SIGNATORY_KEYS}
     if signatory.endorsed_on is not None:
@@ -46,7 +46,7 @@ def _value(signatory: Signatory, key: str) -> Any:
     return signatory.extra.get(key)
 
 
-def _json_value(value: Any) -> Any:
+def json_value(value: Any) -> Any:
     """A TOML value as JSON can hold it: dates and times as ISO text, and the floats JSON
     has no word for (inf, nan) as text, so that the output stays valid JSON."""
     if isinstance(value, date | time):
@@ -54,9 +54,9 @@ def _json_value(value: Any) -> Any:
     if isinstance(value, float) and not math.isfinite(value):
         return str(value)
     if isinstance(value, dict):
-        return {k: _json_value(v) for k, v in value.items()}
+        return {k: json_value(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [_json_value(v) for v in value]
+        return [json_value(v) for v in value]
     return value
 
 
@@ -77,7 +77,7 @@ def csv_cell(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, str):
         return spreadsheet_safe(value)
-    return spreadsheet_safe(json.dumps(_json_value(value), ensure_ascii=False))
+    return spreadsheet_safe(json.dumps(json_value(value), ensure_ascii=False))
 
 
 def to_csv(signatories: Sequence[Signatory]) -> str:
@@ -135,4 +135,4 @@ def display_value(signatory: Signatory, key: str) -> str:
         return value.isoformat()
     if isinstance(value, str):
         return value
-    return json.dumps(_json_value(value), ensure_ascii=False)
+    return json.dumps(json_value(value), ensure_ascii=False)
