@@ -75,6 +75,9 @@ VERSION_TARGET = 1.2
 # `import` of a workbook, against `import` of the same rows as csv, on the registry of this size.
 IMPORT_SIZE = "10k"
 IMPORT_TARGET = 3.0
+# `diff` of two versions of the registry of this size, against reading both.
+DIFF_SIZE = "10k"
+DIFF_TARGET = 2.0
 GROWTH_SIZES = ("10k", "100k")
 GROWTH_TARGET = 12.0
 MEMORY_SIZE = "100k"
@@ -99,6 +102,28 @@ with os.fdopen(fd, "w", encoding="utf-8") as f:
     f.flush()
     os.fsync(f.fileno())
 os.replace(tmp, path)
+"""
+READ_BOTH_FLOOR = """
+import sys, typer, tomli
+for path in sys.argv[1:]:
+    with open(path, "rb") as f:
+        tomli.loads(f.read().decode("utf-8"))
+"""
+# A second version of a registry, as a year of a secretariat's work might leave it: 100
+# signatories withdrawn, 100 renamed, 100 removed and 100 added.
+CHANGED_VERSION = """
+import sys, tomli, tomli_w
+with open(sys.argv[1], "rb") as f:
+    doc = tomli.loads(f.read().decode("utf-8"))
+signatories = doc["signatory"]
+for s in signatories[:100]:
+    s["status"] = "withdrawn"
+for s in signatories[100:200]:
+    s["name"] += " City"
+del signatories[200:300]
+signatories += [{**s, "id": s["id"] + "-new"} for s in signatories[300:400]]
+with open(sys.argv[2], "w", encoding="utf-8") as f:
+    f.write(tomli_w.dumps(doc))
 """
 # Runs one command and prints its wall time, CPU time, peak RSS (KiB) and exit code.
 # A child's ru_maxrss is at least its parent's resident set when it was spawned (the
@@ -386,6 +411,24 @@ def jobs_for(size: str, registry: Path, work: Path, found: Install) -> list[Job]
     return jobs
 
 
+def diff_jobs(registry: Path, folder: Path, found: Install) -> list[Job]:
+    """`diff` of the registry and a changed version of it (two files), against reading both."""
+    changed = folder / f"changed-{registry.name}"
+    done = subprocess.run(
+        [found.python, "-c", CHANGED_VERSION, str(registry), str(changed)],
+        capture_output=True,
+        text=True,
+        env=ENV,
+    )
+    if done.returncode != 0:
+        raise CommandFailed(f"making the changed version failed:\n{done.stderr}")
+    both = (str(registry), str(changed))
+    return [
+        Job("read both floor", (found.python, "-c", READ_BOTH_FLOOR, *both)),
+        Job("diff", (found.endorse, "diff", *both), floor="read both floor", target=DIFF_TARGET),
+    ]
+
+
 def import_jobs(registry: Path, folder: Path, found: Install) -> list[Job]:
     """`import --dry-run` of the registry's rows into an empty registry, from the csv and
     the workbook that `list` exports: the csv import is the workbook's floor."""
@@ -469,6 +512,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 for job in jobs_for(size, registry, work, found)
                 if job.name not in skipped and job.name.split()[0] not in skipped
             ]
+            if size == DIFF_SIZE and "diff" not in skipped:
+                try:
+                    of_size += diff_jobs(registry, folder, found)
+                except CommandFailed as error:
+                    print(f"FAILED: {error}", file=sys.stderr)
+                    failed_sizes.append(f"{size} (diff versions)")
             if size == IMPORT_SIZE and "import" not in skipped:
                 try:
                     of_size += import_jobs(registry, folder, found)
