@@ -79,6 +79,19 @@ def test_a_name_of_two_countries_is_refused_listing_both() -> None:
     assert "CG (Congo)" in message and "CD (Congo, The Democratic Republic of the)" in message
 
 
+@pytest.mark.parametrize("given", ["Îles Vierges", "Iles Vierges", "Islas Vírgenes"])
+def test_the_head_of_an_inverted_name_names_every_country_it_begins(given: str) -> None:
+    with pytest.raises(AmbiguousCountryError) as raised:
+        resolve_country(given)
+    assert set(raised.value.candidates) == {"VG", "VI"}
+
+
+def test_a_code_is_not_read_as_an_abbreviation() -> None:
+    assert resolve_country("ST") == "ST"
+    with pytest.raises(UnknownCountryError):
+        resolve_country("Saint")
+
+
 def test_an_ambiguous_name_is_an_unknown_country() -> None:
     with pytest.raises(UnknownCountryError, match="KP .* KR|KR .* KP"):
         resolve_country("Corée")

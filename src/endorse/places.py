@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import chain
@@ -104,16 +104,34 @@ def resolve_country(text: str) -> str:
 def _country_lookup() -> dict[str, tuple[str, ...]]:
     """The key of every code and name -> the countries it names (most name one).
 
-    Made on first use from the core's 1,700 codes and names, in about 3.5 ms
-    (more if no name was folded before: `names.fold` sets itself up); an
-    alpha-2 code, what a registry stores, never needs it.
+    Made on first use from the core's 1,700 codes and names, in a few
+    milliseconds (more if no name was folded before: `names.fold` sets itself
+    up); an alpha-2 code, what a registry stores, never needs it. Codes are
+    keyed as written ("ST" is not "Saint", which `match_key` would make it).
     """
     found: dict[str, dict[str, None]] = {}
+    heads: dict[str, None] = {}
     for code, (alpha_3, *names) in _countries().items():
-        for name in (code, alpha_3, *_with_heads([*names, *_country_names()[code]])):
+        found.setdefault(code.casefold(), {})[code] = None
+        found.setdefault(alpha_3.casefold(), {})[code] = None
+        present = [name for name in [*names, *_country_names()[code]] if name]
+        for name in present:
             found.setdefault(_country_key(name), {})[code] = None
+        for head in _heads(present):
+            heads[_country_key(head)] = None
+            found.setdefault(_country_key(head), {})[code] = None
+    _share_heads(found, heads)
     found.pop("", None)
     return {key: tuple(codes) for key, codes in found.items()}
+
+
+def _share_heads(found: dict[str, dict[str, None]], heads: Iterable[str]) -> None:
+    """A head names every country whose name it begins: "Îles Vierges" is both the US and
+    the British Virgin Islands, though only the first is written inverted in French."""
+    for head in heads:
+        for key, codes in found.items():
+            if key != head and key.startswith(head) and len(key) > 3:
+                found[head].update(codes)
 
 
 def _country_key(name: str) -> str:
@@ -123,16 +141,15 @@ def _country_key(name: str) -> str:
     return match_key(name).replace(" ", "")
 
 
-def _with_heads(names: Sequence[str | None]) -> list[str]:
-    """The names given, and of each name written inverted what comes before its comma.
+def _heads(names: Sequence[str]) -> list[str]:
+    """Of each name written inverted, what comes before its comma.
 
     ISO writes some names inverted ("Korea, Republic of", "Congo, The Democratic
     Republic of the"; in French "Corée, République de"), and the part before the
     comma is what people write: "Korea" is thus a name of both Koreas and "Congo"
     of both Congos, and neither is taken for one of them silently.
     """
-    present = [name for name in names if name]
-    return present + [name.partition(",")[0] for name in present if "," in name]
+    return [name.partition(",")[0] for name in names if "," in name]
 
 
 def _listed(codes: Sequence[str], joiner: str) -> str:
