@@ -332,3 +332,176 @@ def test_a_workbook_is_summed_up_in_its_rows(
     assert result.exit_code == 0, result.stderr
     assert f'{file}, sheet "Members", row 2: add "grenoble"' in result.stdout
     assert "would skip 1 row already in the registry (row 3)" in result.stderr
+
+
+def test_a_workbook_of_any_name_is_read_with_format_xlsx(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    file = workbook(tmp_path / "roster.xlsx", {"Members": [["name", "country"], ["Lyon", "FR"]]})
+    download = file.rename(tmp_path / "download")
+    result = invoke("--registry", registry_copy, "import", download, "--format", "xlsx")
+    assert result.exit_code == 0, result.stderr
+
+
+def test_an_error_cell_is_refused_naming_the_cell(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Members"
+    sheet.append(["name", "country", "note"])
+    sheet.append(["Grenoble", "FR", None])
+    sheet["C2"].value = "#DIV/0!"
+    sheet["C2"].data_type = "e"
+    book.save(tmp_path / "roster.xlsx")
+    result = invoke("--registry", registry_copy, "import", tmp_path / "roster.xlsx")
+    assert result.exit_code == 1
+    assert 'cell C2 ("note"): note is the spreadsheet error "#DIV/0!"' in result.stderr
+
+
+def test_a_date_a_workbook_cannot_hold_is_an_error_and_no_warning(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["name", "country", "endorsed_on"])
+    sheet.append(["Grenoble", "FR", 10**12])
+    sheet["C2"].number_format = "yyyy-mm-dd"
+    book.save(tmp_path / "roster.xlsx")
+    result = invoke("--registry", registry_copy, "import", tmp_path / "roster.xlsx")
+    assert result.exit_code == 1
+    assert "cell C2" in result.stderr and "spreadsheet error" in result.stderr
+    assert "Warning" not in result.stderr
+
+
+def test_a_hidden_first_sheet_is_passed_over_and_the_sheet_read_is_named(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    book = openpyxl.Workbook()
+    hidden = book.active
+    assert hidden is not None
+    hidden.title = "Old"
+    hidden.append(["name", "country"])
+    hidden.append(["Atlantis", "FR"])
+    hidden.sheet_state = "hidden"
+    visible = book.create_sheet("Current")
+    visible.append(["name", "country"])
+    visible.append(["Grenoble", "FR"])
+    book.save(tmp_path / "roster.xlsx")
+    result = invoke("--registry", registry_copy, "import", tmp_path / "roster.xlsx")
+    assert result.exit_code == 0, result.stderr
+    assert 'roster.xlsx (sheet "Current") into' in result.stderr
+    assert "atlantis" not in {s.id for s in endorse.load(registry_copy).signatories}
+
+
+def test_an_empty_sheet_is_refused_naming_the_other_sheets(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    file = workbook(tmp_path / "roster.xlsx", {"Sheet": [], "Data": [["name", "country"]]})
+    result = invoke("--registry", registry_copy, "import", file)
+    assert result.exit_code == 1
+    assert 'sheet "Sheet" is empty' in result.stderr
+    assert 'other sheets are "Data"' in result.stderr
+    assert "not an Excel workbook" not in result.stderr
+
+
+def test_an_old_or_locked_workbook_is_refused_saying_how_to_save_it(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    file = tmp_path / "roster.xlsx"
+    file.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    result = invoke("--registry", registry_copy, "import", file)
+    assert result.exit_code == 1
+    assert "an old Excel workbook (.xls) or one locked with a password" in result.stderr
+
+
+def test_a_workbook_read_as_csv_is_refused_as_a_workbook(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    file = workbook(tmp_path / "roster.xlsx", {"Members": [["name", "country"]]})
+    result = invoke("--registry", registry_copy, "import", file, "--format", "csv")
+    assert result.exit_code == 1
+    assert "this is a zip file, such as an Excel workbook, not text" in result.stderr
+
+
+def test_excel_escapes_in_text_are_read_as_the_characters_they_stand_for(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    file = workbook(
+        tmp_path / "roster.xlsx",
+        {"Members": [["name", "country", "note"], ["Grenoble", "FR", "one_x000D_\ntwo"]]},
+    )
+    result = invoke("--registry", registry_copy, "import", file)
+    assert result.exit_code == 1
+    assert "control character U+000D" in result.stderr
+
+
+def test_a_name_holding_an_escape_look_alike_round_trips_through_a_workbook(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    source, target = tmp_path / "source.toml", tmp_path / "target.toml"
+    for registry in (source, target):
+        invoke("init", registry, "--title", "T", "--network", "N", "--members-declared", "1")
+    invoke("--registry", source, "add", "Lyon_x0041_", "--country", "FR")
+    exported = tmp_path / "list.xlsx"
+    assert invoke("--registry", source, "list", "-f", "xlsx", "-o", exported).exit_code == 0
+    assert invoke("--registry", target, "import", exported).exit_code == 0
+    assert [s.name for s in endorse.load(target).signatories] == ["Lyon_x0041_"]
+
+
+def test_a_column_both_mapped_and_left_out_is_refused(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    file = tmp_path / "roster.csv"
+    file.write_text("City,country\nGrenoble,FR\n", encoding="utf-8")
+    options = ("--column", "name=City", "--ignore-column", "city")
+    result = invoke("--registry", registry_copy, "import", file, *options)
+    assert result.exit_code == 1
+    assert 'the column "City" is both mapped to name and left out' in result.stderr
+
+
+def test_a_field_given_for_every_row_may_be_written_in_any_case(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    file = tmp_path / "roster.csv"
+    file.write_text("name,country\nGrenoble,FR\n", encoding="utf-8")
+    result = invoke("--registry", registry_copy, "import", file, "--set", "Member=true")
+    assert result.exit_code == 0, result.stderr
+    assert added(registry_copy, "grenoble")[0].member is True
+
+
+def test_a_header_written_twice_must_be_renamed_in_the_file(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    file = tmp_path / "roster.csv"
+    file.write_text("name,country,note,note\nGrenoble,FR,a,b\n", encoding="utf-8")
+    result = invoke("--registry", registry_copy, "import", file)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        'error: the header row names the column "note" twice, and the two cannot be told '
+        "apart; rename one in the file.\n"
+    )
+
+
+def test_a_row_repeated_in_a_workbook_is_named_by_its_row(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    file = workbook(
+        tmp_path / "roster.xlsx",
+        {"Members": [["name", "country"], ["Grenoble", "FR"], ["Grenoble", "FR"]]},
+    )
+    result = invoke("--registry", registry_copy, "import", file)
+    assert result.exit_code == 1
+    assert "is already in this file, at row 2" in result.stderr
+
+
+def test_a_header_with_a_line_break_is_quoted_as_a_shell_can_take_it(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    file = tmp_path / "roster.csv"
+    file.write_text('name,country,"Date\nof endorsement"\nGrenoble,FR,x\n', encoding="utf-8")
+    result = invoke("--registry", registry_copy, "import", file)
+    assert result.exit_code == 1
+    assert "--ignore-column $'Date\\nof endorsement'" in result.stderr

@@ -224,9 +224,11 @@ class Draft:
         force: bool = False,
         problems: Iterable[RowProblem] = (),
         progress: Progress | None = None,
+        unit: str = "line",
     ) -> ImportPlan:
         """Add many signatories, all or none: the plan says what was added and skipped, and
-        when any row is refused (`problems` are those found before) nothing is added."""
+        when any row is refused (`problems` are those found before) nothing is added.
+        `unit` is what the candidates' numbers count, for messages ("row" in a workbook)."""
         from endorse.importing import plan_import
 
         plan = plan_import(
@@ -236,6 +238,7 @@ class Draft:
             force=force,
             problems=problems,
             progress=progress,
+            unit=unit,
         )
         if not plan.problems:
             self.registry = plan.registry

@@ -160,3 +160,22 @@ def workbook_text_problem(text: str) -> str | None:
     if len(text) > WORKBOOK_TEXT_MAX:
         return f"is {len(text)} characters long; a workbook cell holds at most {WORKBOOK_TEXT_MAX}"
     return None
+
+
+# Excel writes a character XML cannot hold as _xHHHH_ (a carriage return as _x000D_), and
+# a literal "_x" that would read as such an escape as _x005F_x.
+_EXCEL_ESCAPE: Final = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def workbook_text_in(text: str) -> str:
+    """A workbook's text as the spreadsheet shows it: Excel's _xHHHH_ escapes undone."""
+    if "_x" not in text:
+        return text
+    return _EXCEL_ESCAPE.sub(lambda found: chr(int(found.group(1), 16)), text)
+
+
+def workbook_text_out(text: str) -> str:
+    """Text for a workbook cell that `workbook_text_in` (and Excel) read back as written."""
+    if "_x" not in text:
+        return text
+    return _EXCEL_ESCAPE.sub(lambda found: "_x005F" + found.group(0), text)

@@ -29,12 +29,16 @@ class ColumnsError(EndorseError):
     """The file's columns cannot be matched to the registry's keys as they stand.
 
     `unmapped` lists the headers that are neither a field nor mapped nor
-    ignored, so that the caller can say how to map or leave out each one.
+    ignored, so that the caller can say how to map or leave out each one;
+    `missing` the required fields no column holds.
     """
 
-    def __init__(self, message: str, unmapped: Sequence[str] = ()) -> None:
+    def __init__(
+        self, message: str, unmapped: Sequence[str] = (), missing: Sequence[str] = ()
+    ) -> None:
         super().__init__(message)
         self.unmapped = tuple(unmapped)
+        self.missing = tuple(missing)
 
 
 def header_key(header: str) -> str:
@@ -75,6 +79,10 @@ def map_columns(headers: Sequence[str], choices: ColumnChoices) -> ColumnMap:
     keys: dict[str, str] = {}
     for key, header in choices.mapped.items():
         written = _existing(header, by_key, f"mapped to {key}")
+        if written in ignored:
+            raise ColumnsError(
+                f"the column {shown(written)} is both mapped to {key} and left out; choose one."
+            )
         if written in keys:
             raise ColumnsError(f"the column {shown(written)} is mapped twice; map it once.")
         keys[written] = _mappable(key)
@@ -99,7 +107,10 @@ def _headers_by_key(headers: Sequence[str]) -> dict[str, list[str]]:
             continue
         same = by_key.setdefault(header_key(header), [])
         if header in same:
-            raise ColumnsError(f"the header row names the column {shown(header)} twice.")
+            raise ColumnsError(
+                f"the header row names the column {shown(header)} twice, and the two cannot "
+                "be told apart; rename one in the file."
+            )
         same.append(header)
     return by_key
 
@@ -154,6 +165,12 @@ def _refuse_twice(headers: Sequence[str], keys: Mapping[str, str]) -> None:
         seen[key] = header
 
 
+def field_name(key: str) -> str:
+    """A key as given for a field ("Member", " member "): the field, else as given."""
+    lowered = key.strip().lower()
+    return lowered if lowered in SIGNATORY_KEYS else key
+
+
 def _check_constants(keys: Mapping[str, str], constants: Mapping[str, str]) -> None:
     from_columns = {key: header for header, key in keys.items()}
     for key in constants:
@@ -172,6 +189,7 @@ def _check_constants(keys: Mapping[str, str], constants: Mapping[str, str]) -> N
     missing = [k for k in REQUIRED_KEYS if k not in from_columns and k not in constants]
     if missing:
         raise ColumnsError(
-            f"no column holds {' or '.join(missing)}, which every signatory needs; "
-            "map the column that does."
+            f"no column holds {' or '.join(missing)}, which every signatory needs; map the "
+            "column that does, or give the country for every row if they share one.",
+            missing=missing,
         )

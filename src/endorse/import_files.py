@@ -17,12 +17,14 @@ from pathlib import Path
 from typing import Any, Final, Literal
 
 from endorse.rows import (
+    ZIP_SIGNATURE,
     FileFormat,
     ImportFileError,
     Row,
     Source,
     Table,
     UnknownImportFormatError,
+    read_bytes,
 )
 
 Delimiter = Literal[",", ";", "tab"]
@@ -66,13 +68,6 @@ def text_table(
     return Table(Source(path), "csv", headers, tuple(found))
 
 
-def read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise ImportFileError(f"{path}: cannot read: {error.strerror}") from None
-
-
 def _json_headers(rows: Sequence[Row]) -> tuple[str, ...]:
     keys: dict[str, None] = {}
     for row in rows:
@@ -101,6 +96,11 @@ def format_of(path: Path, given: FileFormat | None) -> FileFormat:
 
 def decode(data: bytes, path: Path) -> str:
     """The file's text: UTF-8 with or without a byte-order mark, and nothing else."""
+    if data.startswith(ZIP_SIGNATURE):
+        raise ImportFileError(
+            f"{path}: this is a zip file, such as an Excel workbook, not text; "
+            "import a workbook as xlsx; nothing was imported"
+        )
     start = len(_BOM) if data.startswith(_BOM) else 0
     try:
         return data[start:].decode("utf-8")

@@ -29,12 +29,19 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, Final, Literal
 
-from endorse.columns import REQUIRED_KEYS, ColumnChoices, ColumnMap, header_key, map_columns
+from endorse.columns import (
+    REQUIRED_KEYS,
+    ColumnChoices,
+    ColumnMap,
+    field_name,
+    header_key,
+    map_columns,
+)
 from endorse.duplicates import DuplicateIndex, Match
 from endorse.editing import chooses_id, free_id
 from endorse.errors import EndorseError
 from endorse.model import SIGNATORY_KEYS, Registry, Signatory
-from endorse.rows import FileFormat, Row, Source, Table
+from endorse.rows import CellError, FileFormat, Row, Source, Table
 from endorse.values import (
     DateFormatProblem,
     ValueProblem,
@@ -163,8 +170,11 @@ def candidates_from_table(
     """
     reading = reading or Reading()
     date_format = None if reading.date_format is None else check_date_format(reading.date_format)
-    columns = map_columns(table.headers, reading.columns)
-    constants = _checked_constants(reading.columns.constants, date_format)
+    choices = reading.columns
+    given = {field_name(key): value for key, value in choices.constants.items()}
+    choices = dataclasses.replace(choices, constants=given)
+    columns = map_columns(table.headers, choices)
+    constants = _checked_constants(given, date_format)
     candidates: list[Candidate] = []
     problems: list[RowProblem] = []
     for done, row in enumerate(table.rows, 1):
@@ -253,6 +263,8 @@ def _known_value(key: str, value: Any, file_format: FileFormat) -> str | bool | 
     the person wrote them: a number in a text field is that text, a date cell a date."""
     if value is None or isinstance(value, str):
         return value
+    if isinstance(value, CellError):
+        raise _cell_error(key, value)
     if key == "member" and isinstance(value, bool):
         return value
     if key == "member" and type(value) is int and value in (0, 1):
@@ -260,6 +272,12 @@ def _known_value(key: str, value: Any, file_format: FileFormat) -> str | bool | 
     if file_format == "xlsx":
         return _workbook_value(key, value)
     raise ValueProblem(key, f"{key} must be text, not {json.dumps(value)}")
+
+
+def _cell_error(key: str, error: CellError) -> ValueProblem:
+    return ValueProblem(
+        key, f"{key} is the spreadsheet error {shown(error.code)}; correct the cell's formula"
+    )
 
 
 def _workbook_value(key: str, value: Any) -> str | date:
@@ -292,6 +310,8 @@ def _extra_value(key: str, value: Any, file_format: FileFormat) -> Any:
     no dates of its own), and a workbook's date cell at midnight a date."""
     from endorse.cells import read_extra_cell
 
+    if isinstance(value, CellError):
+        raise _cell_error(key, value)
     if file_format == "csv" or (file_format == "xlsx" and isinstance(value, str)):
         return read_extra_cell(value)
     if file_format == "xlsx":
@@ -324,6 +344,7 @@ class _Planner:
     registry: Registry
     on_duplicate: OnDuplicate
     force: bool
+    unit: str = "line"
     index: DuplicateIndex = field(init=False)
     ids: dict[str, Signatory] = field(init=False)
     lines: dict[str, int] = field(default_factory=dict)
@@ -362,7 +383,7 @@ class _Planner:
                 RowProblem(
                     candidate.line,
                     "name",
-                    f'"{new.name}" ({new.country}) is already in this file, at line '
+                    f'"{new.name}" ({new.country}) is already in this file, at {self.unit} '
                     f"{self.lines[other.id]}{_written(same.spelling, new.name)}; keep one of "
                     "the two",
                     "repeated",
@@ -400,7 +421,7 @@ class _Planner:
 
     def _where(self, signatory: Signatory) -> str:
         line = self.lines.get(signatory.id)
-        return f", line {line} of this file" if line else ""
+        return f", {self.unit} {line} of this file" if line else ""
 
     def _with_free_id(self, candidate: Candidate) -> Candidate:
         """The candidate with an id of its own when its name's slug is taken in another
@@ -419,7 +440,9 @@ class _Planner:
         if taken is None or chooses_id(new, taken, id_given=candidate.id_given):
             return None
         where = (
-            f"line {self.lines[new.id]} of this file" if new.id in self.lines else "the registry"
+            f"{self.unit} {self.lines[new.id]} of this file"
+            if new.id in self.lines
+            else "the registry"
         )
         return RowProblem(
             candidate.line,
@@ -443,13 +466,15 @@ def plan_import(
     force: bool = False,
     problems: Iterable[RowProblem] = (),
     progress: Progress | None = None,
+    unit: str = "line",
 ) -> ImportPlan:
-    """What importing `candidates` into `registry` does; `problems` are those found before.
+    """What importing `candidates` into `registry` does; `problems` are those found before,
+    and `unit` what the rows' numbers count ("row" in a workbook).
 
     One pass: the registry is indexed once and each accepted row is added to
     the index, so the rows are checked against each other as well.
     """
-    planner = _Planner(registry, on_duplicate, force)
+    planner = _Planner(registry, on_duplicate, force, unit)
     for done, candidate in enumerate(candidates, 1):
         planner.take(candidate)
         if progress is not None and done % PROGRESS_STEP == 0:

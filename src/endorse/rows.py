@@ -7,12 +7,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from endorse.errors import EndorseError
-from endorse.values import shown
+from endorse.values import printable, shown
 
 FileFormat = Literal["csv", "json", "xlsx"]
+ZIP_SIGNATURE: Final = b"PK\x03\x04"
 
 
 class ImportFileError(EndorseError):
@@ -54,10 +55,11 @@ class Source:
     def at(self, line: int, column: tuple[int, str] | None = None) -> str:
         """The row at `line`, or the cell of `column` (its number from 1, its header) in it:
         "form.csv:3", "form.csv:3, column Date", "roster.xlsx, sheet Members, cell D5 (Date)"."""
+        path = printable(str(self.path))
         if self.sheet is None:
-            where = f"{self.path}:{line}"
+            where = f"{path}:{line}"
             return where if column is None else f"{where}, column {shown(column[1])}"
-        where = f"{self.path}, sheet {shown(self.sheet)}"
+        where = f"{path}, sheet {shown(self.sheet)}"
         if column is None:
             return f"{where}, row {line}"
         return f"{where}, cell {column_letter(column[0])}{line} ({shown(column[1])})"
@@ -81,3 +83,17 @@ def column_letter(number: int) -> str:
         number, rest = divmod(number - 1, 26)
         letters = chr(ord("A") + rest) + letters
     return letters
+
+
+@dataclass(frozen=True)
+class CellError:
+    """A spreadsheet cell that holds an error (#N/A, #DIV/0!, #REF!) rather than a value."""
+
+    code: str
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise ImportFileError(f"{path}: cannot read: {error.strerror}") from None

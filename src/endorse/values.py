@@ -72,9 +72,12 @@ def shown(value: str) -> str:
     escapes ("\\n", "\\x1b"), so that a refused value cannot forge a line of the message."""
     if len(value) > _SHOWN_LENGTH:
         value = value[: _SHOWN_LENGTH - 1] + "…"
-    if not value.isprintable():
-        value = "".join(_escaped(char) for char in value)
-    return f'"{value}"'
+    return f'"{printable(value)}"'
+
+
+def printable(text: str) -> str:
+    """`text` with its control characters shown as escapes, whole and unquoted (a path)."""
+    return text if text.isprintable() else "".join(_escaped(char) for char in text)
 
 
 def _escaped(char: str) -> str:

@@ -1,20 +1,35 @@
 """Reading an Excel workbook (.xlsx) as the rows of an import, with openpyxl.
 
 The cells keep their types: a date cell is a date, a boolean cell a
-boolean, a number a number; a formula is read as the value the spreadsheet
-last computed for it. The header row is the first row with a cell in it,
-and a row's line is the row number the spreadsheet shows. openpyxl is
-imported only here, when a workbook is read.
+boolean, a number a number, an error cell (#N/A) a `CellError`; a formula
+is read as the value the spreadsheet last computed for it (a workbook
+written by a program that computes nothing holds none, and reads empty).
+Text is unescaped as Excel escapes it (`_x000D_`). The sheet read is the
+one named, else the first visible one; the header row is its first row with
+a cell in it, and a row's line is the row number the spreadsheet shows.
+openpyxl is imported only here, when a workbook is read.
 """
 
 from __future__ import annotations
 
+import io
+import warnings
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
-from endorse.rows import ImportFileError, Row, Source, Table, column_letter
+from endorse.cells import workbook_text_in
+from endorse.rows import (
+    ZIP_SIGNATURE,
+    CellError,
+    ImportFileError,
+    Row,
+    Source,
+    Table,
+    column_letter,
+    read_bytes,
+)
 from endorse.values import shown
 
 if TYPE_CHECKING:
@@ -22,43 +37,56 @@ if TYPE_CHECKING:
     from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 
+class EmptySheetError(ImportFileError):
+    """The sheet read has no cell at all."""
+
+
+# Compound files: an old Excel .xls, or a workbook encrypted with a password.
+_OLE_SIGNATURE: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
 def workbook_table(path: Path, sheet: str | None = None) -> Table:
-    """The rows of one sheet of the workbook at `path`: `sheet`, or the first."""
-    book = _open(path)
-    try:
-        chosen = _sheet(book, sheet, path)
-        chosen.reset_dimensions()  # some writers record a wrong extent; read every row
-        source = Source(path, chosen.title)
-        # types-openpyxl types iter_rows for the writable Worksheet only; it is the same here.
-        cells: Iterable[Sequence[Any]] = chosen.iter_rows(min_row=1, values_only=True)  # type: ignore[misc]
+    """The rows of one sheet of the workbook at `path`: `sheet`, or the first visible."""
+    with warnings.catch_warnings():
+        # openpyxl warns of what it cannot read (a date out of range becomes an error cell,
+        # which the import reports with its cell); its warnings are not for the user.
+        warnings.simplefilter("ignore")
+        book = _open(path)
         try:
-            headers, rows = _rows(cells, source)
-        except Exception as error:  # noqa: BLE001 (see _open)
-            raise _not_a_workbook(path, error) from None
-    finally:
-        book.close()
+            chosen = _sheet(book, sheet, path)
+            chosen.reset_dimensions()  # some writers record a wrong extent; read every row
+            source = Source(path, chosen.title)
+            headers, rows = _read_sheet(chosen, source, book)
+        finally:
+            book.close()
     return Table(source, "xlsx", headers, tuple(rows))
 
 
 def _open(path: Path) -> Workbook:
     """The workbook, read-only; ImportFileError for anything that is not one.
 
+    It is read from its bytes, so that its name need not end in .xlsx.
     openpyxl reports a damaged or foreign file with whatever its zip and XML
     layers raise (BadZipFile, KeyError, ValueError, XML errors and more), so
     every exception from it means "not a workbook we can read".
     """
     from openpyxl import load_workbook
 
+    data = read_bytes(path)
+    if data.startswith(_OLE_SIGNATURE):
+        raise ImportFileError(
+            f"{path}: an old Excel workbook (.xls) or one locked with a password; save it "
+            "as an Excel workbook (.xlsx) without a password, and import that"
+        )
+    if not data.startswith(ZIP_SIGNATURE):
+        raise _not_a_workbook(path, "it is not a zip file, as every .xlsx is")
     try:
-        return load_workbook(path, read_only=True, data_only=True)
-    except OSError as error:
-        raise ImportFileError(f"{path}: cannot read: {error.strerror}") from None
+        return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # noqa: BLE001
-        raise _not_a_workbook(path, error) from None
+        raise _not_a_workbook(path, str(error).strip() or type(error).__name__) from None
 
 
-def _not_a_workbook(path: Path, error: Exception) -> ImportFileError:
-    detail = str(error).strip() or type(error).__name__
+def _not_a_workbook(path: Path, detail: str) -> ImportFileError:
     return ImportFileError(
         f"{path}: not an Excel workbook (.xlsx) that can be read ({shown(detail[:200])}); "
         "if it is a csv or json file, give it that extension; nothing was imported"
@@ -68,17 +96,54 @@ def _not_a_workbook(path: Path, error: Exception) -> ImportFileError:
 def _sheet(book: Workbook, name: str | None, path: Path) -> ReadOnlyWorksheet:
     sheets: list[ReadOnlyWorksheet] = list(book.worksheets)
     if not sheets:
-        raise ImportFileError(f"{path}: the workbook has no sheet")
+        raise ImportFileError(f"{path}: the workbook has no sheet of cells (only charts?)")
     if name is None:
-        return sheets[0]
+        visible = [s for s in sheets if s.sheet_state == "visible"]
+        return (visible or sheets)[0]
     exact = [s for s in sheets if s.title == name]
     loose = [s for s in sheets if s.title.strip().casefold() == name.strip().casefold()]
     if exact or loose:
         return (exact or loose)[0]
-    listed = ", ".join(shown(s.title) for s in sheets)
     raise ImportFileError(
-        f"{path}: no sheet {shown(name)} in the workbook; its sheets are: {listed}"
+        f"{path}: no sheet {shown(name)} in the workbook; its sheets are: {_titles(sheets)}"
     )
+
+
+def _titles(sheets: Iterable[ReadOnlyWorksheet]) -> str:
+    return ", ".join(shown(s.title) for s in sheets)
+
+
+def _read_sheet(
+    sheet: ReadOnlyWorksheet, source: Source, book: Workbook
+) -> tuple[tuple[str, ...], list[Row]]:
+    try:
+        return _rows(_cell_rows(sheet), source)
+    except EmptySheetError as error:
+        others = [s for s in book.worksheets if s is not sheet]
+        if not others:
+            raise
+        raise EmptySheetError(
+            f"{error}; the workbook's other sheets are {_titles(others)} (choose one by its name)"
+        ) from None
+    except ImportFileError:
+        raise
+    except Exception as error:  # noqa: BLE001 (see _open)
+        raise _not_a_workbook(source.path, str(error).strip() or type(error).__name__) from None
+
+
+def _cell_rows(sheet: ReadOnlyWorksheet) -> Iterable[list[Any]]:
+    """Each row's values: error cells as CellError, text unescaped."""
+    # types-openpyxl types iter_rows for the writable Worksheet only; it is the same here.
+    for cells in sheet.iter_rows(min_row=1):  # type: ignore[misc]
+        yield [_cell_value(cell.value, cell.data_type) for cell in cells]
+
+
+def _cell_value(value: Any, data_type: str) -> Any:
+    if data_type == "e":
+        return CellError(str(value))
+    if isinstance(value, str):
+        return workbook_text_in(value)
+    return value
 
 
 def _rows(cells: Iterable[Sequence[Any]], source: Source) -> tuple[tuple[str, ...], list[Row]]:
@@ -92,7 +157,7 @@ def _rows(cells: Iterable[Sequence[Any]], source: Source) -> tuple[tuple[str, ..
         else:
             rows.append(_row(line, values, headers))
     if headers is None:
-        raise ImportFileError(
+        raise EmptySheetError(
             f"{source.path}, sheet {shown(source.sheet or '')} is empty; "
             "it needs a header row of columns"
         )
@@ -106,8 +171,12 @@ def _filled(value: Any) -> bool:
 def _header(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, datetime) and value.time() == datetime.min.time():
+        return value.date().isoformat()
     if isinstance(value, datetime | date):
         return value.isoformat()
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
     return str(value).strip()
 
 

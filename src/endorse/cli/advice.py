@@ -29,7 +29,7 @@ from endorse.store import (
     RegistryExistsError,
     RegistryLockedError,
 )
-from endorse.values import ValueProblem, shown
+from endorse.values import ValueProblem
 
 _EVERY_ID = "`endorse list --format ids` lists every id."
 _NEW_REGISTRY = '--title "…" --network "…" --members-declared N'
@@ -90,10 +90,15 @@ def _not_found_advice(error: RegistryNotFoundError) -> str | None:
     return f"Check the path, or create one with `endorse init {error.path} {_NEW_REGISTRY}`."
 
 
-def _columns_advice(error: ColumnsError) -> str:
+def _columns_advice(error: ColumnsError) -> str | None:
+    if error.missing:
+        return "Map one with --column FIELD=HEADER, or give it for every row with --set country=CC."
     if not error.unmapped:
-        return "Map a column with --column FIELD=HEADER; leave one out with --ignore-column HEADER."
-    ignore = " ".join(f"--ignore-column {_quoted(h)}" for h in error.unmapped)
+        return None
+    ignore = " ".join(f"--ignore-column {_quoted(h)}" for h in error.unmapped[:_LISTED])
+    more = len(error.unmapped) - _LISTED
+    if more > 0:
+        ignore += f" (and {more} more)"
     first = error.unmapped[0]
     key = "_".join(fold(first).split()) or "key"
     return (
@@ -103,9 +108,36 @@ def _columns_advice(error: ColumnsError) -> str:
     )
 
 
+_LISTED = 20
+
+
 def _quoted(header: str) -> str:
-    """A header as typed in a POSIX shell; one that cannot be typed, escaped as data."""
-    return shlex.quote(header) if header.isprintable() else shown(header)
+    """A header as typed in a shell: POSIX quoting, or bash's $'...' for a header holding a
+    character that cannot be typed (a line break), escaped so that it shows as data."""
+    if header.isprintable():
+        return shlex.quote(header)
+    escaped = "".join(
+        char if char.isprintable() and char not in "\\'" else _ansi_c(char) for char in header
+    )
+    return f"$'{escaped}'"
+
+
+_NAMED_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def _ansi_c(char: str) -> str:
+    if char in "\\'":
+        return "\\" + char
+    if char in _NAMED_ESCAPES:
+        return _NAMED_ESCAPES[char]
+    code = ord(char)
+    return (
+        f"\\x{code:02x}"
+        if code < 0x80
+        else f"\\u{code:04x}"
+        if code < 0x10000
+        else f"\\U{code:08x}"
+    )
 
 
 def _import_advice(error: ImportRefusedError) -> str | None:

@@ -18,6 +18,7 @@ from endorse import output
 from endorse.cli.base import app, registry_path
 from endorse.cli.edit import LockTimeout
 from endorse.store import DEFAULT_LOCK_TIMEOUT
+from endorse.values import shown as shown_text
 
 if TYPE_CHECKING:
     from endorse.importing import ImportPlan, Renamed
@@ -138,6 +139,7 @@ def import_file(
                 force=force,
                 problems=problems,
                 progress=advance,
+                unit=table.source.unit,
             )
             if plan.problems:
                 raise importing.refusal(plan, table.source)
@@ -170,7 +172,8 @@ def _dry_run_lines(plan: ImportPlan, source: Source) -> str:
     ]
     renamed = {r.line: r for r in plan.renamed}
     added = [
-        (line, what + _renamed(renamed[line]) if line in renamed else what) for line, what in added
+        (line, what + _renamed(renamed[line], source.unit) if line in renamed else what)
+        for line, what in added
     ]
     skipped = [
         (
@@ -187,9 +190,9 @@ def _dry_run_lines(plan: ImportPlan, source: Source) -> str:
     return "".join(f"{source.at(line)}: {what}\n" for line, what in sorted(added + skipped))
 
 
-def _renamed(renamed: Renamed) -> str:
+def _renamed(renamed: Renamed, unit: str) -> str:
     taken = renamed.taken
-    where = "" if renamed.taken_line is None else f", line {renamed.taken_line}"
+    where = "" if renamed.taken_line is None else f", {unit} {renamed.taken_line}"
     return f'; the id "{taken.id}" is taken by "{taken.name}" ({taken.country}{where})'
 
 
@@ -208,7 +211,8 @@ def _summary(plan: ImportPlan, source: Source, path: Path, *, dry_run: bool) -> 
     members = plan.members_added
     others = len(plan.added) - members
     verb = "would import" if dry_run else "imported"
-    parts = [f"{verb} {_signatories(len(plan.added))} from {file} into {path}"]
+    sheet = "" if source.sheet is None else f" (sheet {shown_text(source.sheet)})"
+    parts = [f"{verb} {_signatories(len(plan.added))} from {file}{sheet} into {path}"]
     if plan.added:
         parts[0] += f" ({_count(members, 'member')}, {_count(others, 'non-member')})"
     if plan.renamed:

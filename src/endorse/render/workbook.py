@@ -21,7 +21,13 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Final
 
-from endorse.cells import WorkbookValue, extra_workbook_cell, workbook_cell, workbook_text_problem
+from endorse.cells import (
+    WorkbookValue,
+    extra_workbook_cell,
+    workbook_cell,
+    workbook_text_out,
+    workbook_text_problem,
+)
 from endorse.errors import EndorseError
 from endorse.model import SIGNATORY_KEYS, Signatory
 from endorse.render.records import record_keys
@@ -82,7 +88,7 @@ def _row(signatory: Signatory, keys: Sequence[str]) -> list[WorkbookValue]:
         problem = workbook_text_problem(value) if isinstance(value, str) else None
         if problem:
             raise WorkbookTextError(signatory.id, f'"{key}"', problem)
-    return row
+    return [workbook_text_out(v) if isinstance(v, str) else v for v in row]
 
 
 def _column_widths(keys: Sequence[str], rows: Sequence[Sequence[WorkbookValue]]) -> list[int]:
@@ -134,7 +140,7 @@ def _fill(
     for column, width in enumerate(_column_widths(keys, rows), start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width  # type: ignore[attr-defined]
     bold = Font(bold=True)
-    sheet.append([_text_cell(sheet, key, font=bold) for key in keys])
+    sheet.append([_text_cell(sheet, workbook_text_out(key), font=bold) for key in keys])
     for row in rows:
         sheet.append([_cell(sheet, value) for value in row])
     last = f"{get_column_letter(len(keys))}{len(rows) + 1}"
