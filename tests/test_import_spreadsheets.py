@@ -505,3 +505,27 @@ def test_a_header_with_a_line_break_is_quoted_as_a_shell_can_take_it(
     result = invoke("--registry", registry_copy, "import", file)
     assert result.exit_code == 1
     assert "--ignore-column $'Date\\nof endorsement'" in result.stderr
+
+
+def test_a_number_in_a_workbook_date_column_asks_for_a_date_cell(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    file = workbook(
+        tmp_path / "roster.xlsx",
+        {"Members": [["name", "country", "endorsed_on"], ["Grenoble", "FR", 43115]]},
+    )
+    result = invoke("--registry", registry_copy, "import", file)
+    assert result.exit_code == 1
+    assert "endorsed_on is the number 43115, not a date; format the cell as a date" in (
+        result.stderr
+    )
+
+
+def test_a_sheet_of_a_csv_file_is_a_usage_error(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    file = tmp_path / "roster.csv"
+    file.write_text("name,country\nGrenoble,FR\n", encoding="utf-8")
+    result = invoke("--registry", registry_copy, "import", file, "--sheet", "Members")
+    assert result.exit_code == 2
+    assert "which has no sheets" in result.stderr

@@ -287,6 +287,10 @@ def _workbook_value(key: str, value: Any) -> str | date:
         return value.date()
     if key == "endorsed_on" and isinstance(value, date):
         return value
+    if key == "endorsed_on" and isinstance(value, int | float) and not isinstance(value, bool):
+        raise ValueProblem(
+            key, f"{key} is the number {value:g}, not a date; format the cell as a date"
+        )
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     if isinstance(value, float) and value.is_integer():

@@ -127,7 +127,12 @@ def import_file(
         constants=_pairs(constants, "--set", "FIELD=VALUE"),
     )
     reading = importing.Reading(choices, date_format)
-    table = import_files.read_table(file, file_format, delimiter=delimiter, sheet=sheet)
+    kind = import_files.format_of(file, file_format)
+    if sheet is not None and kind != "xlsx":
+        raise typer.BadParameter(f"{file} is {kind}, which has no sheets", param_hint="--sheet")
+    if delimiter is not None and kind != "csv":
+        raise typer.BadParameter(f"{file} is {kind}, not csv", param_hint="--delimiter")
+    table = import_files.read_table(file, kind, delimiter=delimiter, sheet=sheet)
     rows = len(table.rows)
     watched = output.progress("checking rows", 2 * rows) if rows > PROGRESS_MIN_ROWS else None
     with watched or nullcontext(None) as advance:
