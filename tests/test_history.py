@@ -258,6 +258,8 @@ def test_log_skips_a_version_that_does_not_parse_and_names_it(
     assert mended["compared_with"] == first["short"]
     assert ids(mended["changes"]["withdrawn"]) == ["chicago"]
     assert mended["changes"]["added"] == []
+    since = invoke("--registry", repository, "log", "--since", first["short"], "-f", "json")
+    assert json.loads(since.stdout)[0]["compared_with"] == first["short"]
 
 
 def test_log_since_a_date_lists_the_commits_of_that_day_and_later(

@@ -123,8 +123,7 @@ def log(path: Path, since: str | None = None) -> list[LogEntry]:
     """
     found = commits(path, since)
     entries: list[LogEntry] = []
-    previous, previous_label = _before(path, found[-1]) if found else (None, None)
-    skipped = previous_label is not None
+    previous, previous_label, skipped = _before(path, found[-1]) if found else (None, None, False)
     for commit in reversed(found):
         try:
             current = registry_at(path, commit.sha, commit.short)
@@ -139,20 +138,20 @@ def log(path: Path, since: str | None = None) -> list[LogEntry]:
     return entries[::-1]
 
 
-def _before(path: Path, oldest: Commit) -> tuple[Registry | None, str | None]:
-    """The last version before `oldest` that parses, and its commit when it is not the
-    version `oldest` started from; (None, None) when `oldest` created the file."""
+def _before(path: Path, oldest: Commit) -> tuple[Registry | None, str | None, bool]:
+    """The last version before `oldest` that parses, its commit, and whether versions that
+    do not parse came between; (None, None, False) when `oldest` created the file, and
+    (None, "nothing", True) when no earlier version parses."""
     done = _git(
         path, "rev-list", "--first-parent", "--abbrev-commit", f"{oldest.sha}^", "--", path.name
     )
     earlier = done.stdout.decode().split() if done.returncode == 0 else []
     for position, short in enumerate(earlier):
         try:
-            registry = registry_at(path, short)
+            return registry_at(path, short), short, position > 0
         except _UNPARSEABLE:
             continue
-        return registry, (short if position else None)
-    return None, ("nothing" if earlier else None)
+    return (None, "nothing", True) if earlier else (None, None, False)
 
 
 def version_at(path: Path, revision: str) -> bytes:

@@ -204,7 +204,8 @@ def _log_entry_text(entry: LogEntry) -> str:
         lines.append(f"    created the registry: {len(entry.changes.signatories)} signatories")
         return "\n".join(lines) + "\n"
     if entry.compared_with is not None:
-        lines.append(f"    (compared with {terminal_safe(entry.compared_with)})")
+        since = terminal_safe(entry.compared_with)
+        lines.append(f"    (counted from {since}: the versions between do not parse)")
     lines.append(f"    {counted(entry.changes)}")
     lines += _log_changes(entry.changes)
     return "\n".join(lines) + "\n"
