@@ -434,18 +434,9 @@ def import_jobs(registry: Path, folder: Path, found: Install) -> list[Job]:
     the workbook that `list` exports: the csv import is the workbook's floor."""
     empty = folder / "empty-for-import.toml"
     rows = {kind: folder / f"rows-{registry.stem}.{kind}" for kind in ("csv", "xlsx")}
+    new_registry = ("--title", "T", "--network", "N", "--members-declared", "1")
     setup = [
-        (
-            found.endorse,
-            "init",
-            str(empty),
-            "--title",
-            "T",
-            "--network",
-            "N",
-            "--members-declared",
-            "1",
-        ),
+        (found.endorse, "init", str(empty), *new_registry),
         *(
             (found.endorse, "--registry", str(registry), "list", "-f", kind, "-o", str(path))
             for kind, path in rows.items()
@@ -466,6 +457,9 @@ def import_jobs(registry: Path, folder: Path, found: Install) -> list[Job]:
             target=IMPORT_TARGET,
         ),
     ]
+
+
+EXTRA_JOBS = (("diff", DIFF_SIZE, diff_jobs), ("import", IMPORT_SIZE, import_jobs))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -512,18 +506,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                 for job in jobs_for(size, registry, work, found)
                 if job.name not in skipped and job.name.split()[0] not in skipped
             ]
-            if size == DIFF_SIZE and "diff" not in skipped:
+            for name, at, make in (
+                ("diff", DIFF_SIZE, diff_jobs),
+                ("import", IMPORT_SIZE, import_jobs),
+            ):
+                if size != at or name in skipped:
+                    continue
                 try:
-                    of_size += diff_jobs(registry, folder, found)
+                    of_size += make(registry, folder, found)
                 except CommandFailed as error:
                     print(f"FAILED: {error}", file=sys.stderr)
-                    failed_sizes.append(f"{size} (diff versions)")
-            if size == IMPORT_SIZE and "import" not in skipped:
-                try:
-                    of_size += import_jobs(registry, folder, found)
-                except CommandFailed as error:
-                    print(f"FAILED: {error}", file=sys.stderr)
-                    failed_sizes.append(f"{size} (import files)")
+                    failed_sizes.append(f"{size} ({name} files)")
             by_name = {job.name: job for job in of_size}
             rows += [Row(job.name, size, job, by_name.get(job.floor or "")) for job in of_size]
             jobs += of_size

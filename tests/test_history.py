@@ -17,35 +17,11 @@ from hypothesis import given, settings
 import endorse
 from conftest import InvokeResult
 from endorse.model import Registry
+from git_repositories import commit, git
 from strategies import registries
 
 Invoke = Callable[..., InvokeResult]
 BUNDLED = Path(__file__).resolve().parent.parent / "data" / "registry.toml"
-GIT_IDENTITY = {
-    "GIT_AUTHOR_NAME": "Ana Secretariat",
-    "GIT_AUTHOR_EMAIL": "ana@example.org",
-    "GIT_COMMITTER_NAME": "Ana Secretariat",
-    "GIT_COMMITTER_EMAIL": "ana@example.org",
-}
-
-
-def git(folder: Path, *args: str, when: str | None = None) -> str:
-    dated = {} if when is None else {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
-    done = subprocess.run(
-        ["git", *args],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        check=True,
-        env={**os.environ, **GIT_IDENTITY, **dated},
-    )
-    return done.stdout.strip()
-
-
-def commit(folder: Path, message: str, when: str | None = None) -> str:
-    git(folder, "add", "-A")
-    git(folder, "commit", "-q", "-m", message, when=when)
-    return git(folder, "rev-parse", "--short", "HEAD")
 
 
 @pytest.fixture

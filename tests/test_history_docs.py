@@ -3,22 +3,16 @@ the page shows, commit ids included."""
 
 from __future__ import annotations
 
-import os
 import re
 import shlex
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from git_repositories import run
+
 PAGE = Path(__file__).resolve().parent.parent / "docs" / "history.md"
-IDENTITY = {
-    "GIT_AUTHOR_NAME": "Ana Secretariat",
-    "GIT_AUTHOR_EMAIL": "ana@example.org",
-    "GIT_COMMITTER_NAME": "Ana Secretariat",
-    "GIT_COMMITTER_EMAIL": "ana@example.org",
-}
 # The example's commits, with the dates the page shows.
 STEPS = [
     (
@@ -47,15 +41,6 @@ STEPS = [
         "Chicago withdraws",
     ),
 ]
-
-
-def run(folder: Path, args: list[str], when: str | None = None) -> str:
-    dated = {} if when is None else {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
-    env = {**os.environ, **IDENTITY, **dated, "NO_COLOR": "1", "COLUMNS": "200"}
-    env.pop("ENDORSE_REGISTRY", None)
-    done = subprocess.run(args, cwd=folder, capture_output=True, text=True, env=env)
-    assert done.returncode in (0, 1), done.stderr
-    return done.stdout
 
 
 def endorse(folder: Path, line: str, when: str | None = None) -> str:
