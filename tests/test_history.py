@@ -264,7 +264,7 @@ def test_log_since_a_date_or_a_revision(invoke: Invoke, repository: Path) -> Non
     assert [e["message"] for e in since_first] == ["Chicago withdraws"]
     assert since_first[0]["compared_with"] is None
     future = invoke("--registry", repository, "log", "--since", "2999-01-01")
-    assert future.stdout == f"no commit changed {repository}\n"
+    assert future.stdout == f"no commit changed {repository} since 2999-01-01\n"
 
 
 def test_the_api_diffs_registries_in_memory() -> None:
@@ -287,3 +287,71 @@ def test_diff_accounts_for_every_id_of_both_versions(old: Registry, new: Registr
     unchanged = {s.id for s in new.signatories if s in old.signatories}
     assert not unchanged & {c.signatory.id for c in changes.signatories}
     assert not endorse.diff(new, new)
+
+
+def test_a_commit_dated_out_of_order_is_not_credited_with_another_s_changes(
+    invoke: Invoke, repository: Path
+) -> None:
+    folder = repository.parent.parent
+    invoke("--registry", repository, "withdraw", "chicago")
+    commit(folder, "Chicago withdraws, dated back", when="2017-06-01T12:00:00+00:00")
+    invoke("--registry", repository, "withdraw", "madison")
+    commit(folder, "Madison withdraws", when="2019-03-01T12:00:00+00:00")
+    listed = json.loads(
+        invoke("--registry", repository, "log", "--since", "2019-01-01", "-f", "json").stdout
+    )
+    assert [ids(e["changes"]["withdrawn"]) for e in listed] == [["madison"]]
+
+
+def test_a_commit_message_holding_separators_is_read_whole(
+    invoke: Invoke, repository: Path
+) -> None:
+    invoke("--registry", repository, "withdraw", "chicago")
+    commit(repository.parent.parent, "odd\x1e message\x1f here")
+    result = invoke("--registry", repository, "log", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)[0]["message"] == "odd\x1e message\x1f here"
+
+
+def test_git_variables_of_a_hook_do_not_point_it_elsewhere(
+    invoke: Invoke, repository: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    git(elsewhere, "init", "-q")
+    monkeypatch.setenv("GIT_DIR", str(elsewhere / ".git"))
+    result = invoke("--registry", repository, "log")
+    assert result.exit_code == 0, result.stderr
+    assert "created the registry: 58 signatories" in result.stdout
+
+
+def test_a_registry_reached_through_a_link_has_the_file_s_history(
+    invoke: Invoke, repository: Path, tmp_path: Path
+) -> None:
+    link = tmp_path / "registry-link.toml"
+    link.symlink_to(repository)
+    invoke("--registry", repository, "withdraw", "chicago")
+    commit(repository.parent.parent, "Chicago withdraws")
+    found = changes_json(invoke, link, "HEAD~1", "HEAD")
+    assert ids(found["withdrawn"]) == ["chicago"]
+
+
+def test_a_file_named_like_a_revision_does_not_stand_for_the_default(
+    invoke: Invoke, repository: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    (tmp_path / "HEAD").write_text("not a registry", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = invoke("--registry", repository, "diff", "--exit-code")
+    assert result.exit_code == 0, result.stderr
+
+
+def test_a_file_that_is_not_there_is_named_as_a_file(invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke("diff", tmp_path / "old.toml", tmp_path / "new.toml")
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'old.toml'}: no such registry file" in result.stderr
+
+
+def test_a_date_written_otherwise_is_refused_as_a_date(invoke: Invoke, repository: Path) -> None:
+    result = invoke("--registry", repository, "log", "--since", "2018-1-5")
+    assert result.exit_code == 1
+    assert '"2018-1-5" is not a date written YYYY-MM-DD' in result.stderr

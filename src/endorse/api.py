@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from endorse import store
+from endorse.errors import RegistryNotFoundError
 from endorse.model import DEFAULT_KIND, DEFAULT_STATUS, Paper, Recipient, Registry, Signatory
 
 if TYPE_CHECKING:
@@ -91,19 +92,31 @@ class Version:
     registry: Registry
 
 
-def version(spec: str | None = None, path: PathLike | None = None) -> Version:
+def version(
+    spec: str | None = None, path: PathLike | None = None, *, revision: bool = False
+) -> Version:
     """A version of the registry: `spec` an existing file (read as a registry), else a git
-    revision of the registry file (`find` finds it: "HEAD~1", a tag, a commit); None is
-    the registry file as it is now. Raises HistoryError (git missing, not a repository,
-    no such revision, the file not in it) or the errors of `load`, naming the version."""
+    revision of the registry file (`find` finds it: "HEAD~1", a tag, a commit), always a
+    revision when `revision` is true; None is the registry file as it is now. Raises
+    HistoryError (git missing, not a repository, no such revision, the file not in it),
+    RegistryNotFoundError for a file that is not there, or the errors of `load`, naming
+    the version."""
     from endorse import history
 
-    if spec is not None and Path(spec).is_file():
+    if spec is not None and not revision and Path(spec).is_file():
         return Version(spec, store.load(Path(spec)).registry)
+    if spec is not None and not revision and names_a_file(spec):
+        raise RegistryNotFoundError(f"{spec}: no such registry file.", Path(spec))
     target = find(path)
     if spec is None:
         return Version(str(target), store.load(target).registry)
     return Version(str(history.labelled(target, spec)), history.registry_at(target, spec))
+
+
+def names_a_file(spec: str) -> bool:
+    """Whether `spec` can only be a file: it ends in .toml, or is a path that exists (a
+    folder, a device), rather than a revision."""
+    return spec.endswith(".toml") or (os.sep in spec and Path(spec).exists())
 
 
 def log(path: PathLike | None = None, since: str | None = None) -> list[LogEntry]:

@@ -13,8 +13,9 @@ import os
 import re
 import shutil
 import subprocess
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Final
 
@@ -27,12 +28,27 @@ from endorse.errors import (
     RegistryReadError,
 )
 from endorse.model import Registry
-from endorse.values import shown
+from endorse.values import printable, shown
 
-_FIELD: Final = "\x1f"
-_RECORD: Final = "\x1e"
-_LOG_FORMAT: Final = "%x1f".join(("%H", "%h", "%aI", "%an", "%ae", "%B")) + "%x1e"
-_ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Fields and records separated by NUL, which git allows in no name and no message.
+_LOG_FORMAT: Final = "%x00".join(("%H", "%h", "%at", "%aI", "%an", "%ae", "%B")) + "%x00"
+_LOG_FIELDS: Final = 7
+# What git's environment may hold that would point it at another repository than the one
+# that holds the registry (git sets GIT_DIR for hooks in a linked worktree).
+_REPOSITORY_VARIABLES: Final = (
+    "GIT_DIR",
+    "GIT_WORK_TREE",
+    "GIT_INDEX_FILE",
+    "GIT_PREFIX",
+    "GIT_COMMON_DIR",
+    "GIT_OBJECT_DIRECTORY",
+    "GIT_NAMESPACE",
+)
+# What git says of a revision that names no commit (rather than of a repository it cannot
+# read, such as one of another user, which it says otherwise).
+_NO_SUCH_REVISION: Final = ("Needed a single revision", "unknown revision", "bad revision")
+# What is taken for a date rather than a revision: digits and hyphens, a year first.
+_DATE_LIKE: Final = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
 
 
 class HistoryError(EndorseError):
@@ -85,8 +101,8 @@ class Commit:
 class LogEntry:
     """A commit and the changes it made to the registry; `problem` says why there are none
     to show (its version does not parse, or it deleted the file). `compared_with` names
-    the version the changes are counted from when it is not the commit's parent (whose
-    version did not parse), or "nothing" when the commit created the file."""
+    the commit whose version the changes are counted from when it is not the version
+    just before (which could not be read); None otherwise."""
 
     commit: Commit
     changes: Changes | None
@@ -118,46 +134,74 @@ def labelled(path: Path, revision: str) -> Path:
 def log(path: Path, since: str | None = None) -> list[LogEntry]:
     """Every commit that changed the registry, newest first, with the changes it made.
 
-    A version that does not parse is named and skipped: the next commit's
-    changes are counted from the last version that parsed.
+    Each commit is compared with the version before it in the history (the
+    commits `since` selects are chosen afterwards, so that a commit dated out
+    of order is not credited with another's changes). A version that does
+    not parse is named and skipped: the next commit's changes are counted
+    from the last version that parses, and say from which.
     """
-    found = commits(path, since)
-    entries: list[LogEntry] = []
-    previous, previous_label, skipped = _before(path, found[-1]) if found else (None, None, False)
-    for commit in reversed(found):
-        try:
-            current = registry_at(path, commit.sha, commit.short)
-        except _UNPARSEABLE as error:
-            problem = f"{path.name} was deleted" if isinstance(error, NotInRevisionError) else None
-            entries.append(LogEntry(commit, None, problem or str(error)))
-            skipped = True
+    every = commits(path)[::-1]
+    chosen = _chosen(path, every, since)
+    read = _Versions(path)
+    entries = []
+    for position, commit in enumerate(every):
+        if commit.sha not in chosen:
             continue
-        compared = (previous_label or "nothing") if skipped else None
-        entries.append(LogEntry(commit, diff(previous, current), None, compared))
-        previous, previous_label, skipped = current, commit.short, False
+        current = read(commit)
+        if not isinstance(current, Registry):
+            entries.append(LogEntry(commit, None, str(current)))
+            continue
+        previous, counted_from = _last_readable(every[:position], read)
+        entries.append(LogEntry(commit, diff(previous, current), None, counted_from))
     return entries[::-1]
 
 
-def _before(path: Path, oldest: Commit) -> tuple[Registry | None, str | None, bool]:
-    """The last version before `oldest` that parses, its commit, and whether versions that
-    do not parse came between; (None, None, False) when `oldest` created the file, and
-    (None, "nothing", True) when no earlier version parses."""
-    done = _git(
-        path, "rev-list", "--first-parent", "--abbrev-commit", f"{oldest.sha}^", "--", path.name
-    )
-    earlier = done.stdout.decode().split() if done.returncode == 0 else []
-    for position, short in enumerate(earlier):
-        try:
-            return registry_at(path, short), short, position > 0
-        except _UNPARSEABLE:
-            continue
-    return (None, "nothing", True) if earlier else (None, None, False)
+class _Versions:
+    """The registry at each commit, read once in one `log`: a commit's version is also
+    the next one's previous version."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.read: dict[str, Registry | EndorseError] = {}
+
+    def __call__(self, commit: Commit) -> Registry | EndorseError:
+        if commit.sha not in self.read:
+            try:
+                self.read[commit.sha] = registry_at(self.path, commit.sha, commit.short)
+            except NotInRevisionError:
+                self.read[commit.sha] = NotInRevisionError(f"{self.path.name} was deleted")
+            except _UNPARSEABLE as error:
+                self.read[commit.sha] = error
+        return self.read[commit.sha]
+
+
+def _last_readable(
+    earlier: Sequence[Commit], read: _Versions
+) -> tuple[Registry | None, str | None]:
+    """The last of the `earlier` versions that can be read, and its commit when it is not
+    the very last; (None, None) when there is none (the commit created the file)."""
+    for back, commit in enumerate(reversed(earlier)):
+        version = read(commit)
+        if isinstance(version, Registry):
+            return version, (commit.short if back else None)
+    return None, None
+
+
+def _chosen(path: Path, every: Sequence[Commit], since: str | None) -> set[str]:
+    """The commits `since` selects: all, those of a day or later, or those after a
+    revision."""
+    if since is None:
+        return {c.sha for c in every}
+    if _DATE_LIKE.fullmatch(since):
+        day = _day(since)
+        return {c.sha for c in every if c.date.date() >= day}
+    return {c.sha for c in commits(path, f"{resolve(path, since)}..HEAD")}
 
 
 def version_at(path: Path, revision: str) -> bytes:
     """The bytes of the registry file `path` as committed in `revision`."""
     sha = resolve(path, revision)
-    done = _git(path, "show", f"{sha}:./{path.name}")
+    done = _git(path, "show", f"{sha}:./{_file(path).name}")
     if done.returncode != 0:
         raise NotInRevisionError(f"{path.name} is not in {shown(revision)} ({sha[:7]}).")
     return done.stdout
@@ -167,62 +211,74 @@ def resolve(path: Path, revision: str) -> str:
     """The full commit id `revision` names, in the repository that holds `path`."""
     if not revision.strip() or revision.startswith("-"):
         raise UnknownRevisionError(f"{shown(revision)} is not a revision.")
-    done = _git(path, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
-    if done.returncode != 0:
+    done = _git(path, "rev-parse", "--verify", f"{revision}^{{commit}}")
+    if done.returncode == 0:
+        return done.stdout.decode().strip()
+    said = done.stderr.decode("utf-8", "replace")
+    if any(known in said for known in _NO_SUCH_REVISION):
         raise UnknownRevisionError(
             f"{shown(revision)} is not a commit of the repository that holds {path}."
         )
-    return done.stdout.decode().strip()
+    raise HistoryError(f"git cannot read the repository that holds {path}: {_stderr(done)}")
 
 
-def commits(path: Path, since: str | None = None) -> list[Commit]:
-    """The commits that changed the registry file, newest first; `since` is a date
-    (YYYY-MM-DD: commits made that day or later, by their author's date) or a revision
-    (commits after it)."""
+def commits(path: Path, revisions: str | None = None) -> list[Commit]:
+    """The commits that changed the registry file, newest first, along the first parent
+    of each merge: of the whole history, or of `revisions` ("REV..HEAD")."""
     args = ["log", "--first-parent", f"--format={_LOG_FORMAT}"]
-    day = _day(since) if since is not None and _ISO_DATE.fullmatch(since) else None
-    if since is not None and day is None:
-        args.append(f"{resolve(path, since)}..HEAD")
-    done = _git(path, *args, "--", path.name)
+    if revisions is not None:
+        args.append(revisions)
+    done = _git(path, *args, "--", _file(path).name)
     if done.returncode != 0:
         if b"does not have any commits" in done.stderr:
             return []
         raise HistoryError(f"git log failed: {_stderr(done)}")
-    records = done.stdout.decode("utf-8", "replace").split(_RECORD)
-    found = [_commit(record) for record in records if record.strip()]
-    return [c for c in found if day is None or c.date.date() >= day]
-
-
-def parent_version(path: Path, commit: Commit) -> bytes | None:
-    """The registry file before `commit` (in its first parent), or None when it did not
-    exist there (the commit added it, or is the first)."""
-    done = _git(path, "show", f"{commit.sha}^1:./{path.name}")
-    return done.stdout if done.returncode == 0 else None
+    fields = done.stdout.decode("utf-8", "replace").split("\x00")
+    if len(fields) % _LOG_FIELDS != 1:
+        raise HistoryError("git log gave what is not a list of commits; is git working?")
+    return [_commit(fields[i : i + _LOG_FIELDS]) for i in range(0, len(fields) - 1, _LOG_FIELDS)]
 
 
 def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise HistoryError(f"{shown(text)} is not a real calendar date.") from None
+        raise HistoryError(
+            f"{shown(text)} is not a date written YYYY-MM-DD (nor a revision)."
+        ) from None
 
 
-def _commit(record: str) -> Commit:
-    sha, short, when, author, email, message = record.lstrip("\n").split(_FIELD, 5)
-    return Commit(sha, short, datetime.fromisoformat(when), author, email, message.strip())
+def _commit(fields: Sequence[str]) -> Commit:
+    sha, short, stamp, when, author, email, message = fields
+    return Commit(sha.lstrip("\n"), short, _date(stamp, when), author, email, message.strip())
+
+
+def _date(stamp: str, written: str) -> datetime:
+    """The author's date in the author's time zone; in UTC when git recorded a zone that
+    cannot be (imported histories hold some, +9959)."""
+    try:
+        return datetime.fromisoformat(written)
+    except ValueError:
+        return datetime.fromtimestamp(int(stamp or 0), UTC)
+
+
+def _file(path: Path) -> Path:
+    """The registry file itself, a link followed: git knows the file, not the link."""
+    return path.resolve()
 
 
 def _git(path: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
     executable = shutil.which("git")
     if executable is None:
         raise GitMissingError("git is not installed (no git command on PATH).")
-    folder = path.parent
+    folder = _file(path).parent
+    env = {k: v for k, v in os.environ.items() if k not in _REPOSITORY_VARIABLES}
     try:
         done = subprocess.run(
-            [executable, "-c", "core.quotepath=off", *args],
+            [executable, "--literal-pathspecs", "-c", "core.quotepath=off", *args],
             cwd=folder,
             capture_output=True,
-            env={**os.environ, "LC_ALL": "C", "GIT_PAGER": "cat"},
+            env={**env, "LC_ALL": "C", "GIT_PAGER": "cat"},
             check=False,
         )
     except OSError as error:
@@ -233,4 +289,4 @@ def _git(path: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
 
 
 def _stderr(done: subprocess.CompletedProcess[bytes]) -> str:
-    return shown(done.stderr.decode("utf-8", "replace").strip()[:300])
+    return printable(done.stderr.decode("utf-8", "replace").strip()[:500])

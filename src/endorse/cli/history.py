@@ -48,8 +48,11 @@ def diff(
     from endorse import api
     from endorse.render import changes as render
 
+    for spec in (old, new):
+        if spec is not None and not spec.strip():
+            raise typer.BadParameter("an empty version; give a revision or a file")
     path = None if _both_files(old, new) else registry_path(ctx)
-    before = api.version(old or "HEAD", path)
+    before = api.version(old or "HEAD", path, revision=old is None)
     after = api.version(new, path)
     found = api.diff(before.registry, after.registry)
     writer = {
@@ -63,9 +66,10 @@ def diff(
 
 
 def _both_files(old: str | None, new: str | None) -> bool:
-    from pathlib import Path
+    """Whether no git revision is involved, so that no registry need be found."""
+    from endorse.api import names_a_file
 
-    return old is not None and new is not None and Path(old).is_file() and Path(new).is_file()
+    return old is not None and new is not None and names_a_file(old) and names_a_file(new)
 
 
 @app.command()
@@ -94,4 +98,4 @@ def log(
     if output_format == "json":
         output.write_data(render.log_json(entries))
     else:
-        output.write_data(render.log_text(entries, str(path)))
+        output.write_data(render.log_text(entries, str(path), since))

@@ -184,10 +184,11 @@ def _field_data(field: FieldChange) -> dict[str, Any]:
 # The log
 
 
-def log_text(entries: Sequence[LogEntry], path: str) -> str:
+def log_text(entries: Sequence[LogEntry], path: str, since: str | None = None) -> str:
     """Each commit, newest first: its id, date, author and message, then its changes."""
     if not entries:
-        return f"no commit changed {terminal_safe(path)}\n"
+        when = "" if since is None else f" since {since}"
+        return terminal_safe(f"no commit changed {path}{when}") + "\n"
     return "\n".join(_log_entry_text(entry) for entry in entries)
 
 
@@ -205,7 +206,7 @@ def _log_entry_text(entry: LogEntry) -> str:
         return "\n".join(lines) + "\n"
     if entry.compared_with is not None:
         since = terminal_safe(entry.compared_with)
-        lines.append(f"    (counted from {since}: the versions between do not parse)")
+        lines.append(f"    (counted from {since}, the last version before it that could be read)")
     lines.append(f"    {counted(entry.changes)}")
     lines += _log_changes(entry.changes)
     return "\n".join(lines) + "\n"
@@ -241,6 +242,12 @@ def _cut(text: str) -> str:
     return text if len(text) <= _SHORT else text[: _SHORT - 1] + "…"
 
 
+def _counted_from(entry: LogEntry) -> str | None:
+    if entry.created:
+        return None
+    return entry.compared_with or f"{entry.commit.short}^"
+
+
 def log_json(entries: Sequence[LogEntry]) -> str:
     data = [
         {
@@ -255,11 +262,7 @@ def log_json(entries: Sequence[LogEntry]) -> str:
             "changes": (
                 None
                 if entry.changes is None
-                else diff_data(
-                    entry.changes,
-                    entry.compared_with or f"{entry.commit.short}^",
-                    entry.commit.short,
-                )
+                else diff_data(entry.changes, _counted_from(entry), entry.commit.short)
             ),
         }
         for entry in entries
