@@ -11,9 +11,10 @@ from typing import Any
 
 import pytest
 from hypothesis import given, reject, settings
+from hypothesis import strategies as st
 
 from endorse.cells import extra_csv_cell, read_extra_cell, spreadsheet_restore
-from endorse.columns import ColumnChoices, ColumnsError
+from endorse.columns import ColumnChoices, ColumnsError, header_key, map_columns
 from endorse.import_files import decode, detect_delimiter, format_of, read_table, text_table
 from endorse.importing import Candidate, ImportPlan, Reading, candidates_from_table, plan_import
 from endorse.model import SIGNATORY_KEYS, Paper, Registry, Signatory
@@ -381,3 +382,14 @@ def test_json_null_means_absent_but_cannot_sit_in_an_array() -> None:
     assert (lyon.note, lyon.extra) == (None, {"t": {}})
     refused = plan('[{"name": "Lyon", "country": "FR", "codes": [1, null]}]', file_format="json")
     assert [p.column for p in refused.problems] == ["codes"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(min_size=1, max_size=40).filter(lambda h: h.strip() and "\x00" not in h))
+def test_any_header_can_be_mapped_by_its_own_spelling(header: str) -> None:
+    if header_key(header) in {header_key("name"), header_key("country")}:
+        reject()
+    mapped = map_columns(
+        ["name", "country", header.strip()], ColumnChoices(mapped={"note": header})
+    )
+    assert mapped.keys[header.strip()] == "note"
