@@ -260,3 +260,46 @@ def test_the_progress_bar_draws_nothing_when_stderr_is_not_a_terminal(
     with output.progress("checking rows", 10) as advance:
         advance(10)
     assert capsys.readouterr() == ("", "")
+
+
+def test_a_skipped_row_with_other_values_is_said_to_hold_them(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    file = write(
+        tmp_path,
+        "rows.csv",
+        "name,country,endorsed_on\nGrenoble,FR,2018-01-02\nGrenoble,FR,2018-02-03\n",
+    )
+    result = invoke(
+        "--registry", registry_copy, "import", file, "--on-duplicate", "skip", "--dry-run"
+    )
+    assert result.exit_code == 0, result.stderr
+    assert f'{file}:3: skip "Grenoble" (FR): repeats line 2, but its endorsed_on differs' in (
+        result.stdout
+    )
+    assert "1 skipped row (line 3) holds other values than the signatory kept" in result.stderr
+
+
+def test_an_id_chosen_for_a_row_leaves_the_ids_later_rows_give(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    file = write(
+        tmp_path,
+        "towns.csv",
+        "name,country,id\nCórdoba,ES,\nCórdoba,MX,\nCórdoba,AR,cordoba-mx\n",
+    )
+    result = invoke("--registry", registry_copy, "import", file)
+    assert result.exit_code == 0, result.stderr
+    countries = {s.id: s.country for s in store.load(registry_copy).registry.signatories}
+    assert (countries["cordoba-mx"], countries["cordoba-mx-2"]) == ("AR", "MX")
+
+
+def test_a_skipped_row_that_leaves_a_key_to_its_default_holds_nothing_other(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    file = write(tmp_path, "rows.csv", "name,country\nBerlin,DE\n")
+    result = invoke(
+        "--registry", registry_copy, "import", file, "--on-duplicate", "skip", "--dry-run"
+    )
+    assert result.stdout == f'{file}:2: skip "Berlin" (DE): already in the registry as "berlin"\n'
+    assert "other values" not in result.stderr

@@ -29,6 +29,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, Final, Literal
 
+from endorse.changes import field_changes
 from endorse.columns import (
     REQUIRED_KEYS,
     ColumnChoices,
@@ -40,7 +41,7 @@ from endorse.columns import (
 from endorse.duplicates import DuplicateIndex, Match
 from endorse.editing import chooses_id, free_id
 from endorse.errors import EndorseError
-from endorse.model import SIGNATORY_KEYS, Registry, Signatory
+from endorse.model import SIGNATORY_KEYS, Registry, Signatory, signatory_to_doc
 from endorse.rows import CellError, FileFormat, Row, Source, Table
 from endorse.values import (
     DateFormatProblem,
@@ -56,6 +57,9 @@ OnDuplicate = Literal["error", "skip"]
 Progress = Callable[[int], None]
 
 PROGRESS_STEP: Final = 250
+# What two rows of one government may differ in without either holding more: the id (made
+# from the name) and how the name is written.
+_SPELLING_KEYS: Final = ("id", "name", "as_written")
 _ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -117,6 +121,7 @@ class Candidate:
     line: int
     signatory: Signatory
     id_given: bool | None = None  # an id in the row; None: if it is not the name's slug
+    given: frozenset[str] | None = None  # the keys the row gives; None: every key
 
 
 @dataclass(frozen=True)
@@ -128,6 +133,21 @@ class Skipped:
     signatory: Signatory
     existing: Signatory
     repeats: int | None = None
+    given: frozenset[str] | None = None
+
+    @property
+    def differs(self) -> tuple[str, ...]:
+        """The keys to which the skipped row gives other values (beyond the id and the
+        spelling of the name): what skipping it leaves out. A key the row leaves empty,
+        or takes the default of, is not one: nothing of it is lost."""
+        changed = field_changes(signatory_to_doc(self.existing), signatory_to_doc(self.signatory))
+        return tuple(
+            c.key
+            for c in changed
+            if c.key not in _SPELLING_KEYS
+            and c.new is not None
+            and (self.given is None or c.key in self.given)
+        )
 
 
 @dataclass(frozen=True)
@@ -181,7 +201,7 @@ def candidates_from_table(
         keyed = _keyed(row, columns, constants)
         try:
             signatory = signatory_from_row(keyed, table.file_format, date_format)
-            candidates.append(Candidate(row.line, signatory, _id_given(keyed)))
+            candidates.append(Candidate(row.line, signatory, _id_given(keyed), _given(keyed)))
         except ValueProblem as problem:
             problems.append(_row_problem(row.line, problem, columns))
         if progress is not None and done % PROGRESS_STEP == 0:
@@ -215,6 +235,10 @@ def _row_problem(line: int, problem: ValueProblem, columns: ColumnMap) -> RowPro
     kind: ProblemKind = "date" if isinstance(problem, DateFormatProblem) else "value"
     cell = columns.positions.get(problem.field)
     return RowProblem(line, problem.field, str(problem), kind, cell)
+
+
+def _given(row: Row) -> frozenset[str]:
+    return frozenset(k for k, v in row.values.items() if v is not None and not _blank(v))
 
 
 def _id_given(row: Row) -> bool:
@@ -349,6 +373,7 @@ class _Planner:
     on_duplicate: OnDuplicate
     force: bool
     unit: str = "line"
+    reserved: frozenset[str] = frozenset()
     index: DuplicateIndex = field(init=False)
     ids: dict[str, Signatory] = field(init=False)
     lines: dict[str, int] = field(default_factory=dict)
@@ -381,7 +406,9 @@ class _Planner:
     def _take_duplicate(self, candidate: Candidate, same: Match) -> None:
         new, other = candidate.signatory, same.signatory
         if other.id in self.lines and self.on_duplicate == "skip":
-            self.skipped.append(Skipped(candidate.line, new, other, self.lines[other.id]))
+            self.skipped.append(
+                Skipped(candidate.line, new, other, self.lines[other.id], candidate.given)
+            )
         elif other.id in self.lines:
             self.problems.append(
                 RowProblem(
@@ -394,7 +421,7 @@ class _Planner:
                 )
             )
         elif self.on_duplicate == "skip":
-            self.skipped.append(Skipped(candidate.line, new, other))
+            self.skipped.append(Skipped(candidate.line, new, other, None, candidate.given))
         else:
             self.problems.append(
                 RowProblem(
@@ -434,7 +461,7 @@ class _Planner:
         taken = self.ids.get(new.id)
         if taken is None:
             return candidate
-        free = dataclasses.replace(new, id=free_id(self.ids, new, taken))
+        free = dataclasses.replace(new, id=free_id(self.ids.keys() | self.reserved, new, taken))
         self.renamed.append(Renamed(candidate.line, free, taken, self.lines.get(taken.id)))
         return dataclasses.replace(candidate, signatory=free)
 
@@ -478,8 +505,10 @@ def plan_import(
     One pass: the registry is indexed once and each accepted row is added to
     the index, so the rows are checked against each other as well.
     """
-    planner = _Planner(registry, on_duplicate, force, unit)
-    for done, candidate in enumerate(candidates, 1):
+    rows = list(candidates)
+    given = frozenset(c.signatory.id for c in rows if c.id_given)
+    planner = _Planner(registry, on_duplicate, force, unit, given)
+    for done, candidate in enumerate(rows, 1):
         planner.take(candidate)
         if progress is not None and done % PROGRESS_STEP == 0:
             progress(PROGRESS_STEP)

@@ -188,6 +188,11 @@ def _dry_run_lines(plan: ImportPlan, source: Source) -> str:
                 f"repeats {source.unit} {s.repeats}"
                 if s.repeats is not None
                 else f'already in the registry as "{s.existing.id}"'
+            )
+            + (
+                f", but its {', '.join(s.differs)} differ{'s' if len(s.differs) == 1 else ''}"
+                if s.differs
+                else ""
             ),
         )
         for s in plan.skipped
@@ -242,6 +247,13 @@ def _summary(plan: ImportPlan, source: Source, path: Path, *, dry_run: bool) -> 
         parts.append(
             f"{verb} {_count(len(repeats), 'row')} repeating an earlier row of the file "
             f"({_lines(repeats, source.unit)})"
+        )
+    differing = [s.line for s in plan.skipped if s.differs]
+    if differing:
+        parts.append(
+            f"{_count(len(differing), 'skipped row')} ({_lines(differing, source.unit)}) "
+            f"{'holds' if len(differing) == 1 else 'hold'} other values than the signatory "
+            "kept, which are not imported (--dry-run lists them)"
         )
     total = len(plan.registry.signatories)
     if dry_run:
