@@ -19,6 +19,7 @@ def diff(
     old: Annotated[
         str | None,
         typer.Argument(
+            metavar="[OLD]",
             help="A git revision of the registry (HEAD~1, a tag, a commit) or a registry "
             "file. Default: the last commit (HEAD).",
             show_default=False,
@@ -27,6 +28,7 @@ def diff(
     new: Annotated[
         str | None,
         typer.Argument(
+            metavar="[NEW]",
             help="A revision or a file, as OLD. Default: the registry file as it is now.",
             show_default=False,
         ),
@@ -78,6 +80,7 @@ def log(
     since: Annotated[
         str | None,
         typer.Option(
+            metavar="DATE|REV",
             help="Only commits from this date (YYYY-MM-DD) on, or after this revision.",
             show_default=False,
         ),

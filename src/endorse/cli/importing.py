@@ -52,7 +52,9 @@ def import_file(
     sheet: Annotated[
         str | None,
         typer.Option(
-            help="The sheet of a workbook to read. Default: the first.", show_default=False
+            metavar="NAME",
+            help="The sheet of a workbook to read. Default: the first visible one.",
+            show_default=False,
         ),
     ] = None,
     columns: Annotated[
@@ -87,6 +89,7 @@ def import_file(
     date_format: Annotated[
         str | None,
         typer.Option(
+            metavar="FORMAT",
             help="How dates not written YYYY-MM-DD are written, as a strptime pattern "
             "(%d/%m/%Y for 15/01/2018). Never guessed.",
             show_default=False,
