@@ -529,3 +529,81 @@ def test_a_sheet_of_a_csv_file_is_a_usage_error(
     result = invoke("--registry", registry_copy, "import", file, "--sheet", "Members")
     assert result.exit_code == 2
     assert "which has no sheets" in result.stderr
+
+
+def test_a_date_format_with_a_directive_twice_is_a_usage_error(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    file = tmp_path / "roster.csv"
+    file.write_text("name,country\nGrenoble,FR\n", encoding="utf-8")
+    result = invoke("--registry", registry_copy, "import", file, "--date-format", "%Y%Y")
+    assert result.exit_code == 2
+    assert "Traceback" not in result.stderr
+
+
+def test_a_date_format_is_applied_before_iso_is_tried(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    file = tmp_path / "roster.csv"
+    file.write_text("name,country,endorsed_on\nGrenoble,FR,2018-01-02\n", encoding="utf-8")
+    result = invoke("--registry", registry_copy, "import", file, "--date-format", "%Y-%d-%m")
+    assert result.exit_code == 0, result.stderr
+    assert added(registry_copy, "grenoble")[0].endorsed_on == date(2018, 2, 1)
+
+
+def test_a_date_and_time_gives_its_day_from_a_cell_or_a_format(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    file = workbook(
+        tmp_path / "roster.xlsx",
+        {
+            "Members": [
+                ["name", "country", "endorsed_on"],
+                ["Grenoble", "FR", datetime(2018, 1, 15, 10, 2)],
+            ]
+        },
+    )
+    assert invoke("--registry", registry_copy, "import", file).exit_code == 0
+    form = tmp_path / "form.csv"
+    form.write_text("name,country,endorsed_on\nSevilla,ES,15/01/2018 10:02\n", encoding="utf-8")
+    dated = ("--date-format", "%d/%m/%Y %H:%M")
+    assert invoke("--registry", registry_copy, "import", form, *dated).exit_code == 0
+    days = [s.endorsed_on for s in added(registry_copy, "grenoble", "sevilla")]
+    assert days == [date(2018, 1, 15), date(2018, 1, 15)]
+
+
+def test_a_key_written_as_a_header_would_be_names_the_field(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    file = tmp_path / "roster.csv"
+    file.write_text("name,country,Date\nGrenoble,FR,2018-01-15\n", encoding="utf-8")
+    result = invoke("--registry", registry_copy, "import", file, "--column", "Endorsed on=Date")
+    assert result.exit_code == 0, result.stderr
+    grenoble = added(registry_copy, "grenoble")[0]
+    assert (grenoble.endorsed_on, grenoble.extra) == (date(2018, 1, 15), {})
+
+
+def test_a_field_given_twice_for_every_row_is_refused(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    file = tmp_path / "roster.csv"
+    file.write_text("name,country\nGrenoble,FR\n", encoding="utf-8")
+    twice = ("--set", "member=true", "--set", "Member=false")
+    result = invoke("--registry", registry_copy, "import", file, *twice)
+    assert result.exit_code == 1
+    assert "member is given twice" in result.stderr
+
+
+def test_an_error_cell_in_the_header_row_is_refused(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["name", "country", None])
+    sheet["C1"].value = "#N/A"
+    sheet["C1"].data_type = "e"
+    book.save(tmp_path / "roster.xlsx")
+    result = invoke("--registry", registry_copy, "import", tmp_path / "roster.xlsx")
+    assert result.exit_code == 1
+    assert 'row 1: the header cell C1 holds the spreadsheet error "#N/A"' in result.stderr

@@ -20,7 +20,7 @@ from endorse.importing import Candidate, ImportPlan, Reading, candidates_from_ta
 from endorse.model import SIGNATORY_KEYS, Paper, Registry, Signatory
 from endorse.render.records import to_csv, to_json
 from endorse.render.workbook import WorkbookTextError, to_xlsx
-from endorse.rows import FileFormat, ImportFileError
+from endorse.rows import FileFormat, ImportFileError, Source
 from strategies import extra_values, importable_registries, registries
 
 FILE = Path("signatories.csv")
@@ -49,7 +49,7 @@ def _keeping_unknown_columns(headers: tuple[str, ...]) -> Reading:
 
 
 def messages(result: ImportPlan) -> list[str]:
-    return [problem.located(FILE) for problem in result.problems]
+    return [problem.located(Source(FILE)) for problem in result.problems]
 
 
 @settings(max_examples=60, deadline=None)

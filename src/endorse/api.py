@@ -31,7 +31,14 @@ if TYPE_CHECKING:
     from endorse.checks import Finding
     from endorse.editing import Edited
     from endorse.history import LogEntry
-    from endorse.importing import Candidate, ImportPlan, OnDuplicate, Progress, RowProblem
+    from endorse.importing import (
+        Candidate,
+        ImportPlan,
+        OnDuplicate,
+        Progress,
+        RowProblem,
+        RowUnit,
+    )
     from endorse.summary import Summary
 
 PathLike = str | os.PathLike[str]
@@ -237,7 +244,7 @@ class Draft:
         force: bool = False,
         problems: Iterable[RowProblem] = (),
         progress: Progress | None = None,
-        unit: str = "line",
+        unit: RowUnit = "line",
     ) -> ImportPlan:
         """Add many signatories, all or none: the plan says what was added and skipped, and
         when any row is refused (`problems` are those found before) nothing is added.

@@ -133,9 +133,9 @@ def _existing(header: str, by_key: Mapping[str, list[str]], what: str) -> str:
 
 
 def _mappable(key: str) -> str:
-    lowered = key.strip().lower()
-    if lowered in SIGNATORY_KEYS:
-        return lowered
+    named = field_name(key)
+    if named in SIGNATORY_KEYS:
+        return named
     problem = text_problem(key, "the key") if key.strip() else "the key is empty"
     if problem is not None:
         raise ColumnsError(f"cannot keep a column under {shown(key)}: {problem}.")
@@ -166,9 +166,20 @@ def _refuse_twice(headers: Sequence[str], keys: Mapping[str, str]) -> None:
 
 
 def field_name(key: str) -> str:
-    """A key as given for a field ("Member", " member "): the field, else as given."""
-    lowered = key.strip().lower()
-    return lowered if lowered in SIGNATORY_KEYS else key
+    """The field a key names as a header would ("Member", "endorsed on"), else the key as
+    given: one rule for headers, --column's and --set's keys alike."""
+    return _FIELDS_BY_HEADER.get(header_key(key), key)
+
+
+def named_fields(given: Mapping[str, str]) -> dict[str, str]:
+    """Values by field (`field_name`); ColumnsError when two keys name one field."""
+    found: dict[str, str] = {}
+    for key, value in given.items():
+        named = field_name(key)
+        if named in found:
+            raise ColumnsError(f"{named} is given twice; give it once.")
+        found[named] = value
+    return found
 
 
 def _check_constants(keys: Mapping[str, str], constants: Mapping[str, str]) -> None:

@@ -28,7 +28,7 @@ from endorse.errors import (
     RegistryReadError,
 )
 from endorse.model import Registry
-from endorse.values import printable, shown
+from endorse.values import ValueProblem, check_date, printable, shown
 
 # Fields and records separated by NUL, which git allows in no name and no message.
 _LOG_FORMAT: Final = "%x00".join(("%H", "%h", "%at", "%aI", "%an", "%ae", "%B")) + "%x00"
@@ -47,6 +47,8 @@ _REPOSITORY_VARIABLES: Final = (
 # What git says of a revision that names no commit (rather than of a repository it cannot
 # read, such as one of another user, which it says otherwise).
 _NO_SUCH_REVISION: Final = ("Needed a single revision", "unknown revision", "bad revision")
+# What git says of a path that a commit does not hold.
+_NOT_IN_REVISION: Final = (b"does not exist in", b"exists on disk, but not in")
 # What is taken for a date rather than a revision: digits and hyphens, a year first.
 _DATE_LIKE: Final = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
 
@@ -91,10 +93,6 @@ class Commit:
     author: str
     email: str
     message: str
-
-    @property
-    def subject(self) -> str:
-        return self.message.split("\n", 1)[0]
 
 
 @dataclass(frozen=True)
@@ -202,6 +200,8 @@ def version_at(path: Path, revision: str) -> bytes:
     """The bytes of the registry file `path` as committed in `revision`."""
     sha = resolve(path, revision)
     done = _git(path, "show", f"{sha}:./{_file(path).name}")
+    if done.returncode != 0 and not any(m in done.stderr for m in _NOT_IN_REVISION):
+        raise HistoryError(f"git cannot read {path} in {shown(revision)}: {_stderr(done)}")
     if done.returncode != 0:
         raise NotInRevisionError(f"{path.name} is not in {shown(revision)} ({sha[:7]}).")
     return done.stdout
@@ -241,11 +241,9 @@ def commits(path: Path, revisions: str | None = None) -> list[Commit]:
 
 def _day(text: str) -> date:
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise HistoryError(
-            f"{shown(text)} is not a date written YYYY-MM-DD (nor a revision)."
-        ) from None
+        return check_date(text, "the date")
+    except ValueProblem as problem:
+        raise HistoryError(f"{problem} (nor a revision).") from None
 
 
 def _commit(fields: Sequence[str]) -> Commit:

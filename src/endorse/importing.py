@@ -1,9 +1,9 @@
 """Bulk import: a csv, json or workbook file of signatories checked, row by row, into a plan.
 
 The file's columns (csv, xlsx) or keys (json) are those `endorse list
---format csv|json|xlsx` writes, so an export imports back unchanged, or
-the file's own, mapped to fields (`endorse.columns`). Three steps, each
-pure:
+--format csv|json|xlsx` writes, so an export imports back unchanged (its
+unknown keys mapped to themselves), or the file's own, mapped to fields
+(`endorse.columns`). Three steps, each pure:
 
 1. `endorse.import_files.read_table` reads the file (UTF-8 text, with or without a
    byte-order mark, or a workbook) and gives each record with the line it starts on;
@@ -26,7 +26,6 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from pathlib import Path
 from typing import Any, Final, Literal
 
 from endorse.changes import field_changes
@@ -34,9 +33,9 @@ from endorse.columns import (
     REQUIRED_KEYS,
     ColumnChoices,
     ColumnMap,
-    field_name,
     header_key,
     map_columns,
+    named_fields,
 )
 from endorse.duplicates import DuplicateIndex, Match
 from endorse.editing import chooses_id, free_id
@@ -71,6 +70,7 @@ class ImportRefusedError(EndorseError):
         self.problems = tuple(problems)
 
 
+RowUnit = Literal["line", "row"]
 ProblemKind = Literal["value", "date", "repeated", "in-registry", "near", "id"]
 
 
@@ -90,9 +90,7 @@ class RowProblem:
     kind: ProblemKind = "value"
     cell: tuple[int, str] | None = None
 
-    def located(self, source: Source | Path) -> str:
-        if isinstance(source, Path):
-            source = Source(source)
+    def located(self, source: Source) -> str:
         return f"{source.at(self.line, self._cell_shown(source))}: {self.message}"
 
     def _cell_shown(self, source: Source) -> tuple[int, str] | None:
@@ -191,14 +189,14 @@ def candidates_from_table(
     reading = reading or Reading()
     date_format = None if reading.date_format is None else check_date_format(reading.date_format)
     choices = reading.columns
-    given = {field_name(key): value for key, value in choices.constants.items()}
+    given = named_fields(choices.constants)
     choices = dataclasses.replace(choices, constants=given)
     columns = map_columns(table.headers, choices)
-    constants = _checked_constants(given, date_format)
+    _check_constants(given, date_format)
     candidates: list[Candidate] = []
     problems: list[RowProblem] = []
     for done, row in enumerate(table.rows, 1):
-        keyed = _keyed(row, columns, constants)
+        keyed = _keyed(row, columns, given)
         try:
             signatory = signatory_from_row(keyed, table.file_format, date_format)
             candidates.append(Candidate(row.line, signatory, _id_given(keyed), _given(keyed)))
@@ -211,16 +209,15 @@ def candidates_from_table(
     return candidates, problems
 
 
-def _checked_constants(constants: Mapping[str, str], date_format: str | None) -> dict[str, str]:
-    """The values given for every row, each checked once, so that a wrong one is one error
-    rather than one per row."""
+def _check_constants(constants: Mapping[str, str], date_format: str | None) -> None:
+    """Check the values given for every row once, so that a wrong one is one error rather
+    than one per row (each row then takes them as written, and checks them as its own)."""
     country = constants.get("country")
     for key, value in constants.items():
         try:
             check_value(key, value, country, date_format)
         except ValueProblem as problem:
             raise ValueProblem(key, f"{problem} (the value given for every row)") from None
-    return dict(constants)
 
 
 def _keyed(row: Row, columns: ColumnMap, constants: Mapping[str, str]) -> Row:
@@ -306,9 +303,7 @@ def _cell_error(key: str, error: CellError) -> ValueProblem:
 
 def _workbook_value(key: str, value: Any) -> str | date:
     if key == "endorsed_on" and isinstance(value, datetime):
-        if value.time() != time(0):
-            raise ValueProblem(key, f"{key} {value.isoformat(' ')} holds a time; give the day")
-        return value.date()
+        return value.date()  # the day of a date and time, as a date format with a time reads it
     if key == "endorsed_on" and isinstance(value, date):
         return value
     if key == "endorsed_on" and isinstance(value, int | float) and not isinstance(value, bool):
@@ -372,7 +367,7 @@ class _Planner:
     registry: Registry
     on_duplicate: OnDuplicate
     force: bool
-    unit: str = "line"
+    unit: RowUnit = "line"
     reserved: frozenset[str] = frozenset()
     index: DuplicateIndex = field(init=False)
     ids: dict[str, Signatory] = field(init=False)
@@ -497,7 +492,7 @@ def plan_import(
     force: bool = False,
     problems: Iterable[RowProblem] = (),
     progress: Progress | None = None,
-    unit: str = "line",
+    unit: RowUnit = "line",
 ) -> ImportPlan:
     """What importing `candidates` into `registry` does; `problems` are those found before,
     and `unit` what the rows' numbers count ("row" in a workbook).

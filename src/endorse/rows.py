@@ -48,13 +48,14 @@ class Source:
     sheet: str | None = None
 
     @property
-    def unit(self) -> str:
+    def unit(self) -> Literal["line", "row"]:
         """What a row's number counts: a text file's lines, a workbook's rows."""
         return "line" if self.sheet is None else "row"
 
     def at(self, line: int, column: tuple[int, str] | None = None) -> str:
         """The row at `line`, or the cell of `column` (its number from 1, its header) in it:
-        "form.csv:3", "form.csv:3, column Date", "roster.xlsx, sheet Members, cell D5 (Date)"."""
+        'form.csv:3', 'form.csv:3, column "Date"', 'roster.xlsx, sheet "Members", cell D5
+        ("Date")'."""
         path = printable(str(self.path))
         if self.sheet is None:
             where = f"{path}:{line}"

@@ -208,17 +208,19 @@ class DateFormatProblem(ValueProblem):
 
 
 def check_date(value: str | date, field: str, date_format: str | None = None) -> date:
-    """A real calendar date: written YYYY-MM-DD, or in `date_format` (a strptime pattern)."""
+    """A real calendar date: in `date_format` (a strptime pattern; a time it also reads is
+    left out), else written YYYY-MM-DD."""
     if isinstance(value, date):
         return value
     text = clean_text(value, field)
-    if date_format is not None and not _ISO_DATE.fullmatch(text):
+    if date_format is not None:
         try:
             return datetime.strptime(text, date_format).date()
         except ValueError:
-            raise ValueProblem(
-                field, f"{field} {shown(text)} is not a date written {shown(date_format)}"
-            ) from None
+            if not _ISO_DATE.fullmatch(text):
+                raise ValueProblem(
+                    field, f"{field} {shown(text)} is not a date written {shown(date_format)}"
+                ) from None
     if not _ISO_DATE.fullmatch(text):
         raise DateFormatProblem(field, f"{field} {shown(text)} is not a date written YYYY-MM-DD")
     try:
@@ -235,7 +237,7 @@ def check_date_format(date_format: str) -> str:
             datetime.strptime(day.strftime(date_format), date_format).date() == day
             for day in samples
         )
-    except ValueError:
+    except (ValueError, re.error):  # re.error: a directive given twice ("%Y%Y")
         whole = False
     if not whole:
         raise ValueProblem(

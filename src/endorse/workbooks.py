@@ -153,7 +153,7 @@ def _rows(cells: Iterable[Sequence[Any]], source: Source) -> tuple[tuple[str, ..
         if not any(_filled(v) for v in values):
             continue
         if headers is None:
-            headers = tuple(_header(v) for v in values)
+            headers = _headers(values, line, source)
         else:
             rows.append(_row(line, values, headers))
     if headers is None:
@@ -166,6 +166,16 @@ def _rows(cells: Iterable[Sequence[Any]], source: Source) -> tuple[tuple[str, ..
 
 def _filled(value: Any) -> bool:
     return value is not None and not (isinstance(value, str) and not value.strip())
+
+
+def _headers(values: Sequence[Any], line: int, source: Source) -> tuple[str, ...]:
+    for position, value in enumerate(values, start=1):
+        if isinstance(value, CellError):
+            raise ImportFileError(
+                f"{source.at(line)}: the header cell {column_letter(position)}{line} holds the "
+                f"spreadsheet error {shown(value.code)}; write the column's name in it"
+            )
+    return tuple(_header(v) for v in values)
 
 
 def _header(value: Any) -> str:

@@ -52,21 +52,21 @@ def counted(changes: Changes) -> str:
 def diff_text(changes: Changes, old: str, new: str) -> str:
     """The changes grouped by kind, with counts; nothing but a line when there are none."""
     head = f"{terminal_safe(old)} {ARROW} {terminal_safe(new)}: {counted(changes)}\n"
-    return head + "".join(_text_sections(changes, indent="  "))
+    return head + "".join(_text_sections(changes))
 
 
-def _text_sections(changes: Changes, indent: str) -> Iterable[str]:
+def _text_sections(changes: Changes) -> Iterable[str]:
     for kind in CHANGE_KINDS:
         found = changes.of_kind(kind)
         if found:
-            yield f"\n{indent[:-2]}{HEADINGS[kind]} ({len(found)})\n"
+            yield f"\n{HEADINGS[kind]} ({len(found)})\n"
             for change in found:
-                yield f"{indent}{_text_signatory(change.signatory)}\n"
-                yield from _text_fields(change.fields, indent + "  ")
+                yield f"  {_text_signatory(change.signatory)}\n"
+                yield from _text_fields(change.fields, "    ")
     for title, fields in (("Paper", changes.paper), ("Registry", changes.registry)):
         if fields:
-            yield f"\n{indent[:-2]}{title} ({len(fields)})\n"
-            yield from _text_fields(fields, indent)
+            yield f"\n{title} ({len(fields)})\n"
+            yield from _text_fields(fields, "  ")
 
 
 def _text_signatory(signatory: Signatory) -> str:
@@ -89,10 +89,10 @@ def _text_fields(fields: Sequence[FieldChange], indent: str) -> Iterable[str]:
 
 
 def _change(field: FieldChange) -> str:
-    return f"{shown(field.old)} {ARROW} {shown(field.new)}"
+    return f"{change_value(field.old)} {ARROW} {change_value(field.new)}"
 
 
-def shown(value: Any) -> str:
+def change_value(value: Any) -> str:
     """A value as a person reads it in a change: text quoted, "(none)" for absent."""
     if value is None:
         return "(none)"
@@ -145,7 +145,7 @@ def _markdown_field(field: FieldChange) -> str:
 
 
 def _markdown_value(value: Any) -> str:
-    return "*none*" if value is None else markdown_safe(shown(value))
+    return "*none*" if value is None else markdown_safe(change_value(value))
 
 
 # JSON
@@ -235,7 +235,7 @@ _SHORT: Final = 60
 
 
 def _short_change(field: FieldChange) -> str:
-    return f"{_cut(shown(field.old))} {ARROW} {_cut(shown(field.new))}"
+    return f"{_cut(change_value(field.old))} {ARROW} {_cut(change_value(field.new))}"
 
 
 def _cut(text: str) -> str:

@@ -31,6 +31,7 @@ from endorse.cells import (
 from endorse.errors import EndorseError
 from endorse.model import SIGNATORY_KEYS, Signatory
 from endorse.render.records import record_keys
+from endorse.values import shown
 
 if TYPE_CHECKING:
     from _typeshed import SizedBuffer, StrPath
@@ -42,7 +43,6 @@ SHEET_TITLE: Final = "Signatories"
 MIN_WIDTH: Final = 8
 MAX_WIDTH: Final = 60
 DATE_FORMAT: Final = "yyyy-mm-dd"
-_FORMULA_STARTS: Final = ("=", "+", "-", "@")
 # The earliest time a zip can record, as reproducible builds use it: the workbook's creation
 # and change times, and every member's time in its zip.
 _FIXED_TIME: Final = datetime(1980, 1, 1)
@@ -77,7 +77,7 @@ def _check_key_names(extra_keys: Sequence[str], signatories: Sequence[Signatory]
         problem = workbook_text_problem(key)
         if problem:
             holder = next(s for s in signatories if key in s.extra)
-            raise WorkbookTextError(holder.id, f'key name "{key}"', problem)
+            raise WorkbookTextError(holder.id, f"key name {shown(key)}", problem)
 
 
 def _row(signatory: Signatory, keys: Sequence[str]) -> list[WorkbookValue]:
@@ -148,15 +148,12 @@ def _fill(
 
 
 def _cell(sheet: WriteOnlyWorksheet, value: WorkbookValue) -> Cell | WorkbookValue:
-    """A value for a write-only row: a date, and text that could be taken for a formula, as a
-    cell typed here; anything else as itself, which openpyxl types as text, boolean or number.
-
-    openpyxl takes only text starting with "=" for a formula; the other characters a
-    spreadsheet starts a formula with are typed here too, at no cost to plain text (making
-    every text cell here would cost a fifth of the time).
+    """A value for a write-only row: a date, and text that openpyxl would take for a formula
+    (it starts with "="), as a cell typed here; anything else as itself, which openpyxl types
+    as text, boolean or number (making every text cell here would cost a fifth of the time).
     """
     if isinstance(value, str):
-        return _text_cell(sheet, value) if value.startswith(_FORMULA_STARTS) else value
+        return _text_cell(sheet, value) if value.startswith("=") else value
     if isinstance(value, date):
         from openpyxl.cell import WriteOnlyCell
 
