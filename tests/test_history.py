@@ -355,3 +355,19 @@ def test_a_date_written_otherwise_is_refused_as_a_date(invoke: Invoke, repositor
     result = invoke("--registry", repository, "log", "--since", "2018-1-5")
     assert result.exit_code == 1
     assert '"2018-1-5" is not a date written YYYY-MM-DD' in result.stderr
+
+
+def test_a_commit_that_deletes_the_registry_is_named_and_diff_says_it_is_not_there(
+    invoke: Invoke, repository: Path
+) -> None:
+    folder = repository.parent.parent
+    kept = repository.read_bytes()
+    git(folder, "rm", "-q", "data/registry.toml")
+    commit(folder, "The registry moves away")
+    repository.parent.mkdir(exist_ok=True)
+    repository.write_bytes(kept)
+    listed = json.loads(invoke("--registry", repository, "log", "-f", "json").stdout)
+    assert listed[0]["problem"] == "registry.toml was deleted"
+    result = invoke("--registry", repository, "diff", "HEAD")
+    assert result.exit_code == 1
+    assert 'registry.toml is not in "HEAD"' in result.stderr
