@@ -217,19 +217,43 @@ class Registry(RuleBasedStateMachine):
         rows=st.lists(st.tuples(st.sampled_from(NAMES), st.sampled_from(COUNTRIES)), max_size=4),
         skip=st.booleans(),
         dry_run=st.booleans(),
+        workbook=st.booleans(),
     )
-    def import_rows(self, rows: list[tuple[str, str]], skip: bool, dry_run: bool) -> None:
-        file = self.folder / "rows.csv"
-        lines = ["name,country", *(f'"{n}",{c}' for n, c in rows)]
-        file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    def import_rows(
+        self, rows: list[tuple[str, str]], skip: bool, dry_run: bool, workbook: bool
+    ) -> None:
+        holdable = all(name.isprintable() for name, _ in rows)  # a workbook holds no ESC
+        file = self._form_workbook(rows) if workbook and holdable else self._rows_csv(rows)
         before = self.path.read_bytes()
         args = ["--registry", self.path, "import", file]
+        if file.suffix == ".xlsx":
+            args += ["--column", "name=City", "--ignore-column", "Email Address"]
         args += ["--on-duplicate", "skip"] if skip else []
         args += ["--dry-run"] if dry_run else []
         result = self.cli(*args)
         if dry_run:
             assert self.path.read_bytes() == before, "a dry run wrote the file"
         self.judge(before, result.exit_code == 0, None)
+
+    def _rows_csv(self, rows: list[tuple[str, str]]) -> Path:
+        file = self.folder / "rows.csv"
+        lines = ["name,country", *(f'"{n}",{c}' for n, c in rows)]
+        file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return file
+
+    def _form_workbook(self, rows: list[tuple[str, str]]) -> Path:
+        """The rows as a form's workbook: its own header for the name, a column to leave out."""
+        import openpyxl
+
+        book = openpyxl.Workbook()
+        sheet = book.active
+        assert sheet is not None
+        sheet.append(["City", "Country", "Email Address"])
+        for name, country in rows:
+            sheet.append([name, country, "office@example.org"])
+        file = self.folder / "rows.xlsx"
+        book.save(file)
+        return file
 
     @rule()
     def fmt(self) -> None:
