@@ -189,17 +189,21 @@ def candidates_from_table(
     reading = reading or Reading()
     date_format = None if reading.date_format is None else check_date_format(reading.date_format)
     choices = reading.columns
-    given = named_fields(choices.constants)
-    choices = dataclasses.replace(choices, constants=given)
+    constants = named_fields(choices.constants)
+    choices = dataclasses.replace(choices, constants=constants)
     columns = map_columns(table.headers, choices)
-    _check_constants(given, date_format)
+    _check_constants(constants, date_format)
     candidates: list[Candidate] = []
     problems: list[RowProblem] = []
+    # Rows mostly give the same keys: one set of them each, not one per row (100,000 rows).
+    key_sets: dict[frozenset[str], frozenset[str]] = {}
     for done, row in enumerate(table.rows, 1):
-        keyed = _keyed(row, columns, given)
+        keyed = _keyed(row, columns, constants)
         try:
             signatory = signatory_from_row(keyed, table.file_format, date_format)
-            candidates.append(Candidate(row.line, signatory, _id_given(keyed), _given(keyed)))
+            keys = _given(keyed)
+            keys = key_sets.setdefault(keys, keys)
+            candidates.append(Candidate(row.line, signatory, _id_given(keyed), keys))
         except ValueProblem as problem:
             problems.append(_row_problem(row.line, problem, columns))
         if progress is not None and done % PROGRESS_STEP == 0:

@@ -140,6 +140,8 @@ def import_file(
     watched = output.progress("checking rows", 2 * rows) if rows > PROGRESS_MIN_ROWS else None
     with watched or nullcontext(None) as advance:
         candidates, problems = importing.candidates_from_table(table, reading, advance)
+        source = table.source
+        del table  # its rows, read as the file holds them, are not needed past this point
         with api.edit(path, lock_timeout=lock_timeout, dry_run=dry_run) as draft:
             plan = draft.add_all(
                 candidates,
@@ -147,13 +149,13 @@ def import_file(
                 force=force,
                 problems=problems,
                 progress=advance,
-                unit=table.source.unit,
+                unit=source.unit,
             )
             if plan.problems:
-                raise importing.refusal(plan, table.source)
+                raise importing.refusal(plan, source)
     if dry_run:
-        output.write_data(_dry_run_lines(plan, table.source))
-    output.message(_summary(plan, table.source, path, dry_run=dry_run))
+        output.write_data(_dry_run_lines(plan, source))
+    output.message(_summary(plan, source, path, dry_run=dry_run))
 
 
 def _pairs(given: list[str] | None, option: str, shape: str) -> dict[str, str]:
