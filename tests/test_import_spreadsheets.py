@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+import pytest
 
 import endorse
 from conftest import InvokeResult
@@ -36,6 +37,21 @@ FORM_OPTIONS = (
     "--date-format",
     "%d/%m/%Y",
 )
+
+
+ImportRun = Callable[..., InvokeResult]
+
+
+@pytest.fixture
+def import_csv(invoke: Invoke, registry_copy: Path, tmp_path: Path) -> ImportRun:
+    """Import csv text, written to a file, into the copy of the bundled registry."""
+
+    def run(text: str, *options: str) -> InvokeResult:
+        file = tmp_path / "roster.csv"
+        file.write_text(text, encoding="utf-8")
+        return invoke("--registry", registry_copy, "import", file, *options)
+
+    return run
 
 
 def workbook(path: Path, sheets: dict[str, Sequence[Sequence[Any]]]) -> Path:
@@ -222,11 +238,9 @@ def test_a_date_format_without_a_year_is_a_usage_error(
 
 
 def test_headers_match_fields_ignoring_case_accents_and_spaces(
-    invoke: Invoke, registry_copy: Path, tmp_path: Path
+    import_csv: ImportRun, registry_copy: Path
 ) -> None:
-    file = tmp_path / "roster.csv"
-    file.write_text(" NAME ,Country,Ás written\nGrenoble,FR,Ville de Grenoble\n", "utf-8")
-    result = invoke("--registry", registry_copy, "import", file)
+    result = import_csv(" NAME ,Country,Ás written\nGrenoble,FR,Ville de Grenoble\n")
     assert result.exit_code == 0, result.stderr
     assert added(registry_copy, "grenoble")[0].as_written == "Ville de Grenoble"
 
@@ -243,12 +257,8 @@ def test_a_mapped_header_that_is_not_in_the_file_is_refused_listing_the_columns(
     )
 
 
-def test_two_columns_for_one_field_are_refused(
-    invoke: Invoke, registry_copy: Path, tmp_path: Path
-) -> None:
-    file = tmp_path / "roster.csv"
-    file.write_text("name,City,country\nGrenoble,Grenoble,FR\n", encoding="utf-8")
-    result = invoke("--registry", registry_copy, "import", file, "--column", "name=City")
+def test_two_columns_for_one_field_are_refused(import_csv: ImportRun) -> None:
+    result = import_csv("name,City,country\nGrenoble,Grenoble,FR\n", "--column", "name=City")
     assert result.exit_code == 1
     assert 'two columns hold name: "name" and "City"' in result.stderr
 
@@ -290,12 +300,8 @@ def test_a_wrong_value_for_every_row_is_one_usage_error(
     assert registry_copy.read_bytes() == before
 
 
-def test_a_value_for_every_row_cannot_override_a_column(
-    invoke: Invoke, registry_copy: Path, tmp_path: Path
-) -> None:
-    file = tmp_path / "roster.csv"
-    file.write_text("name,country,Member\nGrenoble,FR,no\n", encoding="utf-8")
-    result = invoke("--registry", registry_copy, "import", file, "--set", "member=true")
+def test_a_value_for_every_row_cannot_override_a_column(import_csv: ImportRun) -> None:
+    result = import_csv("name,country,Member\nGrenoble,FR,no\n", "--set", "member=true")
     assert result.exit_code == 1
     assert 'member is both in the column "Member" and given for every row' in result.stderr
 
@@ -309,12 +315,8 @@ def test_the_country_can_be_given_for_every_row(
     assert [s.country for s in added(registry_copy, "grenoble", "besancon")] == ["FR", "FR"]
 
 
-def test_a_malformed_option_pair_is_a_usage_error(
-    invoke: Invoke, registry_copy: Path, tmp_path: Path
-) -> None:
-    file = tmp_path / "roster.csv"
-    file.write_text("name,country\nGrenoble,FR\n", encoding="utf-8")
-    result = invoke("--registry", registry_copy, "import", file, "--column", "City")
+def test_a_malformed_option_pair_is_a_usage_error(import_csv: ImportRun) -> None:
+    result = import_csv("name,country\nGrenoble,FR\n", "--column", "City")
     assert result.exit_code == 2
     assert "'City' is not FIELD=HEADER" in result.stderr
 
@@ -463,11 +465,9 @@ def test_a_column_both_mapped_and_left_out_is_refused(
 
 
 def test_a_field_given_for_every_row_may_be_written_in_any_case(
-    invoke: Invoke, registry_copy: Path, tmp_path: Path
+    import_csv: ImportRun, registry_copy: Path
 ) -> None:
-    file = tmp_path / "roster.csv"
-    file.write_text("name,country\nGrenoble,FR\n", encoding="utf-8")
-    result = invoke("--registry", registry_copy, "import", file, "--set", "Member=true")
+    result = import_csv("name,country\nGrenoble,FR\n", "--set", "Member=true")
     assert result.exit_code == 0, result.stderr
     assert added(registry_copy, "grenoble")[0].member is True
 
@@ -497,12 +497,8 @@ def test_a_row_repeated_in_a_workbook_is_named_by_its_row(
     assert "is already in this file, at row 2" in result.stderr
 
 
-def test_a_header_with_a_line_break_is_quoted_as_a_shell_can_take_it(
-    invoke: Invoke, registry_copy: Path, tmp_path: Path
-) -> None:
-    file = tmp_path / "roster.csv"
-    file.write_text('name,country,"Date\nof endorsement"\nGrenoble,FR,x\n', encoding="utf-8")
-    result = invoke("--registry", registry_copy, "import", file)
+def test_a_header_with_a_line_break_is_quoted_as_a_shell_can_take_it(import_csv: ImportRun) -> None:
+    result = import_csv('name,country,"Date\nof endorsement"\nGrenoble,FR,x\n')
     assert result.exit_code == 1
     assert "--ignore-column $'Date\\nof endorsement'" in result.stderr
 
@@ -521,32 +517,24 @@ def test_a_number_in_a_workbook_date_column_asks_for_a_date_cell(
     )
 
 
-def test_a_sheet_of_a_csv_file_is_a_usage_error(
-    invoke: Invoke, registry_copy: Path, tmp_path: Path
-) -> None:
-    file = tmp_path / "roster.csv"
-    file.write_text("name,country\nGrenoble,FR\n", encoding="utf-8")
-    result = invoke("--registry", registry_copy, "import", file, "--sheet", "Members")
+def test_a_sheet_of_a_csv_file_is_a_usage_error(import_csv: ImportRun) -> None:
+    result = import_csv("name,country\nGrenoble,FR\n", "--sheet", "Members")
     assert result.exit_code == 2
     assert "which has no sheets" in result.stderr
 
 
-def test_a_date_format_with_a_directive_twice_is_a_usage_error(
-    invoke: Invoke, registry_copy: Path, tmp_path: Path
-) -> None:
-    file = tmp_path / "roster.csv"
-    file.write_text("name,country\nGrenoble,FR\n", encoding="utf-8")
-    result = invoke("--registry", registry_copy, "import", file, "--date-format", "%Y%Y")
+def test_a_date_format_with_a_directive_twice_is_a_usage_error(import_csv: ImportRun) -> None:
+    result = import_csv("name,country\nGrenoble,FR\n", "--date-format", "%Y%Y")
     assert result.exit_code == 2
     assert "Traceback" not in result.stderr
 
 
 def test_a_date_format_is_applied_before_iso_is_tried(
-    invoke: Invoke, registry_copy: Path, tmp_path: Path
+    import_csv: ImportRun, registry_copy: Path
 ) -> None:
-    file = tmp_path / "roster.csv"
-    file.write_text("name,country,endorsed_on\nGrenoble,FR,2018-01-02\n", encoding="utf-8")
-    result = invoke("--registry", registry_copy, "import", file, "--date-format", "%Y-%d-%m")
+    result = import_csv(
+        "name,country,endorsed_on\nGrenoble,FR,2018-01-02\n", "--date-format", "%Y-%d-%m"
+    )
     assert result.exit_code == 0, result.stderr
     assert added(registry_copy, "grenoble")[0].endorsed_on == date(2018, 2, 1)
 
@@ -573,11 +561,11 @@ def test_a_date_and_time_gives_its_day_from_a_cell_or_a_format(
 
 
 def test_a_key_written_as_a_header_would_be_names_the_field(
-    invoke: Invoke, registry_copy: Path, tmp_path: Path
+    import_csv: ImportRun, registry_copy: Path
 ) -> None:
-    file = tmp_path / "roster.csv"
-    file.write_text("name,country,Date\nGrenoble,FR,2018-01-15\n", encoding="utf-8")
-    result = invoke("--registry", registry_copy, "import", file, "--column", "Endorsed on=Date")
+    result = import_csv(
+        "name,country,Date\nGrenoble,FR,2018-01-15\n", "--column", "Endorsed on=Date"
+    )
     assert result.exit_code == 0, result.stderr
     grenoble = added(registry_copy, "grenoble")[0]
     assert (grenoble.endorsed_on, grenoble.extra) == (date(2018, 1, 15), {})
