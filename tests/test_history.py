@@ -371,3 +371,13 @@ def test_a_commit_that_deletes_the_registry_is_named_and_diff_says_it_is_not_the
     result = invoke("--registry", repository, "diff", "HEAD")
     assert result.exit_code == 1
     assert 'registry.toml is not in "HEAD"' in result.stderr
+
+
+def test_a_deleted_registry_still_has_its_history(invoke: Invoke, repository: Path) -> None:
+    invoke("--registry", repository, "withdraw", "chicago")
+    commit(repository.parent.parent, "Chicago withdraws")
+    repository.unlink()
+    logged = invoke("--registry", repository, "log")
+    assert logged.exit_code == 0, logged.stderr
+    assert "withdrawn chicago: Chicago" in logged.stdout
+    assert ids(changes_json(invoke, repository, "HEAD~1", "HEAD")["withdrawn"]) == ["chicago"]

@@ -114,9 +114,10 @@ def version(
         return Version(spec, store.load(Path(spec)).registry)
     if spec is not None and not revision and names_a_file(spec):
         raise RegistryNotFoundError(f"{spec}: no such registry file.", Path(spec))
-    target = find(path)
     if spec is None:
+        target = find(path)
         return Version(str(target), store.load(target).registry)
+    target = _in_history(path)
     return Version(str(history.labelled(target, spec)), history.registry_at(target, spec))
 
 
@@ -127,13 +128,20 @@ def names_a_file(spec: str) -> bool:
 
 
 def log(path: PathLike | None = None, since: str | None = None) -> list[LogEntry]:
-    """Every commit that changed the registry file (`find` finds it), newest first, each
+    """Every commit that changed the registry file (`path`, there or deleted, else found as
+    `find` finds it), newest first, each
     with its changes (`diff` of it and the version before); `since` a date YYYY-MM-DD or a
     revision. A version that does not parse is an entry with a `problem` and no changes,
     and the next is compared with the last version that parsed."""
     from endorse.history import log as registry_log
 
-    return registry_log(find(path), since)
+    return registry_log(_in_history(path), since)
+
+
+def _in_history(path: PathLike | None) -> Path:
+    """The registry file whose history is read: `path` as given, whether or not it is
+    there now (a deleted registry has its history in git), else found as `find` finds it."""
+    return find(None) if path is None else Path(path)
 
 
 def summarise(registry: Registry) -> Summary:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Literal
 
 import typer
@@ -53,7 +54,7 @@ def diff(
     for spec in (old, new):
         if spec is not None and not spec.strip():
             raise typer.BadParameter("an empty version; give a revision or a file")
-    path = None if _both_files(old, new) else registry_path(ctx)
+    path = None if _both_files(old, new) else _history_path(ctx)
     before = api.version(old or "HEAD", path, revision=old is None)
     after = api.version(new, path)
     found = api.diff(before.registry, after.registry)
@@ -65,6 +66,19 @@ def diff(
     output.write_data(writer(found, before.label, after.label))
     if exit_code and found:
         raise typer.Exit(1)
+
+
+def _history_path(ctx: typer.Context) -> Path:
+    """The registry whose history is read: found as every command finds it, or, when the
+    path given names no file (it was deleted), that path: its history is in git."""
+    from endorse.errors import RegistryNotFoundError
+
+    try:
+        return registry_path(ctx)
+    except RegistryNotFoundError as error:
+        if error.path is None or error.path.exists() or not error.path.parent.is_dir():
+            raise
+        return error.path
 
 
 def _both_files(old: str | None, new: str | None) -> bool:
@@ -96,7 +110,7 @@ def log(
     from endorse import api
     from endorse.render import changes as render
 
-    path = registry_path(ctx)
+    path = _history_path(ctx)
     entries = api.log(path, since)
     if output_format == "json":
         output.write_data(render.log_json(entries))
