@@ -94,7 +94,7 @@ def map_columns(headers: Sequence[str], choices: ColumnChoices) -> ColumnMap:
             keys[written] = known
     _refuse_unmapped(headers, keys, ignored)
     _refuse_twice(headers, keys)
-    _check_constants(keys, choices.constants)
+    _check_constants(keys, named_fields(choices.constants))
     positions = {key: (headers.index(h) + 1, h) for h, key in keys.items()}
     return ColumnMap(keys, positions)
 

@@ -188,10 +188,8 @@ def candidates_from_table(
     """
     reading = reading or Reading()
     date_format = None if reading.date_format is None else check_date_format(reading.date_format)
-    choices = reading.columns
-    constants = named_fields(choices.constants)
-    choices = dataclasses.replace(choices, constants=constants)
-    columns = map_columns(table.headers, choices)
+    constants = named_fields(reading.columns.constants)
+    columns = map_columns(table.headers, reading.columns)
     _check_constants(constants, date_format)
     candidates: list[Candidate] = []
     problems: list[RowProblem] = []
