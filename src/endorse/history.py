@@ -136,53 +136,48 @@ def log(path: Path, since: str | None = None) -> list[LogEntry]:
     commits `since` selects are chosen afterwards, so that a commit dated out
     of order is not credited with another's changes). A version that does
     not parse is named and skipped: the next commit's changes are counted
-    from the last version that parses, and say from which.
+    from the last version that parses, and say from which. One version is
+    held at a time, whatever the length of the history.
     """
     every = commits(path)[::-1]
     chosen = _chosen(path, every, since)
-    read = _Versions(path)
+    first = next((i for i, c in enumerate(every) if c.sha in chosen), len(every))
+    previous, previous_short, skipped = _last_readable(path, every[:first])
     entries = []
-    for position, commit in enumerate(every):
-        if commit.sha not in chosen:
-            continue
-        current = read(commit)
+    for commit in every[first:]:
+        current = _version_of(path, commit)
         if not isinstance(current, Registry):
-            entries.append(LogEntry(commit, None, str(current)))
+            if commit.sha in chosen:
+                entries.append(LogEntry(commit, None, str(current)))
+            skipped = True
             continue
-        previous, counted_from = _last_readable(every[:position], read)
-        entries.append(LogEntry(commit, diff(previous, current), None, counted_from))
+        if commit.sha in chosen:
+            counted_from = previous_short if skipped else None
+            entries.append(LogEntry(commit, diff(previous, current), None, counted_from))
+        previous, previous_short, skipped = current, commit.short, False
     return entries[::-1]
 
 
-class _Versions:
-    """The registry at each commit, read once in one `log`: a commit's version is also
-    the next one's previous version."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.read: dict[str, Registry | EndorseError] = {}
-
-    def __call__(self, commit: Commit) -> Registry | EndorseError:
-        if commit.sha not in self.read:
-            try:
-                self.read[commit.sha] = registry_at(self.path, commit.sha, commit.short)
-            except NotInRevisionError:
-                self.read[commit.sha] = NotInRevisionError(f"{self.path.name} was deleted")
-            except _UNPARSEABLE as error:
-                self.read[commit.sha] = error
-        return self.read[commit.sha]
+def _version_of(path: Path, commit: Commit) -> Registry | EndorseError:
+    """The registry at `commit`, or why it cannot be read (deleted, does not parse)."""
+    try:
+        return registry_at(path, commit.sha, commit.short)
+    except NotInRevisionError:
+        return NotInRevisionError(f"{path.name} was deleted")
+    except _UNPARSEABLE as error:
+        return error
 
 
 def _last_readable(
-    earlier: Sequence[Commit], read: _Versions
-) -> tuple[Registry | None, str | None]:
-    """The last of the `earlier` versions that can be read, and its commit when it is not
-    the very last; (None, None) when there is none (the commit created the file)."""
+    path: Path, earlier: Sequence[Commit]
+) -> tuple[Registry | None, str | None, bool]:
+    """The last of the `earlier` versions that can be read, its commit, and whether versions
+    that cannot be read came after it; (None, None, False) when there is none."""
     for back, commit in enumerate(reversed(earlier)):
-        version = read(commit)
+        version = _version_of(path, commit)
         if isinstance(version, Registry):
-            return version, (commit.short if back else None)
-    return None, None
+            return version, commit.short, back > 0
+    return None, None, False
 
 
 def _chosen(path: Path, every: Sequence[Commit], since: str | None) -> set[str]:
