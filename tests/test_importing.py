@@ -393,3 +393,9 @@ def test_any_header_can_be_mapped_by_its_own_spelling(header: str) -> None:
         ["name", "country", header.strip()], ColumnChoices(mapped={"note": header})
     )
     assert mapped.keys[header.strip()] == "note"
+
+
+def test_a_json_key_of_spaces_alone_is_refused_not_dropped() -> None:
+    table = text_table('[{"name": "Lyon", "country": "FR", "  ": "lost"}]', FILE, "json")
+    with pytest.raises(ColumnsError, match='mapped to one: "  "'):
+        candidates_from_table(table)

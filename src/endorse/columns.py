@@ -143,7 +143,8 @@ def _mappable(key: str) -> str:
 
 
 def _refuse_unmapped(headers: Sequence[str], keys: Mapping[str, str], ignored: set[str]) -> None:
-    unmapped = [h for h in headers if h.strip() and h not in keys and h not in ignored]
+    # A header of spaces alone (a json key "  ") is refused too: its values would be lost.
+    unmapped = [h for h in headers if h and h not in keys and h not in ignored]
     if unmapped:
         listed = ", ".join(shown(h) for h in unmapped)
         these = "this column is" if len(unmapped) == 1 else f"these {len(unmapped)} columns are"
