@@ -62,18 +62,21 @@ class ColumnChoices:
 @dataclass(frozen=True)
 class ColumnMap:
     """The key of each column kept, by its header as written; `positions` gives, by key,
-    the column's number (from 1) and its header, to name a cell in a message."""
+    the column's number (from 1) and its header, to name a cell in a message; `constants`
+    the values given for every row, by field."""
 
     keys: Mapping[str, str]
     positions: Mapping[str, tuple[int, str]]
+    constants: Mapping[str, str] = field(default_factory=dict)
 
 
 def map_columns(headers: Sequence[str], choices: ColumnChoices) -> ColumnMap:
     """The key each header holds; ColumnsError when a header is unaccounted for, a choice
     names a header the file lacks, or a key would come from two places. A file with no
     header at all (a json file with no record) has nothing to map."""
+    constants = named_fields(choices.constants)
     if not headers:
-        return ColumnMap({}, {})
+        return ColumnMap({}, {}, constants)
     by_key = _headers_by_key(headers)
     ignored = {_existing(h, by_key, "left out") for h in choices.ignored}
     keys: dict[str, str] = {}
@@ -94,9 +97,9 @@ def map_columns(headers: Sequence[str], choices: ColumnChoices) -> ColumnMap:
             keys[written] = known
     _refuse_unmapped(headers, keys, ignored)
     _refuse_twice(headers, keys)
-    _check_constants(keys, named_fields(choices.constants))
+    _check_constants(keys, constants)
     positions = {key: (headers.index(h) + 1, h) for h, key in keys.items()}
-    return ColumnMap(keys, positions)
+    return ColumnMap(keys, positions, constants)
 
 
 def _headers_by_key(headers: Sequence[str]) -> dict[str, list[str]]:

@@ -35,7 +35,6 @@ from endorse.columns import (
     ColumnMap,
     header_key,
     map_columns,
-    named_fields,
 )
 from endorse.duplicates import DuplicateIndex, Match
 from endorse.editing import chooses_id, free_id
@@ -188,15 +187,14 @@ def candidates_from_table(
     """
     reading = reading or Reading()
     date_format = None if reading.date_format is None else check_date_format(reading.date_format)
-    constants = named_fields(reading.columns.constants)
     columns = map_columns(table.headers, reading.columns)
-    _check_constants(constants, date_format)
+    _check_constants(columns.constants, date_format)
     candidates: list[Candidate] = []
     problems: list[RowProblem] = []
     # Rows mostly give the same keys: one set of them each, not one per row (100,000 rows).
     key_sets: dict[frozenset[str], frozenset[str]] = {}
     for done, row in enumerate(table.rows, 1):
-        keyed = _keyed(row, columns, constants)
+        keyed = _keyed(row, columns)
         try:
             signatory = signatory_from_row(keyed, table.file_format, date_format)
             keys = _given(keyed)
@@ -222,11 +220,11 @@ def _check_constants(constants: Mapping[str, str], date_format: str | None) -> N
             raise ValueProblem(key, f"{problem} (the value given for every row)") from None
 
 
-def _keyed(row: Row, columns: ColumnMap, constants: Mapping[str, str]) -> Row:
+def _keyed(row: Row, columns: ColumnMap) -> Row:
     values = {columns.keys[h]: v for h, v in row.values.items() if h in columns.keys}
     if "" in row.values:
         values[""] = row.values[""]
-    values.update(constants)
+    values.update(columns.constants)
     return Row(row.line, values)
 
 
