@@ -80,6 +80,53 @@ def test_a_report_into_a_folder_is_refused(invoke: Invoke, tmp_path: Path) -> No
     assert invoke("--registry", BUNDLED, "report", "--output", tmp_path).exit_code == 2
 
 
+def test_a_list_written_to_dev_stdout_reaches_a_pipe() -> None:
+    result = run("--registry", BUNDLED, "list", "--format", "ids", "--output", "/dev/stdout")
+    assert result.returncode == 0, result.stderr
+    assert "pittsburgh" in result.stdout.split()
+
+
+@pytest.mark.parametrize("command", [["list"], ["report"]])
+def test_an_output_ending_in_a_slash_is_refused_as_a_folder(
+    invoke: Invoke, tmp_path: Path, command: list[str]
+) -> None:
+    result = invoke("--registry", BUNDLED, *command, "--output", f"{tmp_path / 'out'}/")
+    assert result.exit_code == 2
+    assert "names a folder" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_init_of_a_path_ending_in_a_slash_creates_nothing(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = invoke("init", "new/", *_PAPER)
+    assert result.exit_code == 2
+    assert "give a file name, such as new/registry.toml" in _unboxed(result.stderr)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_init_refuses_a_folder_named_by_the_environment(tmp_path: Path) -> None:
+    result = run("init", *_PAPER, ENDORSE_REGISTRY=f"{tmp_path / 'new'}/")
+    assert result.returncode == 2
+    assert "ENDORSE_REGISTRY" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_registry_option_ending_in_a_slash_is_refused(invoke: Invoke) -> None:
+    result = invoke("--registry", f"{BUNDLED}/", "list")
+    assert result.exit_code == 2
+    assert "names a folder" in result.stderr
+
+
+_PAPER = ("--title", "Paper", "--network", "Network", "--members-declared", "3")
+
+
+def _unboxed(usage_error: str) -> str:
+    """A usage error's words on one line, without the box and the wrapping around them."""
+    return " ".join(usage_error.replace("│", " ").split())
+
+
 # Commands that change nothing write nothing
 
 

@@ -342,10 +342,12 @@ def write_atomically(path: Path, text: str | bytes) -> None:
 def write_output(path: Path, text: str | bytes) -> None:
     """Write a file a person named (a report, a workbook): a regular file, or a new one, is
     replaced atomically; anything else (a named pipe, a device such as /dev/null or
-    /dev/stdout) is written into in place, never replaced; a folder is refused."""
-    target = Path(os.path.realpath(path))
+    /dev/stdout) is written into in place, never replaced; a folder is refused.
+
+    The path is followed by the system, not resolved by name: /dev/stdout
+    into a pipe links to "pipe:[…]", a name that is no file."""
     try:
-        mode = target.stat().st_mode
+        mode = path.stat().st_mode
     except FileNotFoundError:
         mode = None
     except OSError as error:
@@ -356,7 +358,7 @@ def write_output(path: Path, text: str | bytes) -> None:
         write_atomically(path, text)
         return
     try:
-        with open(target, "wb") as handle:
+        with open(path, "wb") as handle:
             handle.write(_utf8(text))
     except OSError as error:
         raise _write_error(path, error) from None

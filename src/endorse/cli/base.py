@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import importlib
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Final
 
 import typer
 from typer.core import TyperGroup
@@ -104,6 +105,28 @@ SignatoryRef = Annotated[
 """An ID argument, shared by every command that acts on one signatory."""
 
 
+def file_path(example: str) -> Callable[[str], Path]:
+    """A parser for an option or argument that names a file to read or write.
+
+    A path ending in a separator names a folder, but pathlib drops the
+    separator: without this, `init out/` would create a file called "out".
+    `example` is the file name the message suggests inside that folder.
+    """
+
+    def path(value: str) -> Path:  # its name is the type Typer's help shows
+        if value.endswith(_SEPARATORS):
+            raise typer.BadParameter(
+                f"{value} ends with {value[-1]!r}, so it names a folder; "
+                f"give a file name, such as {value}{example}"
+            )
+        return Path(value)
+
+    return path
+
+
+_SEPARATORS: Final = tuple(sep for sep in (os.sep, os.altsep) if sep)
+
+
 class GlobalOptions:
     """What the options before the command said (a plain class: a dataclass costs 1 ms to make)."""
 
@@ -127,6 +150,8 @@ def main_options(
         typer.Option(
             "--registry",
             "-r",
+            parser=file_path("registry.toml"),
+            metavar="PATH",
             help="The registry file. Default: $ENDORSE_REGISTRY, else the nearest "
             "data/registry.toml from here upward.",
             show_default=False,

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from endorse import output
-from endorse.cli.base import GlobalOptions, app, registry_path
+from endorse.cli.base import GlobalOptions, app, file_path, registry_path
 from endorse.cli.edit import LockTimeout
 from endorse.cli.paper import (
     COMMITMENT_HELP,
@@ -39,6 +39,8 @@ def init(
     path: Annotated[
         Path | None,
         typer.Argument(
+            parser=file_path("registry.toml"),
+            metavar="PATH",
             help=f"Where to create it. Default: --registry, else ${ENV_VAR}, "
             f"else {DEFAULT_RELATIVE_PATH}.",
             show_default=False,
@@ -87,7 +89,13 @@ def _default_new_path(ctx: typer.Context) -> Path:
     if options is not None and options.registry is not None:
         return options.registry
     from_env = os.environ.get(ENV_VAR)
-    return Path(from_env) if from_env else DEFAULT_RELATIVE_PATH
+    if not from_env:
+        return DEFAULT_RELATIVE_PATH
+    try:
+        return file_path("registry.toml")(from_env)
+    except typer.BadParameter as error:
+        error.param_hint = ENV_VAR
+        raise
 
 
 @app.command()

@@ -9,7 +9,14 @@ from typing import Annotated, Literal
 import typer
 
 from endorse import output
-from endorse.cli.base import SignatoryRef, app, refuse_output_over, registry_path, write_output_file
+from endorse.cli.base import (
+    SignatoryRef,
+    app,
+    file_path,
+    refuse_output_over,
+    registry_path,
+    write_output_file,
+)
 from endorse.model import Kind, Signatory, Status
 from endorse.query import Filters, SortKey, resolve, select
 
@@ -51,10 +58,11 @@ def list_signatories(
         typer.Option(
             "--output",
             "-o",
+            parser=file_path("list.csv"),
+            metavar="FILE",
             help="Write the list to this file (atomically) instead of stdout; "
             "xlsx needs it on a terminal.",
             show_default=False,
-            dir_okay=False,
         ),
     ] = None,
 ) -> None:

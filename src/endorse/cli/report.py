@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 import typer
 
 from endorse import output
-from endorse.cli.base import app, refuse_output_over, registry_path, write_output_file
+from endorse.cli.base import app, file_path, refuse_output_over, registry_path, write_output_file
 
 if TYPE_CHECKING:
     from endorse.summary import Summary
@@ -30,9 +30,10 @@ def report(
         typer.Option(
             "--output",
             "-o",
+            parser=file_path("report.html"),
+            metavar="FILE",
             help="Write the report to this file (atomically) instead of stdout.",
             show_default=False,
-            dir_okay=False,
         ),
     ] = None,
     language: Annotated[
