@@ -105,3 +105,17 @@ def test_a_finding_made_by_of_is_the_finding_its_fields_make() -> None:
 def test_a_city_known_by_another_name_wins_over_villages_of_its_name() -> None:
     place = places.identify("Valencia", "PH", "city").place
     assert place is not None and (place.population or 0) > 100_000
+
+
+def test_a_w202_outside_the_us_asks_for_an_iso_code_the_data_does_not_list() -> None:
+    newport = Signatory("newport", "Newport", "city", "GB", False, "confirmed")
+    [finding] = place_findings(newport, 1)
+    assert finding.code == "W202"
+    assert "subdivision unknown" in finding.message
+    assert "one of those listed" not in finding.hint
+    assert "--subdivision CODE`, such as GB-" in finding.hint
+
+
+def test_an_iso_code_given_settles_a_w202_outside_the_us() -> None:
+    newport = Signatory("newport", "Newport", "city", "GB", False, "confirmed", subdivision="GB-NWP")
+    assert [finding.code for finding in place_findings(newport, 1)] == ["I205"]

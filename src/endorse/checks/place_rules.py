@@ -147,11 +147,21 @@ def _ambiguous(
         f'{len(candidates)} known places in {signatory.country} are named "{signatory.name}" '
         f"and {which}: {_candidates(ranked)}{also}"
     )
-    hint = (
-        f"add the subdivision of the one meant: `endorse edit {signatory.id} "
-        "--subdivision CODE`, CODE being one of those listed"
+    return Finding.of("W202", signatory.id, line, message, _which_one_hint(signatory, ranked))
+
+
+def _which_one_hint(signatory: Signatory, candidates: Sequence[Place]) -> str:
+    """How to say which place is meant: one of the codes listed, or, where the data knows
+    no place's subdivision (outside the US), the ISO 3166-2 code of the one meant."""
+    command = f"`endorse edit {signatory.id} --subdivision CODE`"
+    if any(place.subdivision for place in candidates):
+        return f"add the subdivision of the one meant: {command}, CODE being one of those listed"
+    example = next(iter(places.subdivision_choices(signatory.country)), None)
+    such_as = f", such as {example[0]}" if example else ""
+    return (
+        "the place data cannot tell these apart (it has no subdivisions outside the US): "
+        f"check which one is meant and give its ISO 3166-2 code: {command}{such_as}"
     )
-    return Finding.of("W202", signatory.id, line, message, hint)
 
 
 def _candidates(ranked: Sequence[Place]) -> str:
