@@ -117,5 +117,7 @@ def test_a_w202_outside_the_us_asks_for_an_iso_code_the_data_does_not_list() -> 
 
 
 def test_an_iso_code_given_settles_a_w202_outside_the_us() -> None:
-    newport = Signatory("newport", "Newport", "city", "GB", False, "confirmed", subdivision="GB-NWP")
+    newport = Signatory(
+        "newport", "Newport", "city", "GB", False, "confirmed", subdivision="GB-NWP"
+    )
     assert [finding.code for finding in place_findings(newport, 1)] == ["I205"]
