@@ -143,3 +143,15 @@ def test_validate_and_the_report_leave_aside_a_subdivision_that_is_no_code(
     assert "W201" not in _codes(path)
     counted = endorse.summarise(endorse.load(path)).population.counted
     assert [c.id for c in counted] == ["pittsburgh"]
+
+
+def test_validate_list_and_diff_show_a_control_character_the_same_way(
+    tmp_path: Path, invoke: Invoke
+) -> None:
+    before = _registry(tmp_path, _signatory("evil", "Evil City"))
+    after = tmp_path / "after.toml"
+    after.write_text(before.read_text().replace("Evil City", "Evil\\u001b City"))
+    shown = "Evil\\x1b City"
+    assert shown in invoke("--registry", after, "validate").stdout
+    assert shown in invoke("--registry", after, "list").stdout
+    assert f'name: "Evil City" → "{shown}"' in invoke("diff", before, after).stdout

@@ -100,6 +100,8 @@ def change_value(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, str):
+        return f'"{value}"'  # escaped where it is written, as every value is (`render.safe`)
     return json.dumps(json_value(value), ensure_ascii=False)
 
 

@@ -3,36 +3,21 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Final
+
+from endorse.values import printable
 
 _MARKDOWN_SPECIAL: Final = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 
 
-def _is_unsafe(char: str) -> bool:
-    """Control and format characters: escape sequences, bidi overrides, and the like."""
-    return unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp")
-
-
 def terminal_safe(text: str, *, keep_newlines: bool = False) -> str:
-    r"""Text that prints literally: control characters shown as \x1b-style escapes."""
+    r"""Text that prints literally: control characters shown as escapes ("\n", "\x1b"),
+    as every message shows a refused value (`endorse.values.printable`)."""
     if text.isprintable():
         return text
     if keep_newlines:
-        return "\n".join(map(_safe_line, text.split("\n")))
-    return _safe_line(text)
-
-
-def _safe_line(text: str) -> str:
-    """One line made safe; a printable line (most are) is returned as it is, quickly."""
-    if text.isprintable():
-        return text
-    return "".join(_visible_escape(char) if _is_unsafe(char) else char for char in text)
-
-
-def _visible_escape(char: str) -> str:
-    code = ord(char)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+        return "\n".join(map(printable, text.split("\n")))
+    return printable(text)
 
 
 def markdown_safe(text: str) -> str:
