@@ -334,6 +334,73 @@ def test_a_latin_1_terminal_gets_escapes_not_a_crash(tmp_path: Path) -> None:
         assert "Traceback" not in done.stderr
 
 
+def test_a_latin_1_terminal_reads_the_arrow_of_a_diff_as_ascii(tmp_path: Path) -> None:
+    before, after = tmp_path / "before.toml", tmp_path / "after.toml"
+    before.write_bytes(BUNDLED.read_bytes())
+    after.write_text(BUNDLED.read_text().replace('"Pittsburgh"', '"Pittsburgh City"', 1))
+    screen = _on_a_terminal(["diff", str(before), str(after)], PYTHONIOENCODING="latin-1")
+    assert 'name: "Pittsburgh" -> "Pittsburgh City"' in screen
+
+
+def test_latin_1_data_in_a_pipe_keeps_its_escapes(tmp_path: Path) -> None:
+    registry = tmp_path / "registry.toml"
+    registry.write_bytes(BUNDLED.read_bytes())
+    with endorse.edit(registry) as draft:
+        draft.add(name="Saint’Agnès", country="FR")
+    done = run(
+        "--registry",
+        registry,
+        "list",
+        "--format",
+        "csv",
+        encoding="latin-1",
+        PYTHONIOENCODING="latin-1",
+    )
+    assert "Saint\\u2019Agnès" in done.stdout
+
+
+def test_a_latin_1_message_shortens_with_three_dots() -> None:
+    done = run(
+        "--registry",
+        BUNDLED,
+        "add",
+        "x" * 300,
+        "--country",
+        "US",
+        "--dry-run",
+        encoding="latin-1",
+        PYTHONIOENCODING="latin-1",
+    )
+    assert done.returncode == 2
+    assert 'xxx..." is 300 characters long' in done.stderr
+
+
+def _on_a_terminal(args: list[str], **env: str) -> str:
+    """What endorse shows on a terminal (a pseudo-terminal), decoded as Latin-1."""
+    import pty
+
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "endorse", *args],
+        stdout=follower,
+        stderr=follower,
+        env={**os.environ, "NO_COLOR": "1", "COLUMNS": "200", **env},
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait(timeout=60)
+    os.close(leader)
+    return b"".join(chunks).decode("latin-1").replace("\r\n", "\n")
+
+
 def test_a_deleted_working_folder_is_an_error_not_a_crash(tmp_path: Path) -> None:
     gone = tmp_path / "gone"
     script = (

@@ -11,10 +11,55 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
+
+
+def never_fail_to_encode() -> None:
+    """Text the output's encoding cannot hold (a Latin-1 terminal, PYTHONIOENCODING=ascii)
+    is written as escapes ("\\u0107"), never a crash. For a person reading (stderr, and
+    stdout at a terminal) endorse's own typography reads as ASCII first: "->" for the
+    arrow, a space for a narrow no-break space. Piped data keeps every escape."""
+    import codecs
+
+    codecs.register_error(_READABLE, _readable_fallback)
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None or (stream.encoding or "").lower().replace("-", "") == "utf8":
+            continue
+        for_a_person = stream is sys.stderr or stream.isatty()
+        reconfigure(errors=_READABLE if for_a_person else "backslashreplace")
+
+
+_READABLE: Final = "endorse-readable"
+_ASCII_TYPOGRAPHY: Final = {
+    "\u2192": "->",
+    "\u2026": "...",
+    "\u2014": "-",
+    "\u2013": "-",
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+    "\u00b7": "-",
+    "\u00a0": " ",
+    "\u202f": " ",
+}
+
+
+def _readable_fallback(error: UnicodeError) -> tuple[str, int]:
+    """An encoding error handler: the ASCII of endorse's typography, else an escape."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    unencodable = error.object[error.start : error.end]
+    return "".join(
+        _ASCII_TYPOGRAPHY.get(char) or char.encode("ascii", "backslashreplace").decode("ascii")
+        for char in unencodable
+    ), error.end
 
 
 def stdout_is_rich() -> bool:

@@ -26,21 +26,13 @@ def __getattr__(name: str) -> Any:
 
 
 def main() -> None:
+    from endorse import output
     from endorse.cli.base import lazy_group
 
-    _never_fail_to_encode()
+    output.never_fail_to_encode()
     try:
         lazy_group()(prog_name="endorse")
     except BrokenPipeError:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(1)
-
-
-def _never_fail_to_encode() -> None:
-    """Text the output's encoding cannot hold (a Latin-1 terminal, LC_ALL=C) is written as
-    escapes ("\\u0107"), never a crash."""
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None and (stream.encoding or "").lower().replace("-", "") != "utf8":
-            reconfigure(errors="backslashreplace")
