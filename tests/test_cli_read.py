@@ -192,6 +192,43 @@ def test_list_output_writes_the_file_that_stdout_would_show(
     assert f"to {target}" in written.stderr
 
 
+@pytest.mark.parametrize(
+    ("file_name", "list_format"), [("list.csv", "csv"), ("list.md", "markdown")]
+)
+def test_list_output_without_a_format_writes_the_format_its_extension_names(
+    invoke: Invoke, tmp_path: Path, file_name: str, list_format: str
+) -> None:
+    target = tmp_path / file_name
+    assert invoke("--registry", BUNDLED, "list", "--output", target).exit_code == 0
+    shown = invoke("--registry", BUNDLED, "list", "--format", list_format)
+    assert target.read_text(encoding="utf-8") == shown.stdout
+
+
+def test_list_output_with_an_extension_of_no_format_is_a_table(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    target = tmp_path / "list.txt"
+    assert invoke("--registry", BUNDLED, "list", "--output", target).exit_code == 0
+    assert target.read_text(encoding="utf-8").startswith("ID ")
+
+
+def test_a_format_the_output_extension_contradicts_is_refused_and_nothing_written(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    target = tmp_path / "list.csv"
+    result = invoke("--registry", BUNDLED, "list", "--format", "xlsx", "--output", target)
+    assert result.exit_code == 2
+    assert "named for csv" in result.stderr
+    assert not target.exists()
+
+
+def test_a_format_given_wins_over_an_extension_of_no_format(invoke: Invoke, tmp_path: Path) -> None:
+    target = tmp_path / "list.txt"
+    result = invoke("--registry", BUNDLED, "list", "--format", "json", "--output", target)
+    assert result.exit_code == 0
+    assert json.loads(target.read_text(encoding="utf-8"))[0]["id"] == "abidjan"
+
+
 def test_list_output_never_replaces_the_registry(invoke: Invoke, registry_copy: Path) -> None:
     before = registry_copy.read_bytes()
     result = invoke("--registry", registry_copy, "list", "--output", registry_copy)

@@ -296,6 +296,15 @@ def test_output_writes_the_file_and_nothing_to_stdout(invoke: Invoke, tmp_path: 
     assert target.read_text(encoding="utf-8") == report(invoke, hand.HAND_COUNTED, "-f", "markdown")
 
 
+def test_output_without_a_format_writes_the_format_its_extension_names(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    target = tmp_path / "rapport.html"
+    result = invoke("--registry", hand.HAND_COUNTED, "report", "-o", target)
+    assert f"wrote html report to {target}" in result.stderr
+    assert target.read_text(encoding="utf-8") == report(invoke, hand.HAND_COUNTED, "-f", "html")
+
+
 def test_output_replaces_an_existing_file_and_keeps_its_mode(
     invoke: Invoke, tmp_path: Path
 ) -> None:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import importlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Annotated, Any, Final
+from typing import Annotated, Any, Final, TypeVar
 
 import typer
 from typer.core import TyperGroup
@@ -127,6 +127,9 @@ def file_path(example: str) -> Callable[[str], Path]:
 _SEPARATORS: Final = tuple(sep for sep in (os.sep, os.altsep) if sep)
 
 
+F = TypeVar("F", bound=str)
+
+
 class GlobalOptions:
     """What the options before the command said (a plain class: a dataclass costs 1 ms to make)."""
 
@@ -226,6 +229,26 @@ def refuse_output_over(output_file: Path, registry: Path) -> None:
             f"--output {output_file} is the registry itself; it would be replaced. "
             "Give another file."
         )
+
+
+def format_for_output(
+    given: F | None, output_file: Path | None, by_extension: Mapping[str, F], default: F
+) -> F:
+    """The format to write: --format, else the one --output's extension names, else
+    `default`. A --format that another of the command's formats' extensions contradicts
+    (`--format xlsx --output list.csv`) is refused: one of the two is a slip."""
+    named = by_extension.get(output_file.suffix.lower()) if output_file is not None else None
+    if given is None:
+        return named if named is not None else default
+    if named is not None and named != given:
+        assert output_file is not None
+        raise typer.BadParameter(
+            f"{given}, but --output {output_file} is named for {named}; give --format "
+            f"{named}, or a file name for {given} (leave --format out and the file's "
+            "extension chooses)",
+            param_hint="--format",
+        )
+    return given
 
 
 def write_output_file(path: Path, text: str | bytes) -> None:

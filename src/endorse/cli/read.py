@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 
 import typer
 
@@ -13,6 +13,7 @@ from endorse.cli.base import (
     SignatoryRef,
     app,
     file_path,
+    format_for_output,
     refuse_output_over,
     registry_path,
     write_output_file,
@@ -21,6 +22,13 @@ from endorse.model import Kind, Signatory, Status
 from endorse.query import Filters, SortKey, resolve, select
 
 ListFormat = Literal["table", "json", "csv", "markdown", "ids", "xlsx"]
+LIST_EXTENSIONS: Final[dict[str, ListFormat]] = {
+    ".csv": "csv",
+    ".json": "json",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".xlsx": "xlsx",
+}
 
 
 @app.command("list")
@@ -50,9 +58,16 @@ def list_signatories(
         ),
     ] = None,
     sort: Annotated[SortKey, typer.Option(help="Sort order.")] = "name",
-    output_format: Annotated[
-        ListFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = "table",
+    chosen_format: Annotated[
+        ListFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format. Default: the one --output's extension names "
+            "(.csv, .json, .md, .xlsx), else table.",
+            show_default=False,
+        ),
+    ] = None,
     output_file: Annotated[
         Path | None,
         typer.Option(
@@ -73,6 +88,7 @@ def list_signatories(
     from endorse import api
 
     path = registry_path(ctx)
+    output_format = format_for_output(chosen_format, output_file, LIST_EXTENSIONS, "table")
     _check_destination(output_format, output_file, path)
     registry = api.load(path)
     filters = Filters(member=member, country=country, kind=kind, status=status, search=search)

@@ -3,17 +3,32 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Final, Literal
 
 import typer
 
 from endorse import output
-from endorse.cli.base import app, file_path, refuse_output_over, registry_path, write_output_file
+from endorse.cli.base import (
+    app,
+    file_path,
+    format_for_output,
+    refuse_output_over,
+    registry_path,
+    write_output_file,
+)
 
 if TYPE_CHECKING:
     from endorse.summary import Summary
 
 ReportFormat = Literal["text", "markdown", "html", "json"]
+REPORT_EXTENSIONS: Final[dict[str, ReportFormat]] = {
+    ".txt": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+}
 # The report's languages (endorse.render.i18n.LANGUAGES; a test holds the two equal). Spelt
 # out here so that `endorse --help` does not import the renderers.
 ReportLanguage = Literal["en", "fr", "es"]
@@ -22,9 +37,16 @@ ReportLanguage = Literal["en", "fr", "es"]
 @app.command()
 def report(
     ctx: typer.Context,
-    output_format: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = "text",
+    chosen_format: Annotated[
+        ReportFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format. Default: the one --output's extension names "
+            "(.html, .md, .json, .txt), else text.",
+            show_default=False,
+        ),
+    ] = None,
     output_file: Annotated[
         Path | None,
         typer.Option(
@@ -56,6 +78,7 @@ def report(
     from endorse.render.i18n import choose
 
     registry_file = registry_path(ctx)
+    output_format = format_for_output(chosen_format, output_file, REPORT_EXTENSIONS, "text")
     if output_file is not None:
         refuse_output_over(output_file, registry_file)
     lang = choose(language)
