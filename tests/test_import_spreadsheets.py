@@ -595,3 +595,67 @@ def test_an_error_cell_in_the_header_row_is_refused(
     result = invoke("--registry", registry_copy, "import", tmp_path / "roster.xlsx")
     assert result.exit_code == 1
     assert 'row 1: the header cell C1 holds the spreadsheet error "#N/A"' in result.stderr
+
+
+# A title above the table
+
+
+TITLED = [
+    ["Signatories of the paper, 2018"],
+    [],
+    ["name", "country", "member"],
+    ["Lyon", "FR", True],
+]
+
+
+def test_a_title_above_the_header_is_refused_with_the_header_row_option_to_give(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    book = workbook(tmp_path / "titled.xlsx", {"Signatories": TITLED})
+    result = invoke("--registry", registry_copy, "import", book)
+    assert result.exit_code == 1
+    assert "If it is a title above the table, give --header-row N" in result.stderr
+
+
+def test_header_row_reads_the_header_there_and_leaves_the_rows_above_out(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    book = workbook(tmp_path / "titled.xlsx", {"Signatories": TITLED})
+    result = invoke("--registry", registry_copy, "import", book, "--header-row", "3")
+    assert result.exit_code == 0, result.stderr
+    [lyon] = added(registry_copy, "lyon")
+    assert (lyon.name, lyon.member) == ("Lyon", True)
+
+
+def test_a_header_row_that_is_empty_is_refused_naming_the_row(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    book = workbook(tmp_path / "titled.xlsx", {"Signatories": TITLED})
+    before = registry_copy.read_bytes()
+    result = invoke("--registry", registry_copy, "import", book, "--header-row", "2")
+    assert result.exit_code == 1
+    assert 'titled.xlsx, sheet "Signatories", row 2 holds no header' in result.stderr
+    assert registry_copy.read_bytes() == before
+
+
+def test_header_row_in_a_csv_file_is_the_line_of_the_header(import_csv: ImportRun) -> None:
+    titled = "Signatories 2018,,\n,,\nname,country,member\nLyon,FR,true\nTurin,IT,false\n"
+    result = import_csv(titled, "--header-row", "3", "--dry-run")
+    assert result.exit_code == 0, result.stderr
+    assert 'roster.csv:4: add "lyon"' in result.stdout
+    assert 'roster.csv:5: add "turin"' in result.stdout
+
+
+def test_a_csv_header_row_past_the_end_is_refused_naming_the_line(import_csv: ImportRun) -> None:
+    result = import_csv("name,country\nLyon,FR\n", "--header-row", "9")
+    assert result.exit_code == 1
+    assert "roster.csv:9: no header line here" in result.stderr
+
+
+def test_header_row_is_refused_for_json(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    file = tmp_path / "rows.json"
+    file.write_text('[{"name": "Lyon", "country": "FR"}]', encoding="utf-8")
+    result = invoke("--registry", registry_copy, "import", file, "--header-row", "1")
+    assert result.exit_code == 2

@@ -30,15 +30,22 @@ class ColumnsError(EndorseError):
 
     `unmapped` lists the headers that are neither a field nor mapped nor
     ignored, so that the caller can say how to map or leave out each one;
-    `missing` the required fields no column holds.
+    `missing` the required fields no column holds; `fields_found` the fields the other
+    headers hold (none, under a lone unmapped header, suggests a title above the table).
     """
 
     def __init__(
-        self, message: str, unmapped: Sequence[str] = (), missing: Sequence[str] = ()
+        self,
+        message: str,
+        unmapped: Sequence[str] = (),
+        missing: Sequence[str] = (),
+        *,
+        fields_found: Sequence[str] = (),
     ) -> None:
         super().__init__(message)
         self.unmapped = tuple(unmapped)
         self.missing = tuple(missing)
+        self.fields_found = tuple(fields_found)
 
 
 def header_key(header: str) -> str:
@@ -155,6 +162,7 @@ def _refuse_unmapped(headers: Sequence[str], keys: Mapping[str, str], ignored: s
             f"{these} neither a field of the registry nor mapped to one: {listed} "
             f"(the fields are: {', '.join(SIGNATORY_KEYS)}).",
             unmapped,
+            fields_found=tuple(keys.values()),
         )
 
 

@@ -47,24 +47,35 @@ def read_table(
     *,
     delimiter: Delimiter | None = None,
     sheet: str | None = None,
+    header_row: int | None = None,
 ) -> Table:
-    """The file at `path` as a table: from its extension unless `file_format` is given."""
+    """The file at `path` as a table: from its extension unless `file_format` is given.
+
+    The header is on `header_row` (a workbook's row number, a csv file's line) when it
+    is given, and the rows above it are left out: a title above the table.
+    """
     kind = format_of(path, file_format)
     if kind == "xlsx":
         from endorse.workbooks import workbook_table
 
-        return workbook_table(path, sheet)
-    return text_table(decode(read_bytes(path), path), path, kind, delimiter)
+        return workbook_table(path, sheet, header_row)
+    if kind == "json" and header_row is not None:
+        raise ImportFileError(f"{path}: a json file has no header row; each record names its keys")
+    return text_table(decode(read_bytes(path), path), path, kind, delimiter, header_row)
 
 
 def text_table(
-    text: str, path: Path, file_format: FileFormat, delimiter: Delimiter | None = None
+    text: str,
+    path: Path,
+    file_format: FileFormat,
+    delimiter: Delimiter | None = None,
+    header_row: int | None = None,
 ) -> Table:
     """A csv or json file's text as a table; `path` names it in messages."""
     if file_format == "json":
         rows = json_rows(text, path)
         return Table(Source(path), "json", _json_headers(rows), tuple(rows))
-    headers, found = csv_table(text, path, delimiter)
+    headers, found = csv_table(text, path, delimiter, header_row)
     return Table(Source(path), "csv", headers, tuple(found))
 
 
@@ -122,20 +133,20 @@ def detect_delimiter(header_line: str) -> str:
 
 
 def csv_table(
-    text: str, path: Path, delimiter: Delimiter | None = None
+    text: str, path: Path, delimiter: Delimiter | None = None, header_row: int | None = None
 ) -> tuple[tuple[str, ...], list[Row]]:
     """The header and rows of a csv file; cells restored from their spreadsheet-safe form.
 
-    Blank rows are left out; a row's line is the line it starts on.
+    The header is the first line, or the record on line `header_row` (the lines above
+    it left out). Blank rows are left out; a row's line is the line it starts on.
     """
     from endorse.cells import spreadsheet_restore
 
-    separator = _DELIMITERS[delimiter] if delimiter else detect_delimiter(text.split("\n", 1)[0])
+    header_line = _line(text, header_row or 1)
+    separator = _DELIMITERS[delimiter] if delimiter else detect_delimiter(header_line)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
     try:
-        header = next(reader, None)
-        if header is None:
-            raise ImportFileError(f"{path}: the file is empty; it needs a header line of columns")
+        header = _csv_header(reader, path, header_row)
         columns = tuple(spreadsheet_restore(c).strip() for c in header)
         rows = []
         line = reader.line_num + 1
@@ -148,6 +159,32 @@ def csv_table(
             f"{path}:{reader.line_num}: not valid csv: {error}; nothing was imported"
         ) from None
     return columns, rows
+
+
+def _line(text: str, number: int) -> str:
+    """Line `number` (from 1) of `text`, or "" past its end."""
+    lines = text.split("\n", number)
+    return lines[number - 1] if len(lines) >= number else ""
+
+
+def _csv_header(reader: Any, path: Path, header_row: int | None) -> list[str]:
+    """The header record: the first, or the one that starts on line `header_row`."""
+    if header_row is None:
+        header: list[str] | None = next(reader, None)
+        if header is None:
+            raise ImportFileError(f"{path}: the file is empty; it needs a header line of columns")
+        return header
+    line = 1
+    for cells in reader:
+        if line == header_row and any(cell.strip() for cell in cells):
+            return list(cells)
+        if line >= header_row:
+            break
+        line = reader.line_num + 1
+    raise ImportFileError(
+        f"{path}:{header_row}: no header line here (the line is blank, beyond the end of the "
+        "file, or inside a quoted cell); give the line the columns' names are on"
+    )
 
 
 def _csv_row(

@@ -5,8 +5,9 @@ boolean, a number a number, an error cell (#N/A) a `CellError`; a formula
 is read as the value the spreadsheet last computed for it (a workbook
 written by a program that computes nothing holds none, and reads empty).
 Text is unescaped as Excel escapes it (`_x000D_`). The sheet read is the
-one named, else the first visible one; the header row is its first row with
-a cell in it, and a row's line is the row number the spreadsheet shows.
+one named, else the first visible one; the header row is the one given, else
+its first row with a cell in it, and a row's line is the row number the
+spreadsheet shows.
 openpyxl is imported only here, when a workbook is read.
 """
 
@@ -45,8 +46,9 @@ class EmptySheetError(ImportFileError):
 _OLE_SIGNATURE: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
-def workbook_table(path: Path, sheet: str | None = None) -> Table:
-    """The rows of one sheet of the workbook at `path`: `sheet`, or the first visible."""
+def workbook_table(path: Path, sheet: str | None = None, header_row: int | None = None) -> Table:
+    """The rows of one sheet of the workbook at `path`: `sheet`, or the first visible; the
+    header on row `header_row` when it is given, the rows above it left out."""
     with warnings.catch_warnings():
         # openpyxl warns of what it cannot read (a date out of range becomes an error cell,
         # which the import reports with its cell); its warnings are not for the user.
@@ -56,7 +58,7 @@ def workbook_table(path: Path, sheet: str | None = None) -> Table:
             chosen = _sheet(book, sheet, path)
             chosen.reset_dimensions()  # some writers record a wrong extent; read every row
             source = Source(path, chosen.title)
-            headers, rows = _read_sheet(chosen, source, book)
+            headers, rows = _read_sheet(chosen, source, book, header_row)
         finally:
             book.close()
     return Table(source, "xlsx", headers, tuple(rows))
@@ -114,10 +116,10 @@ def _titles(sheets: Iterable[ReadOnlyWorksheet]) -> str:
 
 
 def _read_sheet(
-    sheet: ReadOnlyWorksheet, source: Source, book: Workbook
+    sheet: ReadOnlyWorksheet, source: Source, book: Workbook, header_row: int | None
 ) -> tuple[tuple[str, ...], list[Row]]:
     try:
-        return _rows(_cell_rows(sheet), source)
+        return _rows(_cell_rows(sheet), source, header_row)
     except EmptySheetError as error:
         others = [s for s in book.worksheets if s is not sheet]
         if not others:
@@ -146,16 +148,27 @@ def _cell_value(value: Any, data_type: str) -> Any:
     return value
 
 
-def _rows(cells: Iterable[Sequence[Any]], source: Source) -> tuple[tuple[str, ...], list[Row]]:
+def _rows(
+    cells: Iterable[Sequence[Any]], source: Source, header_row: int | None
+) -> tuple[tuple[str, ...], list[Row]]:
     headers: tuple[str, ...] | None = None
     rows: list[Row] = []
     for line, values in enumerate(cells, start=1):
+        if header_row is not None and line < header_row:
+            continue
         if not any(_filled(v) for v in values):
+            if line == header_row:
+                break
             continue
         if headers is None:
             headers = _headers(values, line, source)
         else:
             rows.append(_row(line, values, headers))
+    if headers is None and header_row is not None:
+        raise ImportFileError(
+            f"{source.at(header_row)} holds no header: the row is empty or beyond the sheet's "
+            "last row; give the row the columns' names are on"
+        )
     if headers is None:
         raise EmptySheetError(
             f"{source.path}, sheet {shown(source.sheet or '')} is empty; "

@@ -101,10 +101,16 @@ def _columns_advice(error: ColumnsError) -> str | None:
         ignore += f" (and {more} more)"
     first = error.unmapped[0]
     key = "_".join(fold(first).split()) or "key"
+    title = (
+        " If it is a title above the table, give --header-row N, N being the row (a csv "
+        "file's line) the columns' names are on."
+        if len(error.unmapped) == 1 and not error.fields_found
+        else ""
+    )
     return (
         f"Map a column to a field with --column FIELD=HEADER, or leave them out with {ignore}. "
         f"To keep one as a key of its own, map it to that key: --column {_quoted(key)}="
-        f"{_quoted(first)}."
+        f"{_quoted(first)}.{title}"
     )
 
 

@@ -57,6 +57,17 @@ def import_file(
             show_default=False,
         ),
     ] = None,
+    header_row: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            metavar="N",
+            help="The row (a csv file's line) the columns' names are on, for a title above "
+            "them; the rows above it are left out. Default: a workbook's first row with a "
+            "cell in it, a csv file's first line.",
+            show_default=False,
+        ),
+    ] = None,
     columns: Annotated[
         list[str] | None,
         typer.Option(
@@ -135,7 +146,14 @@ def import_file(
         raise typer.BadParameter(f"{file} is {kind}, which has no sheets", param_hint="--sheet")
     if delimiter is not None and kind != "csv":
         raise typer.BadParameter(f"{file} is {kind}, not csv", param_hint="--delimiter")
-    table = import_files.read_table(file, kind, delimiter=delimiter, sheet=sheet)
+    if header_row is not None and kind == "json":
+        raise typer.BadParameter(
+            f"{file} is json, whose records name their keys: it has no header row",
+            param_hint="--header-row",
+        )
+    table = import_files.read_table(
+        file, kind, delimiter=delimiter, sheet=sheet, header_row=header_row
+    )
     rows = len(table.rows)
     watched = output.progress("checking rows", 2 * rows) if rows > PROGRESS_MIN_ROWS else None
     with watched or nullcontext(None) as advance:
