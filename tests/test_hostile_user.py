@@ -80,6 +80,48 @@ def test_a_report_into_a_folder_is_refused(invoke: Invoke, tmp_path: Path) -> No
     assert invoke("--registry", BUNDLED, "report", "--output", tmp_path).exit_code == 2
 
 
+@pytest.mark.parametrize(
+    "command", [["list"], ["list", "--format", "json"], ["report"], ["validate"], ["show", "accra"]]
+)
+def test_a_full_disk_on_stdout_is_an_error_not_a_traceback(command: list[str]) -> None:
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "endorse", "--registry", str(BUNDLED), *command],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+    assert done.returncode == 1
+    assert done.stderr.startswith("error: cannot write to standard output: No space left")
+    assert "Traceback" not in done.stderr
+
+
+def test_add_says_it_added_before_a_full_stdout_fails(registry_copy: Path) -> None:
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "endorse",
+                "--registry",
+                str(registry_copy),
+                "add",
+                "Lyon",
+                "--country",
+                "FR",
+            ],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+    assert done.returncode == 1
+    said, error = done.stderr.splitlines()
+    assert said.startswith('added "lyon" to')
+    assert error.startswith("error: cannot write to standard output")
+
+
 def test_a_list_written_to_dev_stdout_reaches_a_pipe() -> None:
     result = run("--registry", BUNDLED, "list", "--format", "ids", "--output", "/dev/stdout")
     assert result.returncode == 0, result.stderr
@@ -161,6 +203,19 @@ def test_withdrawing_twice_changes_nothing_the_second_time(
     assert second.exit_code == 0
     assert "already withdrawn; nothing was changed" in second.stderr
     assert registry_copy.read_bytes() == after_first
+
+
+def test_a_note_given_to_a_withdrawn_signatory_is_added_once(
+    invoke: Invoke, registry_copy: Path
+) -> None:
+    invoke("--registry", registry_copy, "withdraw", "chicago")
+    first = invoke("--registry", registry_copy, "withdraw", "chicago", "--note", "Letter of May.")
+    assert "already withdrawn; the note given was added" in first.stderr
+    after_first = registry_copy.read_bytes()
+    second = invoke("--registry", registry_copy, "withdraw", "chicago", "--note", "Letter of May.")
+    assert "its note already says that" in second.stderr
+    assert registry_copy.read_bytes() == after_first
+    assert endorse.load(registry_copy).by_id("chicago").note.endswith("Letter of May.")  # type: ignore[union-attr]
 
 
 def test_an_import_whose_rows_are_all_skipped_writes_nothing(

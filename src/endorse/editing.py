@@ -159,16 +159,22 @@ def edit_signatory(
 def withdraw_signatory(registry: Registry, reference: str, note: str | None = None) -> Edited:
     """Status withdrawn, the record kept; a note is added after any note already there.
 
-    A signatory already withdrawn is left as it is, its note too: withdrawing
-    twice changes nothing (`edit` changes the note of a withdrawn signatory).
+    Withdrawing twice changes nothing: a signatory already withdrawn keeps its
+    status, and a note is added only if its note does not already hold it (the
+    same command run again adds nothing more).
     """
     before = resolve(registry, reference)
-    if before.status == "withdrawn":
-        return Edited(registry, before, before)
-    after = changed_signatory(before, {"status": "withdrawn"})
+    after = (
+        before
+        if before.status == "withdrawn"
+        else changed_signatory(before, {"status": "withdrawn"})
+    )
     if note is not None and note.strip():
         added = clean_text(note, "note")
-        after = dataclasses.replace(after, note=_appended(before.note, added))
+        if added not in (before.note or ""):
+            after = dataclasses.replace(after, note=_appended(before.note, added))
+    if after == before:
+        return Edited(registry, before, before)
     return Edited(_replaced(registry, after), after, before)
 
 

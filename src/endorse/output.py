@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Final
 
+from endorse.errors import EndorseError
+
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
@@ -71,12 +73,40 @@ def stdout_is_terminal() -> bool:
     return sys.stdout.isatty()
 
 
+class StdoutWriteError(EndorseError):
+    """Standard output could not be written (a full disk, /dev/full); a pipe closed by its
+    reader is not an error (`endorse.cli.main`)."""
+
+
+@contextmanager
+def _writing_stdout() -> Iterator[None]:
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        _discard_stdout()
+        reason = error.strerror or str(error)
+        raise StdoutWriteError(
+            f"cannot write to standard output: {reason}; what it holds is incomplete. "
+            "Free some room, or write to a file elsewhere with --output FILE."
+        ) from None
+
+
+def _discard_stdout() -> None:
+    """Point stdout at the null device, so that Python's flush at exit cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
 def write_bytes(data: bytes) -> None:
     """Binary data (a workbook) for stdout, exactly as given: for a pipe or a file, never a
     terminal (the command refuses first)."""
-    sys.stdout.flush()
-    sys.stdout.buffer.write(data)
-    sys.stdout.buffer.flush()
+    with _writing_stdout():
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
 
 
 def write_data(text: str) -> None:
@@ -88,8 +118,9 @@ def write_data(text: str) -> None:
     """
     if text and not text.endswith("\n"):
         text += "\n"
-    _write_stdout(text, sys.stdout.isatty())
-    sys.stdout.flush()
+    with _writing_stdout():
+        _write_stdout(text, sys.stdout.isatty())
+        sys.stdout.flush()
 
 
 def write_data_chunks(chunks: Iterable[str]) -> None:
@@ -99,9 +130,10 @@ def write_data_chunks(chunks: Iterable[str]) -> None:
     pieces make must end with a newline (none is added).
     """
     at_terminal = sys.stdout.isatty()
-    for chunk in chunks:
-        _write_stdout(chunk, at_terminal)
-    sys.stdout.flush()
+    with _writing_stdout():
+        for chunk in chunks:
+            _write_stdout(chunk, at_terminal)
+        sys.stdout.flush()
 
 
 def _write_stdout(text: str, at_terminal: bool) -> None:
@@ -113,7 +145,8 @@ def _write_stdout(text: str, at_terminal: bool) -> None:
 
 
 def print_rich(renderable: RenderableType) -> None:
-    _console(stderr=False).print(renderable)
+    with _writing_stdout():
+        _console(stderr=False).print(renderable)
 
 
 def message(text: str) -> None:

@@ -124,7 +124,6 @@ def add(
             force=force,
         )
     after = draft.registry
-    print_record(new)
     chosen = None if signatory_id is not None else chosen_id_note(before, new)
     if chosen is not None:
         output.message(chosen)
@@ -132,6 +131,7 @@ def add(
         output.message(f'dry run: would add "{new.id}" to {path}; nothing was written')
     else:
         output.message(f'added "{new.id}" to {path} ({_count(after)})')
+    print_record(new)
 
 
 @app.command()
@@ -201,12 +201,12 @@ def edit(
     with api.edit(path, lock_timeout=lock_timeout) as draft:
         before = query.resolve(draft.registry, signatory)
         after = draft.edit(before.id, clear=clear or (), **changes)
-    print_record(after)
     changed = changed_keys(before, after)
     if changed:
         output.message(f'changed {", ".join(changed)} of "{after.id}" in {path}')
     else:
         output.message(f'"{after.id}" already had these values; nothing was changed')
+    print_record(after)
 
 
 @app.command()
@@ -229,12 +229,14 @@ def withdraw(
     with api.edit(path, lock_timeout=lock_timeout) as draft:
         before = query.resolve(draft.registry, signatory)
         after = draft.withdraw(before.id, note=note)
-    print_record(after)
-    if changed_keys(before, after):
+    if before.status != "withdrawn":
         output.message(f'withdrew "{after.id}" in {path}; the record stays')
+    elif changed_keys(before, after):
+        output.message(f'"{after.id}" was already withdrawn; the note given was added to its note')
     else:
-        added = f" (to add to its note: `endorse edit {after.id} --note …`)" if note else ""
-        output.message(f'"{after.id}" was already withdrawn; nothing was changed{added}')
+        held = " (its note already says that)" if note and note.strip() else ""
+        output.message(f'"{after.id}" was already withdrawn; nothing was changed{held}')
+    print_record(after)
 
 
 def stdin_is_terminal() -> bool:
@@ -272,6 +274,6 @@ def remove(
             raise typer.Exit(1)
     with api.edit(path, lock_timeout=lock_timeout) as draft:
         removed = draft.remove(chosen.id)
+    output.message(f'removed "{chosen.id}" from {path} ({_count(draft.registry)} left)')
     if yes:
         print_record(removed)
-    output.message(f'removed "{chosen.id}" from {path} ({_count(draft.registry)} left)')
