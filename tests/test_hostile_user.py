@@ -397,21 +397,18 @@ def test_a_latin_1_terminal_reads_the_arrow_of_a_diff_as_ascii(tmp_path: Path) -
     assert 'name: "Pittsburgh" -> "Pittsburgh City"' in screen
 
 
-def test_latin_1_data_in_a_pipe_keeps_its_escapes(tmp_path: Path) -> None:
+def test_data_in_a_pipe_is_exact_utf_8_whatever_the_locale(tmp_path: Path) -> None:
     registry = tmp_path / "registry.toml"
     registry.write_bytes(BUNDLED.read_bytes())
     with endorse.edit(registry) as draft:
-        draft.add(name="Saint’Agnès", country="FR")
-    done = run(
-        "--registry",
-        registry,
-        "list",
-        "--format",
-        "csv",
-        encoding="latin-1",
-        PYTHONIOENCODING="latin-1",
+        draft.add(name="Saint\u2019Agnès", country="FR", as_written="\u6771\u4eac")
+    for command in (["list", "--format", "csv"], ["report", "--format", "html"]):
+        done = run("--registry", registry, *command, PYTHONIOENCODING="latin-1")
+        assert "Saint\u2019Agnès" in done.stdout, command
+    assert (
+        "\u6771\u4eac"
+        in run("--registry", registry, "show", "saint-agnes", PYTHONIOENCODING="latin-1").stdout
     )
-    assert "Saint\\u2019Agnès" in done.stdout
 
 
 def test_a_latin_1_message_shortens_with_three_dots() -> None:

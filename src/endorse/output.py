@@ -20,10 +20,12 @@ if TYPE_CHECKING:
 
 
 def never_fail_to_encode() -> None:
-    """Text the output's encoding cannot hold (a Latin-1 terminal, PYTHONIOENCODING=ascii)
-    is written as escapes ("\\u0107"), never a crash. For a person reading (stderr, and
-    stdout at a terminal) endorse's own typography reads as ASCII first: "->" for the
-    arrow, a space for a narrow no-break space. Piped data keeps every escape."""
+    """Data piped or redirected is UTF-8, exactly, whatever the locale: json, csv and
+    the HTML report say they are UTF-8, and a Latin-1 locale must not corrupt them.
+    For a person reading (stderr, and stdout at a terminal), text the encoding cannot
+    hold (a Latin-1 terminal, PYTHONIOENCODING=ascii) is written as escapes
+    ("\\u0107"), never a crash, and endorse's own typography reads as ASCII first:
+    "->" for the arrow, a space for a narrow no-break space."""
     import codecs
 
     codecs.register_error(_READABLE, _readable_fallback)
@@ -31,8 +33,10 @@ def never_fail_to_encode() -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is None or (stream.encoding or "").lower().replace("-", "") == "utf8":
             continue
-        for_a_person = stream is sys.stderr or stream.isatty()
-        reconfigure(errors=_READABLE if for_a_person else "backslashreplace")
+        if stream is sys.stdout and not stream.isatty():
+            reconfigure(encoding="utf-8", errors="backslashreplace")
+        else:
+            reconfigure(errors=_READABLE)
 
 
 _READABLE: Final = "endorse-readable"
