@@ -234,3 +234,17 @@ def test_list_output_never_replaces_the_registry(invoke: Invoke, registry_copy: 
     result = invoke("--registry", registry_copy, "list", "--output", registry_copy)
     assert result.exit_code == 1
     assert registry_copy.read_bytes() == before
+
+
+@pytest.mark.parametrize("country", ["US", "us", "USA", "United States", "États-Unis"])
+def test_list_country_takes_a_code_or_a_name_as_add_does(invoke: Invoke, country: str) -> None:
+    result = invoke("--registry", BUNDLED, "list", "--country", country, "--format", "ids")
+    assert len(result.stdout.split()) == 13
+
+
+def test_list_country_that_is_no_country_is_refused_not_matched_by_no_one(
+    invoke: Invoke,
+) -> None:
+    result = invoke("--registry", BUNDLED, "list", "--country", "ZZ")
+    assert result.exit_code == 2
+    assert 'country "ZZ" is not an ISO 3166-1 alpha-2 code' in result.stderr

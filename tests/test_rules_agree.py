@@ -155,3 +155,10 @@ def test_validate_list_and_diff_show_a_control_character_the_same_way(
     assert shown in invoke("--registry", after, "validate").stdout
     assert shown in invoke("--registry", after, "list").stdout
     assert f'name: "Evil City" → "{shown}"' in invoke("diff", before, after).stdout
+
+
+def test_list_and_add_read_a_country_name_alike(tmp_path: Path, invoke: Invoke) -> None:
+    registry = _registry(tmp_path)
+    assert invoke("--registry", registry, "add", "Recife", "--country", "Brasil").exit_code == 0
+    listed = invoke("--registry", registry, "list", "--country", "Brasil", "--format", "ids")
+    assert listed.stdout.split() == ["recife"]

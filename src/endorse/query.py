@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from operator import attrgetter
 from typing import Final, Literal, get_args
@@ -12,7 +12,7 @@ from typing import Final, Literal, get_args
 from endorse.errors import AmbiguousReferenceError, UnknownSignatoryError
 from endorse.model import Registry, Signatory
 from endorse.names import fold
-from endorse.values import ValueProblem, shown
+from endorse.values import ValueProblem, check_country, shown
 
 SortKey = Literal["name", "country", "endorsed"]
 SORT_KEYS: Final[tuple[str, ...]] = get_args(SortKey)
@@ -31,7 +31,7 @@ class Filters:
     def keeps(self, signatory: Signatory) -> bool:
         return (
             (self.member is None or signatory.member == self.member)
-            and (self.country is None or signatory.country == self.country.upper())
+            and (self.country is None or signatory.country == self.country)
             and (self.kind is None or signatory.kind == self.kind)
             and (self.status is None or signatory.status == self.status)
             and (self.search is None or matches_search(signatory, self.search))
@@ -51,12 +51,16 @@ def matches_search(signatory: Signatory, text: str) -> bool:
 def select(
     signatories: Iterable[Signatory], filters: Filters, sort: SortKey = "name"
 ) -> list[Signatory]:
-    """The signatories the filters keep, sorted. A search for text that folds to nothing
-    (blanks, invisible characters) is refused: it would keep everyone."""
+    """The signatories the filters keep, sorted. The country is read as `add` reads it (a
+    code, or a name: "Brazil", "USA"), and one that is no country is refused rather than
+    matching no one. A search for text that folds to nothing (blanks, invisible
+    characters) is refused: it would keep everyone."""
     if filters.search is not None and not fold(filters.search).strip():
         raise ValueProblem(
             "search", f"the search text {shown(filters.search)} is empty; give some letters"
         )
+    if filters.country is not None:
+        filters = replace(filters, country=check_country(filters.country))
     kept = [s for s in signatories if filters.keeps(s)]
     return sort_signatories(kept, sort)
 

@@ -44,7 +44,10 @@ def list_signatories(
     ] = None,
     country: Annotated[
         str | None,
-        typer.Option(help="Only this country (ISO 3166-1 alpha-2, e.g. US).", show_default=False),
+        typer.Option(
+            help="Only this country: a code (US, USA) or a name, as add takes it.",
+            show_default=False,
+        ),
     ] = None,
     kind: Annotated[Kind | None, typer.Option(help="Only this kind.", show_default=False)] = None,
     status: Annotated[
