@@ -145,6 +145,30 @@ def test_show_unknown_id_exits_1_and_suggests_the_closest(invoke: Invoke) -> Non
     assert 'did you mean "pittsburgh"' in result.stderr
 
 
+def test_show_suggests_every_signatory_of_a_name_close_to_the_reference(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    registry = tmp_path / "registry.toml"
+    paper = ("--title", "P", "--network", "N", "--members-declared", "5")
+    invoke("init", registry, *paper)
+    invoke("--registry", registry, "add", "Portland", "--country", "US", "--subdivision", "OR")
+    invoke(
+        "--registry",
+        registry,
+        "add",
+        "Portland",
+        "--country",
+        "US",
+        "--subdivision",
+        "ME",
+        "--id",
+        "portland-me",
+        "--force",
+    )
+    result = invoke("--registry", registry, "show", "portlnd")
+    assert 'did you mean "portland" or "portland-me"?' in result.stderr
+
+
 def test_version_prints_the_package_version(invoke: Invoke) -> None:
     from endorse import __version__
 

@@ -112,8 +112,12 @@ def resolve(registry: Registry, reference: str) -> Signatory:
 
 
 def closest_ids(signatories: Sequence[Signatory], reference: str, limit: int = 3) -> list[str]:
-    keys = {s.id: s.id for s in signatories}
-    keys.update({fold(s.name): s.id for s in signatories})
-    matches = difflib.get_close_matches(fold(reference), list(keys), n=limit * 2, cutoff=0.6)
-    unique = dict.fromkeys(keys[m] for m in matches)
+    """The ids of the signatories whose id or folded name is closest to `reference`; a name
+    that several signatories share stands for all of them."""
+    ids_by_key: dict[str, list[str]] = {}
+    for signatory in signatories:
+        ids_by_key.setdefault(signatory.id, []).append(signatory.id)
+        ids_by_key.setdefault(fold(signatory.name), []).append(signatory.id)
+    close = difflib.get_close_matches(fold(reference), list(ids_by_key), n=limit * 2, cutoff=0.6)
+    unique = dict.fromkeys(found for key in close for found in ids_by_key[key])
     return list(unique)[:limit]
