@@ -427,6 +427,20 @@ def test_a_latin_1_message_shortens_with_three_dots() -> None:
     assert 'xxx..." is 300 characters long' in done.stderr
 
 
+@pytest.mark.parametrize("columns", ["20", "40"])
+def test_a_narrow_terminal_gets_the_plain_table_with_whole_ids(columns: str) -> None:
+    args = ["--registry", str(BUNDLED), "list", "--country", "US"]
+    screen = _on_a_terminal(args, NO_COLOR="", COLUMNS=columns)
+    assert "washington" in screen.split()
+    assert "\u2503" not in screen.encode("latin-1").decode("utf-8")
+
+
+def test_a_wide_terminal_gets_the_rich_table() -> None:
+    args = ["--registry", str(BUNDLED), "list", "--country", "US"]
+    screen = _on_a_terminal(args, NO_COLOR="", COLUMNS="100")
+    assert "\u2503" in screen.encode("latin-1").decode("utf-8")
+
+
 def _on_a_terminal(args: list[str], **env: str) -> str:
     """What endorse shows on a terminal (a pseudo-terminal), decoded as Latin-1."""
     import pty

@@ -73,6 +73,13 @@ def stdout_is_rich() -> bool:
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
+def terminal_width() -> int:
+    """The terminal's width in columns (COLUMNS when set, as rich reads it)."""
+    import shutil
+
+    return shutil.get_terminal_size().columns
+
+
 def stdout_is_terminal() -> bool:
     return sys.stdout.isatty()
 

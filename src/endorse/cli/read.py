@@ -107,7 +107,7 @@ def list_signatories(
             f"wrote {count} signator{'y' if count == 1 else 'ies'} ({output_format}) "
             f"to {output_file}"
         )
-    elif output_format == "table" and output.stdout_is_rich():
+    elif output_format == "table" and _rich_table_fits(chosen):
         from endorse.render import table
 
         output.print_rich(table.rich_table(chosen))
@@ -117,6 +117,14 @@ def list_signatories(
             output.write_bytes(data)
         else:
             output.write_data(data)
+
+
+def _rich_table_fits(chosen: Sequence[Signatory]) -> bool:
+    if not output.stdout_is_rich():
+        return False
+    from endorse.render import table
+
+    return table.rich_table_fits(chosen, output.terminal_width())
 
 
 def _check_destination(output_format: ListFormat, output_file: Path | None, path: Path) -> None:

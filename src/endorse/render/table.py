@@ -73,6 +73,26 @@ def cell_width(cell: str) -> int:
     return cell_len(cell)
 
 
+def rich_table_fits(signatories: Sequence[Signatory], width: int) -> bool:
+    """Whether a terminal `width` columns wide can draw `rich_table` with every short
+    column whole and ids and names given at least _SHOWN_AT_LEAST columns. Narrower, rich
+    shrinks every column to a letter or two; the plain table is printed instead, whose
+    lines the terminal wraps without losing a letter."""
+    rows = table_rows(signatories)
+    widths = [
+        max([cell_width(title), *(cell_width(row[position]) for row in rows)])
+        for position, (_, title) in enumerate(TABLE_COLUMNS)
+    ]
+    shown = [
+        min(w, _SHOWN_AT_LEAST) if key in ("id", "name") else w
+        for (key, _), w in zip(TABLE_COLUMNS, widths, strict=True)
+    ]
+    return width >= sum(shown) + 3 * len(shown) - 1
+
+
+_SHOWN_AT_LEAST: Final = 12
+
+
 def rich_table(signatories: Sequence[Signatory]) -> Table:
     from rich.table import Table
     from rich.text import Text
