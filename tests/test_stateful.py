@@ -175,6 +175,7 @@ class Registry(RuleBasedStateMachine):
     def withdraw(self, data: st.DataObject, note: str, through_api: bool) -> None:
         target = data.draw(st.sampled_from(sorted(self.model)))
         was_withdrawn = self.model[target].status == "withdrawn"
+        note_held = note.strip() in (self.model[target].note or "")
         before = self.path.read_bytes()
         if through_api:
             try:
@@ -188,11 +189,12 @@ class Registry(RuleBasedStateMachine):
             succeeded = (
                 self.cli("--registry", self.path, "withdraw", target, "--note", note).exit_code == 0
             )
-        if was_withdrawn and succeeded:
+        if was_withdrawn and note_held and succeeded:
             assert self.path.read_bytes() == before, "withdrawing twice wrote the file"
         self.judge(before, succeeded, {target})
         if succeeded:
             assert self.model[target].status == "withdrawn"
+            assert note.strip() in (self.model[target].note or ""), "the note given was lost"
 
     @precondition(lambda self: self.model)
     @rule(data=st.data(), through_api=st.booleans())

@@ -124,6 +124,25 @@ def test_the_timeline_crosses_a_year_end() -> None:
     assert months == ["2019-11", "2019-12", "2020-01", "2020-02"]
 
 
+def test_a_year_of_empty_months_stays_in_the_timeline() -> None:
+    registry = _registry(
+        _signatory("a", endorsed_on=date(2017, 1, 3)),
+        _signatory("b", endorsed_on=date(2018, 2, 1)),
+    )
+    assert len(summarise(registry).timeline.months) == 14
+
+
+def test_a_longer_stretch_of_empty_months_is_left_out_of_the_timeline() -> None:
+    registry = _registry(
+        _signatory("typo", endorsed_on=date(1017, 12, 4)),
+        _signatory("a", endorsed_on=date(2017, 12, 4)),
+        _signatory("b", endorsed_on=date(2018, 2, 1)),
+    )
+    timeline = summarise(registry).timeline
+    assert [m.month for m in timeline.months] == ["1017-12", "2017-12", "2018-01", "2018-02"]
+    assert timeline.dated == 3
+
+
 def test_more_members_recorded_than_declared_leaves_no_negative_gap() -> None:
     registry = _registry(*(_signatory(f"m{i}") for i in range(7)))
     assert summarise(registry).totals.members_not_recorded == 0

@@ -121,3 +121,25 @@ def test_an_iso_code_given_settles_a_w202_outside_the_us() -> None:
         "newport", "Newport", "city", "GB", False, "confirmed", subdivision="GB-NWP"
     )
     assert [finding.code for finding in place_findings(newport, 1)] == ["I205"]
+
+
+def test_an_endorsement_dated_years_before_the_paper_is_a_w504() -> None:
+    text = (
+        'format = 1\n[paper]\ntitle = "T"\nnetwork = "N"\nmembers_declared = 1\n'
+        "presented_on = 2017-12-04\n"
+        '[[signatory]]\nid = "seoul"\nname = "Seoul"\nkind = "city"\ncountry = "KR"\n'
+        'member = true\nstatus = "confirmed"\nendorsed_on = 1017-12-04\nsource = "s"\n'
+    )
+    [finding] = [f for f in validate_text(text) if f.code == "W504"]
+    assert (finding.signatory_id, finding.line) == ("seoul", 7)
+    assert "1017-12-04 is more than a year before the paper was presented" in finding.message
+
+
+def test_an_endorsement_months_before_the_paper_is_no_w504() -> None:
+    text = (
+        'format = 1\n[paper]\ntitle = "T"\nnetwork = "N"\nmembers_declared = 1\n'
+        "presented_on = 2017-12-04\n"
+        '[[signatory]]\nid = "seoul"\nname = "Seoul"\nkind = "city"\ncountry = "KR"\n'
+        'member = true\nstatus = "confirmed"\nendorsed_on = 2017-01-10\nsource = "s"\n'
+    )
+    assert "W504" not in [f.code for f in validate_text(text)]

@@ -109,7 +109,9 @@ class Month:
 
 @dataclass(frozen=True)
 class Timeline:
-    """Endorsements by month (every month from the first to the last, empty ones included)."""
+    """Endorsements by month: every month from the first to the last, empty ones included,
+    but for a stretch of more than LONGEST_EMPTY_STRETCH empty months, left out whole (a
+    year typed 1017 for 2017 would otherwise list twelve thousand months)."""
 
     months: tuple[Month, ...]
     undated: int
@@ -268,7 +270,24 @@ def _timeline(active: Sequence[Entry]) -> Timeline:
     while (year, month) <= last:
         months.append(Month(f"{year:04d}-{month:02d}", dated[year, month]))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return Timeline(months=tuple(months), undated=undated)
+    return Timeline(months=_without_long_empty_stretches(months), undated=undated)
+
+
+LONGEST_EMPTY_STRETCH: Final = 12
+
+
+def _without_long_empty_stretches(months: Sequence[Month]) -> tuple[Month, ...]:
+    kept: list[Month] = []
+    empty: list[Month] = []
+    for month in months:
+        if not month.signatories:
+            empty.append(month)
+            continue
+        if len(empty) <= LONGEST_EMPTY_STRETCH:
+            kept.extend(empty)
+        empty = []
+        kept.append(month)
+    return tuple(kept)
 
 
 def _population(active: Sequence[Signatory], identify: PlaceLookup) -> Population:

@@ -4,7 +4,8 @@ relies on."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, timedelta
+from typing import Final
 
 from endorse.checks.findings import Finding
 from endorse.model import Paper, Signatory
@@ -89,3 +90,26 @@ def provenance_findings(signatory: Signatory, line: int | None, today: date) -> 
             "withdrawn, and no note says when or why",
             f'say why: `endorse edit {signatory.id} --note "…"`',
         )
+
+
+EARLY: Final = timedelta(days=366)
+
+
+def early_date_findings(paper: Paper, located: Sequence[Located]) -> Iterable[Finding]:
+    """W504 for an endorsement dated more than a year before the paper was presented: most
+    likely a typo in the year (1017 for 2017), which would also stretch the report's
+    timeline over every month between."""
+    if paper.presented_on is None:
+        return
+    earliest = paper.presented_on - EARLY
+    for signatory, line in located:
+        if signatory.endorsed_on is not None and signatory.endorsed_on < earliest:
+            yield Finding.of(
+                "W504",
+                signatory.id,
+                line,
+                f"endorsed_on {signatory.endorsed_on.isoformat()} is more than a year before "
+                f"the paper was presented ({paper.presented_on.isoformat()})",
+                "correct the year if it is a typo, or leave endorsed_on out until it is known: "
+                f"`endorse edit {signatory.id} --endorsed-on YYYY-MM-DD`",
+            )

@@ -40,6 +40,7 @@ CODES: Final[dict[str, str]] = {
     "W501": "no source",
     "E502": "endorsed_on is in the future",
     "W503": "withdrawn without a note",
+    "W504": "endorsed_on more than a year before the paper was presented",
     "I601": "the paper does not say what was endorsed",
 }
 VERBOSE_ONLY: Final = frozenset({"I205"})

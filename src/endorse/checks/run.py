@@ -10,7 +10,12 @@ from typing import Any
 import tomli
 
 from endorse import store
-from endorse.checks.content_rules import member_findings, paper_findings, provenance_findings
+from endorse.checks.content_rules import (
+    early_date_findings,
+    member_findings,
+    paper_findings,
+    provenance_findings,
+)
 from endorse.checks.duplicate_rules import duplicate_findings
 from endorse.checks.findings import Finding, in_report_order, visible
 from endorse.checks.format_rules import WellFormed, format_findings
@@ -132,6 +137,7 @@ def content_findings(well_formed: WellFormed, lines: TableLines, today: date) ->
     if well_formed.paper is not None:
         findings.extend(paper_findings(well_formed.paper, lines.paper, bool(located)))
         findings.extend(member_findings(well_formed.paper, located, lines.paper))
+        findings.extend(early_date_findings(well_formed.paper, located))
     return findings
 
 
