@@ -381,3 +381,26 @@ def test_a_deleted_registry_still_has_its_history(invoke: Invoke, repository: Pa
     assert logged.exit_code == 0, logged.stderr
     assert "withdrawn chicago: Chicago" in logged.stdout
     assert ids(changes_json(invoke, repository, "HEAD~1", "HEAD")["withdrawn"]) == ["chicago"]
+
+
+def test_a_repository_without_a_commit_is_said_to_have_none(invoke: Invoke, tmp_path: Path) -> None:
+    git(tmp_path, "init", "-q")
+    registry = tmp_path / "registry.toml"
+    invoke("init", registry, "--title", "P", "--network", "N", "--members-declared", "1")
+    result = invoke("--registry", registry, "diff")
+    assert result.exit_code == 1
+    assert "has no commit yet" in result.stderr
+    assert "git commit" in result.stderr
+
+
+def test_a_registry_never_committed_is_said_to_need_committing(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "commit", "-q", "--allow-empty", "-m", "first")
+    registry = tmp_path / "registry.toml"
+    invoke("init", registry, "--title", "P", "--network", "N", "--members-declared", "1")
+    result = invoke("--registry", registry, "diff")
+    assert result.exit_code == 1
+    assert 'registry.toml is not in "HEAD"' in result.stderr
+    assert "git commit" in result.stderr

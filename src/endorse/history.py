@@ -70,6 +70,10 @@ class UnknownRevisionError(HistoryError):
     """A revision that names no commit of the repository."""
 
 
+class NoCommitsError(HistoryError):
+    """The repository has no commit yet, so no revision names one."""
+
+
 class NotInRevisionError(HistoryError):
     """The registry file does not exist in a revision."""
 
@@ -198,7 +202,10 @@ def version_at(path: Path, revision: str) -> bytes:
     if done.returncode != 0 and not any(m in done.stderr for m in _NOT_IN_REVISION):
         raise HistoryError(f"git cannot read {path} in {shown(revision)}: {_stderr(done)}")
     if done.returncode != 0:
-        raise NotInRevisionError(f"{path.name} is not in {shown(revision)} ({sha[:7]}).")
+        raise NotInRevisionError(
+            f"{path.name} is not in {shown(revision)} ({sha[:7]}): it was not committed then "
+            f"(or not yet: `git add {path}` and `git commit` it)."
+        )
     return done.stdout
 
 
@@ -211,10 +218,20 @@ def resolve(path: Path, revision: str) -> str:
         return done.stdout.decode().strip()
     said = done.stderr.decode("utf-8", "replace")
     if any(known in said for known in _NO_SUCH_REVISION):
+        if not _has_commits(path):
+            raise NoCommitsError(
+                f"the repository that holds {path} has no commit yet, so {shown(revision)} "
+                f"names none; commit the registry first (`git add {path}` and `git commit`)."
+            )
         raise UnknownRevisionError(
             f"{shown(revision)} is not a commit of the repository that holds {path}."
         )
     raise HistoryError(f"git cannot read the repository that holds {path}: {_stderr(done)}")
+
+
+def _has_commits(path: Path) -> bool:
+    done = _git(path, "rev-list", "-n", "1", "--all")
+    return done.returncode == 0 and bool(done.stdout.strip())
 
 
 def commits(path: Path, revisions: str | None = None) -> list[Commit]:
