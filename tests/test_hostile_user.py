@@ -346,12 +346,32 @@ def test_a_lock_timeout_that_is_not_a_number_is_a_usage_error(
     assert result.exit_code == 2
 
 
-def test_letters_of_another_script_that_look_latin_do_not_make_a_new_signatory(
+def test_letters_of_another_script_that_look_latin_are_refused_in_a_name(
     invoke: Invoke, registry_copy: Path
 ) -> None:
+    before = registry_copy.read_bytes()
     result = invoke("--registry", registry_copy, "add", "\u0421hi\u0441ago", "--country", "US")
-    assert result.exit_code == 1
-    assert 'already in the registry as "chicago"' in result.stderr
+    assert result.exit_code == 2
+    assert "CYRILLIC CAPITAL LETTER ES) at position 1, among Latin letters" in result.stderr
+    assert registry_copy.read_bytes() == before
+
+
+def test_a_name_in_two_scripts_word_by_word_is_accepted(
+    invoke: Invoke, registry_copy: Path
+) -> None:
+    result = invoke(
+        "--registry", registry_copy, "add", "Kyiv / \u041a\u0438\u0457\u0432", "--country", "UA"
+    )
+    assert result.exit_code == 0, result.stderr
+
+
+def test_look_alike_letters_in_the_source_s_spelling_are_kept_as_written(
+    invoke: Invoke, registry_copy: Path
+) -> None:
+    result = invoke(
+        "--registry", registry_copy, "add", "Lyon", "--country", "FR", "--as-written", "Ly\u043en"
+    )
+    assert result.exit_code == 0, result.stderr
 
 
 def test_a_name_wholly_in_another_script_is_transliterated_not_read_as_latin() -> None:

@@ -96,7 +96,7 @@ def test_one_city_in_two_subdivisions_is_accepted_by_add_and_by_validate(
     assert not {"E302", "W303"} & set(_codes(path))
 
 
-@pytest.mark.parametrize("name", ["Chi\x1bcago", "C" * 201])
+@pytest.mark.parametrize("name", ["Chi\x1bcago", "C" * 201, "\u0421hicago"])
 def test_a_name_add_refuses_is_an_error_for_validate(
     tmp_path: Path, invoke: Invoke, name: str
 ) -> None:

@@ -67,6 +67,21 @@ def mixes_latin_and_other_letters(text: str) -> bool:
 
 
 _CASED: Final = frozenset({"Lu", "Ll", "Lt"})
+_WORD: Final = re.compile(r"\w+")
+
+
+def letter_of_another_script_in_a_latin_word(text: str) -> tuple[int, str] | None:
+    """The first letter of another script written inside a word of Latin letters ("Pаris",
+    its а Cyrillic), with its position; None when every word keeps to one script. A name
+    in two scripts word by word ("Kyiv / Київ") is not one."""
+    if text.isascii():
+        return None
+    for word in _WORD.finditer(text):
+        if mixes_latin_and_other_letters(word.group()):
+            for offset, char in enumerate(word.group()):
+                if _other_cased_letter(char):
+                    return word.start() + offset, char
+    return None
 
 
 def _other_cased_letter(char: str) -> bool:

@@ -36,7 +36,7 @@ from endorse.model import (
     Recipient,
     Signatory,
 )
-from endorse.names import nfc, slugify
+from endorse.names import letter_of_another_script_in_a_latin_word, nfc, slugify
 
 NAME_MAX_LENGTH: Final = 200
 MULTILINE_KEYS: Final = frozenset({"note", "source"})
@@ -144,7 +144,19 @@ def optional_text(value: str | None, field: str) -> str | None:
 
 
 def check_name(value: str, field: str = "name") -> str:
-    return clean_text(value, field, max_length=NAME_MAX_LENGTH)
+    """A name, clean; a `name` (not the source's spelling, `as_written`) whose word mixes
+    Latin letters with a letter of another script is refused: "Pаris" with a Cyrillic а
+    looks like Paris and would block it as a duplicate."""
+    text = clean_text(value, field, max_length=NAME_MAX_LENGTH)
+    mixed = letter_of_another_script_in_a_latin_word(text) if field == "name" else None
+    if mixed is not None:
+        position, char = mixed
+        raise ValueProblem(
+            field,
+            f"{field} {shown(text)} holds the letter {char} ({unicodedata.name(char, '?')}) "
+            f"at position {position + 1}, among Latin letters; type the name in one script",
+        )
+    return text
 
 
 def check_country(value: str) -> str:
