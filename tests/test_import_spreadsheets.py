@@ -659,3 +659,30 @@ def test_header_row_is_refused_for_json(
     file.write_text('[{"name": "Lyon", "country": "FR"}]', encoding="utf-8")
     result = invoke("--registry", registry_copy, "import", file, "--header-row", "1")
     assert result.exit_code == 2
+
+
+def test_the_hint_for_a_column_of_its_own_keeps_the_header_as_the_key(
+    import_csv: ImportRun, registry_copy: Path
+) -> None:
+    refused = import_csv("name,country,Email\nLyon,FR,a@b.org\n")
+    assert "--column Email=Email" in refused.stderr
+    assert (
+        import_csv("name,country,Email\nLyon,FR,a@b.org\n", "--column", "Email=Email").exit_code
+        == 0
+    )
+    [lyon] = added(registry_copy, "lyon")
+    assert lyon.extra == {"Email": "a@b.org"}
+
+
+def test_a_number_too_long_for_a_spreadsheet_to_hold_exactly_is_refused(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    rows = [
+        ["name", "country", "note"],
+        ["Metz", "FR", 12345678901234567890.0],
+        ["Nancy", "FR", 2018],
+    ]
+    book = workbook(tmp_path / "numbers.xlsx", {"Rows": rows})
+    result = invoke("--registry", registry_copy, "import", book)
+    assert result.exit_code == 1
+    assert 'cell C2 ("note"): note is the number 1.23456789012346e+19, too long' in result.stderr

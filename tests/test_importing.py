@@ -399,3 +399,19 @@ def test_a_json_key_of_spaces_alone_is_refused_not_dropped() -> None:
     table = text_table('[{"name": "Lyon", "country": "FR", "  ": "lost"}]', FILE, "json")
     with pytest.raises(ColumnsError, match='mapped to one: "  "'):
         candidates_from_table(table)
+
+
+def test_a_json_record_giving_a_key_twice_is_refused_naming_its_line(tmp_path: Path) -> None:
+    file = tmp_path / "rows.json"
+    file.write_text('[\n{"name": "Lyon", "country": "FR",\n "name": "Nice"}\n]\n', "utf-8")
+    with pytest.raises(
+        ImportFileError, match=r'rows.json:2: the record gives the key "name" twice'
+    ):
+        read_table(file)
+
+
+@pytest.mark.parametrize("number", ["1e400", "NaN", "-Infinity"])
+def test_a_json_number_that_is_not_finite_is_refused(number: str) -> None:
+    text = f'[{{"name": "Metz", "country": "FR", "size": {number}}}]'
+    [problem] = plan(text, file_format="json").problems
+    assert "not a finite number" in problem.message

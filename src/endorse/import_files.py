@@ -26,6 +26,7 @@ from endorse.rows import (
     UnknownImportFormatError,
     read_bytes,
 )
+from endorse.values import shown
 
 Delimiter = Literal[",", ";", "tab"]
 
@@ -201,8 +202,10 @@ def _csv_row(
 
 
 def json_rows(text: str, path: Path) -> list[Row]:
-    """The objects of a json array, each with the line it starts on."""
-    decoder = json.JSONDecoder()
+    """The objects of a json array, each with the line it starts on. A key given twice in
+    one object is refused (json.loads would keep the last value without a word)."""
+    decoder = json.JSONDecoder(object_pairs_hook=_once_each)
+    line = 1
     try:
         position = _expect(text, _skip_space(text, 0), "[", path)
         rows: list[Row] = []
@@ -224,11 +227,32 @@ def json_rows(text: str, path: Path) -> list[Row]:
             f"{path}:{error.lineno}:{error.colno}: not valid json: {error.msg}; "
             "nothing was imported"
         ) from None
+    except _RepeatedKey as repeated:
+        raise ImportFileError(
+            f"{path}:{line}: the record gives the key {shown(repeated.key)} twice; keep one "
+            "(nothing was imported)"
+        ) from None
     except RecursionError:
         raise ImportFileError(
             f"{path}: arrays or objects are nested too deeply to be signatories; "
             "nothing was imported"
         ) from None
+
+
+class _RepeatedKey(Exception):
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+
+def _once_each(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) < len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _RepeatedKey(key)
+            seen.add(key)
+    return found
 
 
 _SPACE: Final = re.compile(r"[ \t\n\r]*")

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -312,11 +313,20 @@ def _workbook_value(key: str, value: Any) -> str | date:
         )
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
+    if isinstance(value, float) and value.is_integer() and abs(value) >= _EXACT_FLOAT_INTEGERS:
+        raise ValueProblem(
+            key,
+            f"{key} is the number {value:.15g}, too long for a spreadsheet to hold exactly "
+            "(it keeps 15 digits); format the cell as text and type the value again",
+        )
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, float):
         return repr(value)
     raise ValueProblem(key, f"{key} must be text, not the {_cell_type(value)} {value}")
+
+
+_EXACT_FLOAT_INTEGERS: Final = 2**53
 
 
 def _cell_type(value: Any) -> str:
@@ -356,6 +366,12 @@ def _dates_restored(key: str, value: Any) -> Any:
         return [_dates_restored(key, v) for v in value]
     if isinstance(value, dict):
         return {k: _dates_restored(key, v) for k, v in value.items() if v is not None}
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueProblem(
+            key,
+            f"{key} holds {value!r}, not a finite number (json's NaN or Infinity, or a "
+            "number beyond 1e308); give the value as a number or as text",
+        )
     return value
 
 

@@ -21,7 +21,6 @@ from endorse.errors import (
 )
 from endorse.history import GitMissingError, NotARepositoryError, UnknownRevisionError
 from endorse.importing import ImportRefusedError
-from endorse.names import fold
 from endorse.rows import UnknownImportFormatError
 from endorse.store import (
     ENV_VAR,
@@ -100,7 +99,7 @@ def _columns_advice(error: ColumnsError) -> str | None:
     if more > 0:
         ignore += f" (and {more} more)"
     first = error.unmapped[0]
-    key = "_".join(fold(first).split()) or "key"
+    key = first.strip() or "key"
     title = (
         " If it is a title above the table, give --header-row N, N being the row (a csv "
         "file's line) the columns' names are on."
