@@ -14,6 +14,11 @@ from conftest import InvokeResult
 from endorse import store
 from endorse.model import Registry
 
+MEMBER_WORDS = (
+    "; write one of true, yes, y, 1, oui, vrai, sí, si, verdadero or false, no, n, 0, non, "
+    "faux, falso"
+)
+
 Invoke = Callable[..., InvokeResult]
 
 THREE_BAD_ROWS = (
@@ -57,7 +62,7 @@ def test_three_bad_rows_are_all_reported_and_nothing_is_written(
     assert result.stderr.splitlines()[1:4] == [
         f'  {file}:3: country "XX" is not an ISO 3166-1 alpha-2 code (two letters, like "US" '
         'or "FR")',
-        f'  {file}:4: member "perhaps" is not true or false',
+        f'  {file}:4: member "perhaps" is not true or false{MEMBER_WORDS}',
         f'  {file}:5: endorsed_on "15/01/2018" is not a date written YYYY-MM-DD',
     ]
     assert result.stderr.startswith(f"error: {file}: 3 rows cannot be imported, so nothing")

@@ -164,6 +164,15 @@ def test_a_registry_option_ending_in_a_slash_is_refused(invoke: Invoke) -> None:
 _PAPER = ("--title", "Paper", "--network", "Network", "--members-declared", "3")
 
 
+@pytest.mark.parametrize(
+    "command", [["list", "--output", ""], ["init", "", *_PAPER], ["--registry", "", "list"]]
+)
+def test_an_empty_file_name_is_said_to_be_empty(invoke: Invoke, command: list[str]) -> None:
+    result = invoke(*command)
+    assert result.exit_code == 2
+    assert "the file name is empty" in _unboxed(result.stderr)
+
+
 def _unboxed(usage_error: str) -> str:
     """A usage error's words on one line, without the box and the wrapping around them."""
     return " ".join(usage_error.replace("│", " ").split())

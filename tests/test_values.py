@@ -13,6 +13,7 @@ from endorse.values import (
     changed_signatory,
     check_country,
     check_date,
+    check_member,
     check_subdivision,
     clean_text,
     id_for,
@@ -182,3 +183,20 @@ def test_a_new_country_with_its_own_subdivision_is_accepted() -> None:
 def test_a_paper_refuses_a_negative_member_count() -> None:
     with pytest.raises(ValueProblem, match="must not be negative"):
         paper_from_values(title="Paper", network="Net", members_declared=-1)
+
+
+@pytest.mark.parametrize(
+    ("word", "member"), [("oui", True), ("Sí", True), ("NON", False), ("falso", False)]
+)
+def test_member_reads_yes_and_no_in_french_and_spanish(word: str, member: bool) -> None:
+    assert check_member(word) is member
+
+
+def test_a_member_word_not_known_is_refused_listing_the_words_known() -> None:
+    with pytest.raises(ValueProblem, match=r"write one of true, yes, .* or false, no"):
+        check_member("peut-être")
+
+
+def test_a_month_name_not_in_english_is_said_to_be_read_in_english_only() -> None:
+    with pytest.raises(ValueProblem, match="read English names of months and days only"):
+        check_date("15 janvier 2018", "endorsed_on", "%d %B %Y")

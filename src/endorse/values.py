@@ -49,8 +49,9 @@ _BIDI_CONTROLS: Final = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2
 # another name ("Bos\u200bton") without being it. Joiners (U+200C, U+200D), which
 # Persian and Indic names need, are allowed.
 _INVISIBLE: Final = frozenset("\u00ad\u180e\u200b\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff")
-_TRUE_WORDS: Final = frozenset({"true", "yes", "y", "1"})
-_FALSE_WORDS: Final = frozenset({"false", "no", "n", "0"})
+# In English, French and Spanish, as the report is: a form in French says "oui".
+_TRUE_WORDS: Final = ("true", "yes", "y", "1", "oui", "vrai", "sí", "si", "verdadero")
+_FALSE_WORDS: Final = ("false", "no", "n", "0", "non", "faux", "falso")
 _SHOWN_LENGTH: Final = 60
 
 
@@ -231,7 +232,9 @@ def check_date(value: str | date, field: str, date_format: str | None = None) ->
         except ValueError:
             if not _ISO_DATE.fullmatch(text):
                 raise ValueProblem(
-                    field, f"{field} {shown(text)} is not a date written {shown(date_format)}"
+                    field,
+                    f"{field} {shown(text)} is not a date written {shown(date_format)}"
+                    + _ENGLISH_NAMES_ONLY * any(d in date_format for d in _NAME_DIRECTIVES),
                 ) from None
     if not _ISO_DATE.fullmatch(text):
         raise DateFormatProblem(field, f"{field} {shown(text)} is not a date written YYYY-MM-DD")
@@ -239,6 +242,13 @@ def check_date(value: str | date, field: str, date_format: str | None = None) ->
         return date.fromisoformat(text)
     except ValueError:
         raise ValueProblem(field, f"{field} {shown(text)} is not a real calendar date") from None
+
+
+_NAME_DIRECTIVES: Final = ("%B", "%b", "%A", "%a")
+_ENGLISH_NAMES_ONLY: Final = (
+    " (%B, %b, %A and %a read English names of months and days only: "
+    '"15 January 2018", not "15 janvier 2018")'
+)
 
 
 def check_date_format(date_format: str) -> str:
@@ -286,7 +296,11 @@ def check_member(value: bool | str) -> bool:
         return True
     if word in _FALSE_WORDS:
         return False
-    raise ValueProblem("member", f"member {shown(value)} is not true or false")
+    raise ValueProblem(
+        "member",
+        f"member {shown(value)} is not true or false; write one of "
+        f"{', '.join(_TRUE_WORDS)} or {', '.join(_FALSE_WORDS)}",
+    )
 
 
 def check_id(value: str) -> str:

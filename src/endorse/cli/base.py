@@ -114,6 +114,8 @@ def file_path(example: str) -> Callable[[str], Path]:
     """
 
     def path(value: str) -> Path:  # its name is the type Typer's help shows
+        if not value.strip():
+            raise typer.BadParameter(f"the file name is empty; give one, such as {example}")
         if value.endswith(_SEPARATORS):
             raise typer.BadParameter(
                 f"{value} ends with {value[-1]!r}, so it names a folder; "
