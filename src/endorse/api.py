@@ -144,13 +144,14 @@ def _in_history(path: PathLike | None) -> Path:
     return find(None) if path is None else Path(path)
 
 
-def summarise(registry: Registry) -> Summary:
+def summarise(source: Registry | PathLike | None = None) -> Summary:
     """Every figure of the report: `totals`, `by_region`, `by_country`, `by_kind`,
     `nonmembers`, `members_by_region`, `withdrawn`, `timeline` and `population`, named as
-    in the JSON report."""
+    in the JSON report. Of a Registry, or of the file at a path (or the one `find`
+    finds), as `validate` takes either."""
     from endorse.summary import summarise as summarise_registry
 
-    return summarise_registry(registry)
+    return summarise_registry(source if isinstance(source, Registry) else load(source))
 
 
 class Draft:
