@@ -373,3 +373,10 @@ def test_text_written_to_a_file_is_plain_even_on_a_terminal(
     written = target.read_text(encoding="utf-8")
     assert "╭" not in written and "\x1b" not in written
     assert written.startswith("A fixture paper for counting by hand\n")
+
+
+def test_a_pending_mark_is_never_wrapped_apart_from_its_name(invoke: Invoke) -> None:
+    text = report(invoke, BUNDLED)
+    members = text[text.index("Members by region") : text.index("* pending")]
+    assert not [line for line in members.splitlines() if line.lstrip().startswith("*")]
+    assert "Taichung *" in members.replace("\n  ", " ")

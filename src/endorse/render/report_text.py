@@ -183,10 +183,21 @@ def _plain_members(summary: Summary) -> list[str]:
     lines = []
     for group in summary.members_by_region:
         heading = f"{terminal_safe(words.region(group.region))} ({len(group.members)}): "
-        listed = ", ".join(names(group.members, with_country=False))
-        lines.append(textwrap.fill(heading + listed, WRAP, subsequent_indent="  "))
+        listed = ", ".join(_glued(name) for name in names(group.members, with_country=False))
+        filled = textwrap.fill(heading + listed, WRAP, subsequent_indent="  ")
+        lines.append(filled.replace(_GLUE, " "))
     members = [e for group in summary.members_by_region for e in group.members]
     return _with_pending_note(lines, members) or [words.none_text()]
+
+
+# A name and its pending mark are wrapped as one word: NUL stands for the space between
+# them, as no text that `terminal_safe` made holds one.
+_GLUE: Final = "\x00"
+_MARK: Final = words.status_mark("pending")
+
+
+def _glued(name: str) -> str:
+    return name[: -len(_MARK)] + _GLUE + _MARK.lstrip() if name.endswith(_MARK) else name
 
 
 def _with_pending_note(lines: list[str], entries: Iterable[Entry]) -> list[str]:
