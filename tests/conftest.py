@@ -29,7 +29,7 @@ def _isolated_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("ENDORSE_REGISTRY", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
     # The report's language follows these (docs/report.md): the tests expect English.
-    for variable in ("ENDORSE_LANG", "LC_ALL", "LC_MESSAGES"):
+    for variable in ("ENDORSE_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(variable, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
 

@@ -298,6 +298,9 @@ def _language_of(invoke: Invoke, *options: str) -> str:
         ({"LANG": "de_DE.UTF-8"}, "en"),
         ({"LANG": "es", "LC_ALL": ""}, "es"),  # an empty variable is not set
         ({"LANG": "fr_FR.UTF-8", "ENDORSE_LANG": "es"}, "es"),
+        ({"LANG": "en_US.UTF-8", "LANGUAGE": "es"}, "es"),  # gettext reads LANGUAGE first
+        ({"LC_ALL": "fr_FR.UTF-8", "LANGUAGE": "de:pt:es:fr"}, "es"),  # its first known
+        ({"LC_ALL": "fr_FR.UTF-8", "LANGUAGE": "de"}, "en"),
     ],
 )
 def test_the_language_follows_the_environment_in_the_documented_order(

@@ -36,7 +36,7 @@ DOMAIN: Final = "endorse"
 LOCALE_DIR: Final = Path(__file__).resolve().parent.parent / "locale"
 # What gettext reads, in its order (LANGUAGE aside: it is a GNU list of fallbacks that
 # only applies when a locale is set, and the report's choice is one language).
-LOCALE_VARIABLES: Final = ("LC_ALL", "LC_MESSAGES", "LANG")
+LOCALE_VARIABLES: Final = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 # GeoNames continent names (`places.CONTINENT_NAMES`, the report's region keys) to the
 # CLDR territory codes that name them: UN M49 areas, and Antarctica's own code.
@@ -68,14 +68,19 @@ UNKNOWN_REGION_LABEL: Final = N_("Unknown region")
 
 def language_from_locale(environ: Mapping[str, str]) -> LanguageCode | None:
     """The report language named by the first set locale variable, as gettext reads them
-    (LC_ALL, then LC_MESSAGES, then LANG): "fr_CA.UTF-8" is French. None when that locale
-    is none of the report's languages ("C", "de_DE"), or when none is set."""
+    (LANGUAGE, then LC_ALL, LC_MESSAGES and LANG): "fr_CA.UTF-8" is French, and of a list
+    ("de:fr", as LANGUAGE holds one) the first that is a report language. None when none
+    is ("C", "de_DE"), or when no variable is set."""
     for variable in LOCALE_VARIABLES:
         value = environ.get(variable)
         if value:
-            code = value.split(".")[0].split("@")[0].replace("-", "_").split("_")[0].lower()
-            return code if code in LANGUAGES else None
+            return next((c for c in map(_language_code, value.split(":")) if c), None)
     return None
+
+
+def _language_code(locale_name: str) -> LanguageCode | None:
+    code = locale_name.split(".")[0].split("@")[0].replace("-", "_").split("_")[0].lower()
+    return code if code in LANGUAGES else None
 
 
 def choose(option: LanguageCode | None, environ: Mapping[str, str] = os.environ) -> LanguageCode:
