@@ -272,3 +272,9 @@ def test_list_country_that_is_no_country_is_refused_not_matched_by_no_one(
     result = invoke("--registry", BUNDLED, "list", "--country", "ZZ")
     assert result.exit_code == 2
     assert 'country "ZZ" is not an ISO 3166-1 alpha-2 code' in result.stderr
+
+
+@pytest.mark.parametrize("text", ["saint louis", "St Louis", "ST. LOUIS"])
+def test_search_spells_saint_as_the_duplicate_rule_does(invoke: Invoke, text: str) -> None:
+    result = invoke("--registry", BUNDLED, "list", "--search", text, "--format", "ids")
+    assert result.stdout.split() == ["st-louis-city"]

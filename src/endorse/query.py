@@ -11,7 +11,7 @@ from typing import Final, Literal, get_args
 
 from endorse.errors import AmbiguousReferenceError, UnknownSignatoryError
 from endorse.model import Registry, Signatory
-from endorse.names import fold
+from endorse.names import fold, match_key
 from endorse.values import ValueProblem, check_country, shown
 
 SortKey = Literal["name", "country", "endorsed"]
@@ -39,12 +39,15 @@ class Filters:
 
 
 def matches_search(signatory: Signatory, text: str) -> bool:
-    """Case- and accent-insensitive substring search on name, as_written and id."""
+    """Case- and accent-insensitive substring search on name, as_written and id; the names
+    are also compared as the duplicate rule compares them (`names.match_key`), so that
+    "saint louis" finds "St. Louis City" and "new-york" finds "New York"."""
     needle = fold(text)
-    return any(
-        needle in fold(value)
-        for value in (signatory.name, signatory.as_written, signatory.id)
-        if value
+    if any(needle in fold(v) for v in (signatory.name, signatory.as_written, signatory.id) if v):
+        return True
+    key = match_key(text)
+    return bool(key) and any(
+        key in match_key(v) for v in (signatory.name, signatory.as_written) if v
     )
 
 
