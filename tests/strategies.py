@@ -9,7 +9,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from endorse.model import KINDS, PAPER_KEYS, SIGNATORY_KEYS, STATUSES, Paper, Registry, Signatory
-from endorse.names import letter_of_another_script_in_a_latin_word
+from endorse.names import mixed_script_letter
 
 # Any text TOML can hold: every code point but surrogates, escape sequences and markup included.
 text = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
@@ -104,7 +104,7 @@ clean_text = (
     .filter(bool)
 )
 clean_names = st.one_of(
-    clean_text.filter(lambda name: letter_of_another_script_in_a_latin_word(name) is None),
+    clean_text.filter(lambda name: mixed_script_letter(name) is None),
     st.sampled_from(
         ['=HYPERLINK("http://example.invalid","x")', "+1", "-1", "@SUM(A1)", "'=x", "[bold]x"]
     ),

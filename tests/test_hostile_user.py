@@ -122,6 +122,42 @@ def test_add_says_it_added_before_a_full_stdout_fails(registry_copy: Path) -> No
     assert error.startswith("error: cannot write to standard output")
 
 
+@pytest.mark.parametrize("args", [["--version"], ["--help"], ["list", "--help"]])
+def test_a_full_disk_on_stdout_for_help_or_version_is_an_error_not_a_traceback(
+    args: list[str],
+) -> None:
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "endorse", *args],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+    assert done.returncode == 1
+    assert done.stderr.startswith("error: cannot write to standard output: No space left")
+
+
+def test_a_typed_backslash_n_and_a_line_break_differ_in_a_diff(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    typed, broken = tmp_path / "typed.toml", tmp_path / "broken.toml"
+    for path, note in ((typed, "a\\nb"), (broken, "a\nb")):
+        path.write_bytes(BUNDLED.read_bytes())
+        with endorse.edit(path) as draft:
+            draft.edit("accra", note=note)
+    shown = invoke("diff", typed, broken).stdout
+    assert 'note: "a\\\\nb" \u2192 "a\\nb"' in shown
+
+
+def test_a_withdraw_note_found_inside_the_old_note_is_still_added(
+    invoke: Invoke, registry_copy: Path
+) -> None:
+    invoke("--registry", registry_copy, "withdraw", "abidjan", "--note", "2015")
+    note = endorse.load(registry_copy).by_id("abidjan").note  # type: ignore[union-attr]
+    assert note is not None and note.endswith(" 2015") or note.endswith("; 2015")
+
+
 def test_a_list_written_to_dev_stdout_reaches_a_pipe() -> None:
     result = run("--registry", BUNDLED, "list", "--format", "ids", "--output", "/dev/stdout")
     assert result.returncode == 0, result.stderr
@@ -361,8 +397,18 @@ def test_letters_of_another_script_that_look_latin_are_refused_in_a_name(
     before = registry_copy.read_bytes()
     result = invoke("--registry", registry_copy, "add", "\u0421hi\u0441ago", "--country", "US")
     assert result.exit_code == 2
-    assert "CYRILLIC CAPITAL LETTER ES) at position 1, among Latin letters" in result.stderr
+    assert "the letter \u0421 (CYRILLIC CAPITAL LETTER ES) at position 1 is not" in result.stderr
     assert registry_copy.read_bytes() == before
+
+
+def test_a_latin_letter_in_a_cyrillic_word_is_the_letter_named(
+    invoke: Invoke, registry_copy: Path
+) -> None:
+    result = invoke(
+        "--registry", registry_copy, "add", "\u041c\u043e\u0441\u043a\u0432a", "--country", "RU"
+    )
+    assert result.exit_code == 2
+    assert "the letter a (LATIN SMALL LETTER A) at position 6" in result.stderr
 
 
 def test_a_name_in_two_scripts_word_by_word_is_accepted(

@@ -677,10 +677,16 @@ def test_a_number_too_long_for_a_spreadsheet_to_hold_exactly_is_refused(
 ) -> None:
     rows = [
         ["name", "country", "note"],
-        ["Metz", "FR", 12345678901234567890.0],
+        ["Metz", "FR", 1234567890123450.0],
         ["Nancy", "FR", 2018],
     ]
     book = workbook(tmp_path / "numbers.xlsx", {"Rows": rows})
     result = invoke("--registry", registry_copy, "import", book)
     assert result.exit_code == 1
-    assert 'cell C2 ("note"): note is the number 1.23456789012346e+19, too long' in result.stderr
+    assert 'cell C2 ("note"): note is the number 1.23456789012345e+15, too long' in result.stderr
+
+
+def test_header_row_counts_lines_ended_by_carriage_returns(import_csv: ImportRun) -> None:
+    result = import_csv("Title\rname;country\rTestburg;DE\r", "--header-row", "2", "--dry-run")
+    assert result.exit_code == 0, result.stderr
+    assert 'roster.csv:3: add "testburg"' in result.stdout

@@ -301,6 +301,8 @@ def _language_of(invoke: Invoke, *options: str) -> str:
         ({"LANG": "en_US.UTF-8", "LANGUAGE": "es"}, "es"),  # gettext reads LANGUAGE first
         ({"LC_ALL": "fr_FR.UTF-8", "LANGUAGE": "de:pt:es:fr"}, "es"),  # its first known
         ({"LC_ALL": "fr_FR.UTF-8", "LANGUAGE": "de"}, "en"),
+        ({"LC_ALL": "C", "LANGUAGE": "fr"}, "en"),  # as GNU gettext, not under C
+        ({"LANG": "C.UTF-8", "LANGUAGE": "es"}, "en"),
     ],
 )
 def test_the_language_follows_the_environment_in_the_documented_order(

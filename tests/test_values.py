@@ -200,3 +200,7 @@ def test_a_member_word_not_known_is_refused_listing_the_words_known() -> None:
 def test_a_month_name_not_in_english_is_said_to_be_read_in_english_only() -> None:
     with pytest.raises(ValueProblem, match="read English names of months and days only"):
         check_date("15 janvier 2018", "endorsed_on", "%d %B %Y")
+
+
+def test_member_reads_a_word_whose_accent_is_a_combining_mark() -> None:
+    assert check_member("Si\u0301") is True

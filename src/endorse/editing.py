@@ -160,8 +160,8 @@ def withdraw_signatory(registry: Registry, reference: str, note: str | None = No
     """Status withdrawn, the record kept; a note is added after any note already there.
 
     Withdrawing twice changes nothing: a signatory already withdrawn keeps its
-    status, and a note is added only if its note does not already hold it (the
-    same command run again adds nothing more).
+    status, and a note is added unless its note already ends with it (the same
+    command run again adds nothing more).
     """
     before = resolve(registry, reference)
     after = (
@@ -171,7 +171,7 @@ def withdraw_signatory(registry: Registry, reference: str, note: str | None = No
     )
     if note is not None and note.strip():
         added = clean_text(note, "note")
-        if added not in (before.note or ""):
+        if not (before.note or "").endswith(added):
             after = dataclasses.replace(after, note=_appended(before.note, added))
     if after == before:
         return Edited(registry, before, before)

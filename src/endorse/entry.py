@@ -21,7 +21,17 @@ from endorse import __version__
 
 def main() -> None:
     if sys.argv[1:] == ["--version"]:
-        sys.stdout.write(f"endorse {__version__}\n")
+        try:
+            sys.stdout.write(f"endorse {__version__}\n")
+            sys.stdout.flush()
+        except OSError as error:
+            from endorse.output import error as say_error
+            from endorse.output import stdout_write_error
+
+            failure = stdout_write_error(error)  # lets stdout go, a closed pipe too
+            if not isinstance(error, BrokenPipeError):
+                say_error(str(failure))
+            sys.exit(1)
         return
     gc.disable()
     from endorse.cli import main as run_cli

@@ -53,15 +53,14 @@ def read_table(
     """The file at `path` as a table: from its extension unless `file_format` is given.
 
     The header is on `header_row` (a workbook's row number, a csv file's line) when it
-    is given, and the rows above it are left out: a title above the table.
+    is given, and the rows above it are left out: a title above the table. A json file
+    has no header row; `header_row` does not apply to it.
     """
     kind = format_of(path, file_format)
     if kind == "xlsx":
         from endorse.workbooks import workbook_table
 
         return workbook_table(path, sheet, header_row)
-    if kind == "json" and header_row is not None:
-        raise ImportFileError(f"{path}: a json file has no header row; each record names its keys")
     return text_table(decode(read_bytes(path), path), path, kind, delimiter, header_row)
 
 
@@ -163,9 +162,13 @@ def csv_table(
 
 
 def _line(text: str, number: int) -> str:
-    """Line `number` (from 1) of `text`, or "" past its end."""
-    lines = text.split("\n", number)
+    """Line `number` (from 1) of `text`, or "" past its end; lines end as csv's do (a line
+    feed, a carriage return, or both)."""
+    lines = _LINE_END.split(text, number)
     return lines[number - 1] if len(lines) >= number else ""
+
+
+_LINE_END: Final = re.compile(r"\r\n|\r|\n")
 
 
 def _csv_header(reader: Any, path: Path, header_row: int | None) -> list[str]:

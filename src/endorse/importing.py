@@ -311,22 +311,24 @@ def _workbook_value(key: str, value: Any) -> str | date:
         raise ValueProblem(
             key, f"{key} is the number {value:g}, not a date; format the cell as a date"
         )
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    if isinstance(value, float) and value.is_integer() and abs(value) >= _EXACT_FLOAT_INTEGERS:
+    whole = (isinstance(value, int) and not isinstance(value, bool)) or (
+        isinstance(value, float) and value.is_integer()
+    )
+    if whole and abs(value) >= _EXACT_FLOAT_INTEGERS:
         raise ValueProblem(
             key,
             f"{key} is the number {value:.15g}, too long for a spreadsheet to hold exactly "
             "(it keeps 15 digits); format the cell as text and type the value again",
         )
-    if isinstance(value, float) and value.is_integer():
+    if whole:
         return str(int(value))
     if isinstance(value, float):
         return repr(value)
     raise ValueProblem(key, f"{key} must be text, not the {_cell_type(value)} {value}")
 
 
-_EXACT_FLOAT_INTEGERS: Final = 2**53
+# A spreadsheet keeps 15 significant digits: a whole number of 16 or more was rounded.
+_EXACT_FLOAT_INTEGERS: Final = 10**15
 
 
 def _cell_type(value: Any) -> str:

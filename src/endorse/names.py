@@ -70,17 +70,23 @@ _CASED: Final = frozenset({"Lu", "Ll", "Lt"})
 _WORD: Final = re.compile(r"\w+")
 
 
-def letter_of_another_script_in_a_latin_word(text: str) -> tuple[int, str] | None:
-    """The first letter of another script written inside a word of Latin letters ("Pаris",
-    its а Cyrillic), with its position; None when every word keeps to one script. A name
-    in two scripts word by word ("Kyiv / Київ") is not one."""
+def mixed_script_letter(text: str) -> tuple[int, str] | None:
+    """A letter written among letters of another script in one word, with its position: the
+    Cyrillic а of "Pаris", the Latin a of "Москвa" (of a word's two scripts, the one with
+    fewer letters there). None when every word keeps to one script: a name in two scripts
+    word by word ("Kyiv / Київ") has none."""
     if text.isascii():
         return None
     for word in _WORD.finditer(text):
         if mixes_latin_and_other_letters(word.group()):
-            for offset, char in enumerate(word.group()):
-                if _other_cased_letter(char):
-                    return word.start() + offset, char
+            other = [i for i, char in enumerate(word.group()) if _other_cased_letter(char)]
+            latin = [
+                i
+                for i, char in enumerate(word.group())
+                if char.isalpha() and i not in other and unicodedata.category(char) in _CASED
+            ]
+            position = (other if len(other) <= len(latin) else latin)[0]
+            return word.start() + position, word.group()[position]
     return None
 
 

@@ -96,12 +96,18 @@ def _writing_stdout() -> Iterator[None]:
     except BrokenPipeError:
         raise
     except OSError as error:
-        _discard_stdout()
-        reason = error.strerror or str(error)
-        raise StdoutWriteError(
-            f"cannot write to standard output: {reason}; what it holds is incomplete. "
-            "Free some room, or write to a file elsewhere with --output FILE."
-        ) from None
+        raise stdout_write_error(error) from None
+
+
+def stdout_write_error(error: OSError) -> StdoutWriteError:
+    """The error to report for a failed write to stdout; stdout is let go, so that Python's
+    flush at exit does not fail a second time."""
+    _discard_stdout()
+    reason = error.strerror or str(error)
+    return StdoutWriteError(
+        f"cannot write to standard output: {reason}; what it shows is incomplete. "
+        "Free some room, or send it elsewhere."
+    )
 
 
 def _discard_stdout() -> None:

@@ -36,7 +36,7 @@ from endorse.model import (
     Recipient,
     Signatory,
 )
-from endorse.names import letter_of_another_script_in_a_latin_word, nfc, slugify
+from endorse.names import mixed_script_letter, nfc, slugify
 
 NAME_MAX_LENGTH: Final = 200
 MULTILINE_KEYS: Final = frozenset({"note", "source"})
@@ -146,16 +146,17 @@ def optional_text(value: str | None, field: str) -> str | None:
 
 def check_name(value: str, field: str = "name") -> str:
     """A name, clean; a `name` (not the source's spelling, `as_written`) whose word mixes
-    Latin letters with a letter of another script is refused: "Pаris" with a Cyrillic а
+    Latin letters with letters of another script is refused: "Pаris" with a Cyrillic а
     looks like Paris and would block it as a duplicate."""
     text = clean_text(value, field, max_length=NAME_MAX_LENGTH)
-    mixed = letter_of_another_script_in_a_latin_word(text) if field == "name" else None
+    mixed = mixed_script_letter(text) if field == "name" else None
     if mixed is not None:
         position, char = mixed
         raise ValueProblem(
             field,
-            f"{field} {shown(text)} holds the letter {char} ({unicodedata.name(char, '?')}) "
-            f"at position {position + 1}, among Latin letters; type the name in one script",
+            f"{field} {shown(text)} mixes scripts in one word: the letter {char} "
+            f"({unicodedata.name(char, '?')}) at position {position + 1} is not of the "
+            "script of the letters around it; type the name in one script",
         )
     return text
 
@@ -291,7 +292,7 @@ def future_date_problem(value: date, field: str, today: date) -> str | None:
 def check_member(value: bool | str) -> bool:
     if isinstance(value, bool):
         return value
-    word = value.strip().lower()
+    word = nfc(value).strip().casefold()
     if word in _TRUE_WORDS:
         return True
     if word in _FALSE_WORDS:

@@ -36,3 +36,10 @@ def main() -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(1)
+    except OSError as error:
+        # Click writes help and usage itself, past `output`: a full stdout ends here. An
+        # error of a named file is not that one (commands turn theirs into EndorseErrors).
+        if error.filename is not None:
+            raise
+        output.error(str(output.stdout_write_error(error)))
+        sys.exit(1)

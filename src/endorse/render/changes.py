@@ -101,7 +101,9 @@ def change_value(value: Any) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, str):
-        return f'"{value}"'  # escaped where it is written, as every value is (`render.safe`)
+        # Quoted with its backslashes and quotes escaped, so that a typed "\n" cannot pass
+        # for a line break; control characters are escaped where it is written (`render.safe`).
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
     return json.dumps(json_value(value), ensure_ascii=False)
 
 

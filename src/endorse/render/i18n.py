@@ -34,9 +34,9 @@ LanguageCode = Literal["en", "fr", "es"]
 LANGUAGES: Final[tuple[LanguageCode, ...]] = get_args(LanguageCode)
 DOMAIN: Final = "endorse"
 LOCALE_DIR: Final = Path(__file__).resolve().parent.parent / "locale"
-# What gettext reads, in its order (LANGUAGE aside: it is a GNU list of fallbacks that
-# only applies when a locale is set, and the report's choice is one language).
-LOCALE_VARIABLES: Final = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+# What gettext reads, in its order. LANGUAGE, a list of languages to try ("de:fr"), comes
+# first, but GNU gettext leaves it aside when the locale is C or POSIX: so does the report.
+LOCALE_VARIABLES: Final = ("LC_ALL", "LC_MESSAGES", "LANG")
 
 # GeoNames continent names (`places.CONTINENT_NAMES`, the report's region keys) to the
 # CLDR territory codes that name them: UN M49 areas, and Antarctica's own code.
@@ -71,11 +71,17 @@ def language_from_locale(environ: Mapping[str, str]) -> LanguageCode | None:
     (LANGUAGE, then LC_ALL, LC_MESSAGES and LANG): "fr_CA.UTF-8" is French, and of a list
     ("de:fr", as LANGUAGE holds one) the first that is a report language. None when none
     is ("C", "de_DE"), or when no variable is set."""
-    for variable in LOCALE_VARIABLES:
-        value = environ.get(variable)
-        if value:
-            return next((c for c in map(_language_code, value.split(":")) if c), None)
-    return None
+    locale_name = next((environ[v] for v in LOCALE_VARIABLES if environ.get(v)), None)
+    value = environ.get("LANGUAGE") if not _is_c_locale(locale_name) else None
+    value = value or locale_name
+    if not value:
+        return None
+    return next((c for c in map(_language_code, value.split(":")) if c), None)
+
+
+def _is_c_locale(locale_name: str | None) -> bool:
+    """Whether the locale is C or POSIX ("C.UTF-8" too); none set is C as well."""
+    return locale_name is None or locale_name.split(".")[0] in ("C", "POSIX")
 
 
 def _language_code(locale_name: str) -> LanguageCode | None:
