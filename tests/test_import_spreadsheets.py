@@ -458,7 +458,7 @@ def test_a_column_both_mapped_and_left_out_is_refused(
     file.write_text("City,country\nGrenoble,FR\n", encoding="utf-8")
     options = ("--column", "name=City", "--ignore-column", "city")
     result = invoke("--registry", registry_copy, "import", file, *options)
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert 'the column "City" is both mapped to name and left out' in result.stderr
 
 
@@ -576,7 +576,7 @@ def test_a_field_given_twice_for_every_row_is_refused(
     file.write_text("name,country\nGrenoble,FR\n", encoding="utf-8")
     twice = ("--set", "member=true", "--set", "Member=false")
     result = invoke("--registry", registry_copy, "import", file, *twice)
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "member is given twice" in result.stderr
 
 

@@ -48,6 +48,12 @@ class ColumnsError(EndorseError):
         self.fields_found = tuple(fields_found)
 
 
+class ChoicesError(ColumnsError):
+    """What the person importing says about the columns contradicts itself or names no
+    field (a field given twice, a column mapped twice, a key that cannot be kept),
+    whatever the file holds."""
+
+
 def header_key(header: str) -> str:
     """A header as compared: case, accents, surrounding or repeated spaces ignored, and an
     underscore taken for a space ("Endorsed on" is endorsed_on)."""
@@ -90,11 +96,11 @@ def map_columns(headers: Sequence[str], choices: ColumnChoices) -> ColumnMap:
     for key, header in choices.mapped.items():
         written = _existing(header, by_key, f"mapped to {key}")
         if written in ignored:
-            raise ColumnsError(
+            raise ChoicesError(
                 f"the column {shown(written)} is both mapped to {key} and left out; choose one."
             )
         if written in keys:
-            raise ColumnsError(f"the column {shown(written)} is mapped twice; map it once.")
+            raise ChoicesError(f"the column {shown(written)} is mapped twice; map it once.")
         keys[written] = _mappable(key)
     for written in headers:
         if written in keys or written in ignored or not written.strip():
@@ -148,7 +154,7 @@ def _mappable(key: str) -> str:
         return named
     problem = text_problem(key, "the key") if key.strip() else "the key is empty"
     if problem is not None:
-        raise ColumnsError(f"cannot keep a column under {shown(key)}: {problem}.")
+        raise ChoicesError(f"cannot keep a column under {shown(key)}: {problem}.")
     return key
 
 
@@ -189,7 +195,7 @@ def named_fields(given: Mapping[str, str]) -> dict[str, str]:
     for key, value in given.items():
         named = field_name(key)
         if named in found:
-            raise ColumnsError(f"{named} is given twice; give it once.")
+            raise ChoicesError(f"{named} is given twice; give it once.")
         found[named] = value
     return found
 
@@ -198,12 +204,12 @@ def _check_constants(keys: Mapping[str, str], constants: Mapping[str, str]) -> N
     from_columns = {key: header for header, key in keys.items()}
     for key in constants:
         if key not in SIGNATORY_KEYS:
-            raise ColumnsError(
+            raise ChoicesError(
                 f"{shown(key)} is not a field of the registry, to give every row; "
                 f"the fields are: {', '.join(SIGNATORY_KEYS)}."
             )
         if key in _PER_ROW_KEYS:
-            raise ColumnsError(f"every row would have the same {key}; {key} comes from a column.")
+            raise ChoicesError(f"every row would have the same {key}; {key} comes from a column.")
         if key in from_columns:
             raise ColumnsError(
                 f"{key} is both in the column {shown(from_columns[key])} and given for every "

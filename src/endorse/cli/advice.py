@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import shlex
 
-from endorse.columns import ColumnsError
+from endorse.columns import ChoicesError, ColumnsError
 from endorse.duplicates import DuplicateError, NearDuplicateError
 from endorse.editing import IdTakenError
 from endorse.errors import (
@@ -38,8 +38,9 @@ REFUSED = 1
 
 
 def exit_code(error: EndorseError) -> int:
-    """2 for a value given on the command line that cannot be stored; 1 for any refusal."""
-    return USAGE_ERROR if isinstance(error, ValueProblem) else REFUSED
+    """2 for a value or a choice given on the command line that cannot be used; 1 for any
+    refusal."""
+    return USAGE_ERROR if isinstance(error, ValueProblem | ChoicesError) else REFUSED
 
 
 def explained(error: EndorseError) -> str:
