@@ -129,3 +129,8 @@ def test_add_refuses_an_ambiguous_name(invoke: Invoke, registry_copy: Path) -> N
     assert result.exit_code == 2
     assert "ambiguous" in result.stderr and "CD (" in result.stderr
     assert registry_copy.read_bytes() == before
+
+
+@pytest.mark.parametrize("written", ["UK", "uk", "U.K."])
+def test_uk_the_code_iso_reserves_for_the_united_kingdom_is_gb(written: str) -> None:
+    assert resolve_country(written) == "GB"

@@ -121,8 +121,15 @@ def _country_lookup() -> dict[str, tuple[str, ...]]:
             heads[_country_key(head)] = None
             found.setdefault(_country_key(head), {})[code] = None
     _share_heads(found, heads)
+    for reserved, code in EXCEPTIONALLY_RESERVED.items():
+        found.setdefault(reserved.casefold(), {})[code] = None
     found.pop("", None)
     return {key: tuple(codes) for key, codes in found.items()}
+
+
+# ISO 3166-1 codes "exceptionally reserved" for a country at its request, which people
+# write for it: the only one in current use for a country is UK, for GB.
+EXCEPTIONALLY_RESERVED: Final = {"UK": "GB"}
 
 
 def _share_heads(found: dict[str, dict[str, None]], heads: Iterable[str]) -> None:
