@@ -486,20 +486,31 @@ def test_data_in_a_pipe_is_exact_utf_8_whatever_the_locale(tmp_path: Path) -> No
     )
 
 
-def test_a_latin_1_message_shortens_with_three_dots() -> None:
-    done = run(
-        "--registry",
-        BUNDLED,
-        "add",
-        "x" * 300,
-        "--country",
-        "US",
-        "--dry-run",
-        encoding="latin-1",
-        PYTHONIOENCODING="latin-1",
+def test_a_latin_1_terminal_shortens_a_message_with_three_dots() -> None:
+    args = ["--registry", str(BUNDLED), "add", "x" * 300, "--country", "US", "--dry-run"]
+    screen = _on_a_terminal(args, PYTHONIOENCODING="latin-1")
+    assert 'xxx..." is 300 characters long' in screen
+
+
+def test_a_latin_1_terminal_escapes_a_dash_of_the_registry_s_text(tmp_path: Path) -> None:
+    registry = tmp_path / "registry.toml"
+    registry.write_bytes(BUNDLED.read_bytes())
+    with endorse.edit(registry) as draft:
+        draft.edit("accra", note="Nouveau \u2014 \u201ctest\u201d")
+    screen = _on_a_terminal(
+        ["--registry", str(registry), "show", "accra"], PYTHONIOENCODING="latin-1"
     )
-    assert done.returncode == 2
-    assert 'xxx..." is 300 characters long' in done.stderr
+    assert "Nouveau \\u2014 \\u201ctest\\u201d" in screen
+
+
+def test_messages_in_a_pipe_are_utf_8_whatever_the_locale() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "endorse", "--registry", str(BUNDLED), "show", "Montr\u00e9alx"],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "latin-1"},
+        timeout=60,
+    )
+    assert "Montr\u00e9alx".encode() in done.stderr
 
 
 @pytest.mark.parametrize("columns", ["20", "40"])

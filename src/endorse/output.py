@@ -20,12 +20,12 @@ if TYPE_CHECKING:
 
 
 def never_fail_to_encode() -> None:
-    """Data piped or redirected is UTF-8, exactly, whatever the locale: json, csv and
-    the HTML report say they are UTF-8, and a Latin-1 locale must not corrupt them.
-    For a person reading (stderr, and stdout at a terminal), text the encoding cannot
-    hold (a Latin-1 terminal, PYTHONIOENCODING=ascii) is written as escapes
-    ("\\u0107"), never a crash, and endorse's own typography reads as ASCII first:
-    "->" for the arrow, a space for a narrow no-break space."""
+    """Output piped or redirected (stdout and stderr) is UTF-8, exactly, whatever the
+    locale: json, csv and the HTML report say they are UTF-8, and a Latin-1 locale must
+    not corrupt them. At a terminal, text its encoding cannot hold (a Latin-1 terminal,
+    PYTHONIOENCODING=ascii) is written as escapes ("\\u0107"), never a crash, and
+    endorse's own typography reads as ASCII first: "->" for the arrow, a space for a
+    narrow no-break space."""
     import codecs
 
     codecs.register_error(_READABLE, _readable_fallback)
@@ -33,28 +33,17 @@ def never_fail_to_encode() -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is None or (stream.encoding or "").lower().replace("-", "") == "utf8":
             continue
-        if stream is sys.stdout and not stream.isatty():
-            reconfigure(encoding="utf-8", errors="backslashreplace")
-        else:
+        if stream.isatty():
             reconfigure(errors=_READABLE)
+        else:
+            reconfigure(encoding="utf-8", errors="backslashreplace")
 
 
 _READABLE: Final = "endorse-readable"
-_ASCII_TYPOGRAPHY: Final = {
-    "\u2192": "->",
-    "\u2026": "...",
-    "\u2014": "-",
-    "\u2013": "-",
-    "\u2018": "'",
-    "\u2019": "'",
-    "\u201c": '"',
-    "\u201d": '"',
-    "\u00ab": '"',
-    "\u00bb": '"',
-    "\u00b7": "-",
-    "\u00a0": " ",
-    "\u202f": " ",
-}
+# Only what endorse itself writes and the registry's text seldom holds: diff's arrow, the
+# ellipsis of a shortened value, and the spaces of French figures. A dash or a curly quote
+# of a note stays an escape, so that no text of the registry is changed on the way.
+_ASCII_TYPOGRAPHY: Final = {"\u2192": "->", "\u2026": "...", "\u00a0": " ", "\u202f": " "}
 
 
 def _readable_fallback(error: UnicodeError) -> tuple[str, int]:

@@ -36,6 +36,9 @@ def main() -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(1)
+    except output.StdoutWriteError as error:  # raised while Click parses (--version)
+        output.error(str(error))
+        sys.exit(1)
     except OSError as error:
         # Click writes help and usage itself, past `output`: a full stdout ends here. An
         # error of a named file is not that one (commands turn theirs into EndorseErrors).
