@@ -150,6 +150,15 @@ def test_a_typed_backslash_n_and_a_line_break_differ_in_a_diff(
     assert 'note: "a\\\\nb" \u2192 "a\\nb"' in shown
 
 
+def test_a_withdraw_note_ending_the_old_note_mid_sentence_is_still_added(
+    invoke: Invoke, registry_copy: Path
+) -> None:
+    invoke("--registry", registry_copy, "edit", "accra", "--note", "Mayor left office 2018.")
+    invoke("--registry", registry_copy, "withdraw", "accra", "--note", "2018.")
+    note = endorse.load(registry_copy).by_id("accra").note  # type: ignore[union-attr]
+    assert note == "Mayor left office 2018. 2018."
+
+
 def test_a_withdraw_note_found_inside_the_old_note_is_still_added(
     invoke: Invoke, registry_copy: Path
 ) -> None:

@@ -33,3 +33,8 @@ def test_match_key_ignores_hyphens_saint_and_a_leading_city_of() -> None:
 def test_slugify_transliterates_and_joins_with_hyphens() -> None:
     assert slugify("São Paulo") == "sao-paulo"
     assert slugify("St. Louis City") == "st-louis-city"
+
+
+def test_a_name_in_two_scripts_word_by_word_is_transliterated_word_by_word() -> None:
+    assert slugify("\u041c\u043e\u0441\u043a\u0432\u0430 Moscow") == "moskva-moscow"
+    assert fold("Ath\u00edna \u0391\u03b8\u03ae\u03bd\u03b1") == "athina athina"

@@ -171,11 +171,22 @@ def withdraw_signatory(registry: Registry, reference: str, note: str | None = No
     )
     if note is not None and note.strip():
         added = clean_text(note, "note")
-        if not (before.note or "").endswith(added):
+        if not _ends_with_appended(before.note or "", added):
             after = dataclasses.replace(after, note=_appended(before.note, added))
     if after == before:
         return Edited(registry, before, before)
     return Edited(_replaced(registry, after), after, before)
+
+
+def _ends_with_appended(note: str, added: str) -> bool:
+    """Whether `note` is `added`, or some note with `added` appended to it (`_appended`):
+    "Mayor left office 2018." does not end with the note "2018." added."""
+    if note == added:
+        return True
+    if not note.endswith(added):
+        return False
+    before = note[: -len(added)]
+    return _appended(before[:-1], added) == note or _appended(before[:-2], added) == note
 
 
 def _appended(note: str | None, added: str) -> str:

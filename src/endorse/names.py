@@ -106,6 +106,15 @@ def _without_look_alikes(text: str) -> str:
     transliteration ("Москва" is "Moskva", not "Mockba")."""
     if not mixes_latin_and_other_letters(text):
         return text
+    return _WORD.sub(_word_without_look_alikes, text)
+
+
+def _word_without_look_alikes(match: re.Match[str]) -> str:
+    """One word's look-alikes replaced, if the word mixes scripts: of "Москва Moscow", each
+    word keeps to one script, and "Москва" is transliterated, not read as "Mocква"."""
+    text = match.group()
+    if not mixes_latin_and_other_letters(text):
+        return text
     from confusable_homoglyphs import confusables
 
     found = confusables.is_confusable(text, greedy=True, preferred_aliases=["latin"]) or []
