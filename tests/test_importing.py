@@ -415,3 +415,9 @@ def test_a_json_number_that_is_not_finite_is_refused(number: str) -> None:
     text = f'[{{"name": "Metz", "country": "FR", "size": {number}}}]'
     [problem] = plan(text, file_format="json").problems
     assert "not a finite number" in problem.message
+
+
+def test_a_line_break_written_crlf_in_a_cell_is_a_line_break() -> None:
+    result = plan('name,country,note\r\nTestville,FR,"a\r\nb"\r\n')
+    assert result.problems == ()
+    assert result.registry.signatories[0].note == "a\nb"

@@ -283,8 +283,10 @@ def _stray_value(where: Any, file_format: FileFormat) -> str:
 def _known_value(key: str, value: Any, file_format: FileFormat) -> str | bool | date | None:
     """A field's value as `signatory_from_values` takes it. A workbook's cells are typed as
     the person wrote them: a number in a text field is that text, a date cell a date."""
-    if value is None or isinstance(value, str):
+    if value is None:
         return value
+    if isinstance(value, str):
+        return _with_line_feeds(value)
     if isinstance(value, CellError):
         raise _cell_error(key, value)
     if key == "member" and isinstance(value, bool):
@@ -294,6 +296,12 @@ def _known_value(key: str, value: Any, file_format: FileFormat) -> str | bool | 
     if file_format == "xlsx":
         return _workbook_value(key, value)
     raise ValueProblem(key, f"{key} must be text, not {json.dumps(value)}")
+
+
+def _with_line_feeds(text: str) -> str:
+    """Line breaks as the registry stores them: a spreadsheet or a web form on Windows
+    writes "\r\n" in a cell (a note of two lines), which would read as a control character."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def _cell_error(key: str, error: CellError) -> ValueProblem:
