@@ -249,8 +249,41 @@ def test_xlsx_to_a_terminal_is_refused(
     monkeypatch.setattr(output, "stdout_is_terminal", lambda: True)
     result = invoke("--registry", registry_copy, "list", "--format", "xlsx")
     assert result.exit_code == 2
-    assert "xlsx is a binary workbook; give --output FILE" in result.stderr
+    assert "xlsx is a binary workbook, and stdout is a terminal" in " ".join(
+        result.stderr.replace("\u2502", " ").split()
+    )
     assert result.stdout == ""
+
+
+def test_xlsx_to_a_terminal_named_by_output_is_refused() -> None:
+    import pty
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    try:
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "endorse",
+                "--registry",
+                str(BUNDLED),
+                "list",
+                "-f",
+                "xlsx",
+                "-o",
+                os.ttyname(follower),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        os.close(leader)
+        os.close(follower)
+    assert done.returncode == 2
+    assert "is a terminal" in done.stderr
 
 
 def test_xlsx_redirected_from_stdout_is_the_workbook(tmp_path: Path) -> None:

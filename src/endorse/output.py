@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from endorse.errors import EndorseError
@@ -67,6 +68,22 @@ def terminal_width() -> int:
     import shutil
 
     return shutil.get_terminal_size().columns
+
+
+def names_a_terminal(path: Path) -> bool:
+    """Whether a file named for output is a terminal (/dev/tty, /dev/stdout at one)."""
+    import stat
+
+    try:
+        if not stat.S_ISCHR(path.stat().st_mode):
+            return False
+        descriptor = os.open(path, os.O_WRONLY | os.O_NOCTTY | os.O_NONBLOCK)
+    except OSError:
+        return False
+    try:
+        return os.isatty(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def stdout_is_terminal() -> bool:

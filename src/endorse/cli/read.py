@@ -131,9 +131,13 @@ def _check_destination(output_format: ListFormat, output_file: Path | None, path
     """--output must not name the registry; a workbook is never sent to a terminal."""
     if output_file is not None:
         refuse_output_over(output_file, path)
-    elif output_format == "xlsx" and output.stdout_is_terminal():
+    if output_format == "xlsx" and (
+        output.names_a_terminal(output_file) if output_file else output.stdout_is_terminal()
+    ):
+        terminal = f"--output {output_file}" if output_file else "stdout"
         raise typer.BadParameter(
-            "xlsx is a binary workbook; give --output FILE (or redirect stdout to a file)",
+            f"xlsx is a binary workbook, and {terminal} is a terminal; give --output FILE "
+            "(or redirect stdout to a file)",
             param_hint="--format",
         )
 
