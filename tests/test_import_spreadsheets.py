@@ -431,11 +431,23 @@ def test_excel_escapes_in_text_are_read_as_the_characters_they_stand_for(
 ) -> None:
     file = workbook(
         tmp_path / "roster.xlsx",
-        {"Members": [["name", "country", "note"], ["Grenoble", "FR", "one_x000D_\ntwo"]]},
+        {"Members": [["name", "country", "note"], ["Grenoble", "FR", "one_x001B_two"]]},
     )
     result = invoke("--registry", registry_copy, "import", file)
     assert result.exit_code == 1
-    assert "control character U+000D" in result.stderr
+    assert "control character U+001B" in result.stderr
+
+
+def test_an_escaped_carriage_return_before_a_line_feed_is_one_line_break(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    file = workbook(
+        tmp_path / "roster.xlsx",
+        {"Members": [["name", "country", "note"], ["Grenoble", "FR", "one_x000D_\ntwo"]]},
+    )
+    assert invoke("--registry", registry_copy, "import", file).exit_code == 0
+    [grenoble] = added(registry_copy, "grenoble")
+    assert grenoble.note == "one\ntwo"
 
 
 def test_a_name_holding_an_escape_look_alike_round_trips_through_a_workbook(

@@ -95,9 +95,16 @@ def resolve_country(text: str) -> str:
             "give the ISO 3166-1 alpha-2 code of the one meant",
             found,
         )
-    raise UnknownCountryError(
-        f'country "{text}" is not an ISO 3166-1 alpha-2 code{_closest_countries(key)}'
+    like_a_code = len(wanted) <= 3 and wanted.isalpha()
+    said = (
+        "is not an ISO 3166-1 alpha-2 code"
+        if like_a_code
+        else "is not a country name endorse knows (in English, French or Spanish) nor a code"
     )
+    close = _closest_countries(key)
+    if not close:
+        close = ' (two letters, like "US" or "FR")' if like_a_code else "; give its code"
+    raise UnknownCountryError(f'country "{text}" {said}{close}')
 
 
 @cache
@@ -166,14 +173,12 @@ def _listed(codes: Sequence[str], joiner: str) -> str:
 @lru_cache(maxsize=1024)
 def _closest_countries(key: str) -> str:
     """What to add to an unknown country's message: the (up to three) countries with
-    a code or name nearest to `key`. Cached: an import may repeat one unknown
+    a code or name nearest to `key`, or nothing. Cached: an import may repeat one unknown
     country on many rows, and each search compares it with every name."""
     lookup = _country_lookup()
     close = difflib.get_close_matches(key, list(lookup), n=12, cutoff=0.6)
     codes = list(dict.fromkeys(code for name in close for code in lookup[name]))[:3]
-    if not codes:
-        return ' (two letters, like "US" or "FR")'
-    return f"; did you mean {_listed(codes, ' or ')}?"
+    return f"; did you mean {_listed(codes, ' or ')}?" if codes else ""
 
 
 def subdivision_problem(code: str, country: str) -> str | None:
