@@ -300,7 +300,9 @@ def test_json_rows_know_the_line_they_start_on() -> None:
 
 
 def test_json_that_is_not_an_array_of_objects_is_refused_with_its_place() -> None:
-    with pytest.raises(ImportFileError, match=r"signatories.csv:1:1: not valid json here"):
+    with pytest.raises(
+        ImportFileError, match=r"signatories.csv:1:1: a json import is an array of objects"
+    ):
         text_table('{"name": "Lyon"}', FILE, "json")
     with pytest.raises(ImportFileError, match=r"signatories.csv:2:\d+: not valid json"):
         text_table('[\n{"name": }]', FILE, "json")
@@ -421,3 +423,10 @@ def test_a_line_break_written_crlf_in_a_cell_is_a_line_break() -> None:
     result = plan('name,country,note\r\nTestville,FR,"a\r\nb"\r\n')
     assert result.problems == ()
     assert result.registry.signatories[0].note == "a\nb"
+
+
+def test_a_json_member_that_is_a_number_other_than_one_or_zero_says_what_it_takes() -> None:
+    [problem] = plan(
+        '[{"name": "Lyon", "country": "FR", "member": 2}]', file_format="json"
+    ).problems
+    assert "member must be true or false (or 1 or 0), not 2" in problem.message

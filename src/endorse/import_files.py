@@ -270,9 +270,14 @@ def _expect(text: str, position: int, wanted: str, path: Path) -> int:
     if not text.startswith(wanted, position):
         line = text.count("\n", 0, position) + 1
         column = position - text.rfind("\n", 0, position)
-        what = "an array of objects, one a signatory" if wanted == "[" else f'"{wanted}"'
+        if wanted == "[":
+            raise ImportFileError(
+                f"{path}:{line}:{column}: a json import is an array of objects, one a "
+                "signatory (`[{...}, {...}]`); nothing was imported"
+            )
         raise ImportFileError(
-            f"{path}:{line}:{column}: not valid json here: expected {what}; nothing was imported"
+            f'{path}:{line}:{column}: not valid json here: expected "{wanted}"; '
+            "nothing was imported"
         )
     return position + 1
 

@@ -293,6 +293,8 @@ def _known_value(key: str, value: Any, file_format: FileFormat) -> str | bool | 
         return value
     if key == "member" and type(value) is int and value in (0, 1):
         return bool(value)
+    if key == "member" and isinstance(value, int | float):
+        raise ValueProblem(key, f"member must be true or false (or 1 or 0), not {value!r}")
     if file_format == "xlsx":
         return _workbook_value(key, value)
     raise ValueProblem(key, f"{key} must be text, not {json.dumps(value)}")
@@ -325,7 +327,7 @@ def _workbook_value(key: str, value: Any) -> str | date:
     if whole and abs(value) >= _EXACT_FLOAT_INTEGERS:
         raise ValueProblem(
             key,
-            f"{key} is the number {value:.15g}, too long for a spreadsheet to hold exactly "
+            f"{key} is the number {int(value)}, too long for a spreadsheet to hold exactly "
             "(it keeps 15 digits); format the cell as text and type the value again",
         )
     if whole:

@@ -22,7 +22,6 @@ if TYPE_CHECKING:
 
 ReportFormat = Literal["text", "markdown", "html", "json"]
 REPORT_EXTENSIONS: Final[dict[str, ReportFormat]] = {
-    ".txt": "text",
     ".md": "markdown",
     ".markdown": "markdown",
     ".html": "html",
@@ -43,7 +42,7 @@ def report(
             "--format",
             "-f",
             help="Output format. Default: the one --output's extension names "
-            "(.html, .md, .json, .txt), else text.",
+            "(.html, .md, .json), else text.",
             show_default=False,
         ),
     ] = None,
@@ -64,7 +63,8 @@ def report(
             "--lang",
             envvar="ENDORSE_LANG",
             help="Language of the report: English, French or Spanish. Default: ENDORSE_LANG, "
-            "else the language of LC_ALL, LC_MESSAGES or LANG when it is one of these, "
+            "else the language of LANGUAGE, LC_ALL, LC_MESSAGES or LANG (as gettext reads "
+            "them) when it is one of these, "
             "else English.",
             show_default=False,
         ),
