@@ -380,3 +380,40 @@ def test_a_pending_mark_is_never_wrapped_apart_from_its_name(invoke: Invoke) -> 
     members = text[text.index("Members by region") : text.index("* pending")]
     assert not [line for line in members.splitlines() if line.lstrip().startswith("*")]
     assert "Taichung *" in members.replace("\n  ", " ")
+
+
+@pytest.mark.parametrize("width", [60, 80])
+def test_what_was_endorsed_wraps_to_the_panel_under_each_mark(width: int) -> None:
+    from rich.console import Console
+
+    from endorse.render.report_text import rich_report
+    from endorse.store import load
+    from endorse.summary import summarise
+
+    console = Console(record=True, width=width, force_terminal=True, color_system=None)
+    console.print(rich_report(summarise(load(BUNDLED).registry)))
+    shown = console.export_text(styles=False)
+    start = shown.index("What was endorsed")
+    panel = shown[start : shown.index("\u2570", start)]
+    content = [line.strip("\u2502 ").rstrip() for line in panel.splitlines()[1:]]
+    inside = [line.strip("\u2502")[1:].rstrip() for line in panel.splitlines()[1:]]
+    assert all(not line or line.endswith(":") or line.startswith("  ") for line in inside), inside
+    assert any(line.startswith("1. ") for line in content)
+
+
+@pytest.mark.parametrize("width", [60, 80, 100])
+def test_rich_members_keep_each_pending_mark_with_its_name(width: int) -> None:
+    from rich.console import Console
+
+    from endorse.render.report_text import rich_report
+    from endorse.store import load
+    from endorse.summary import summarise
+
+    console = Console(record=True, width=width, force_terminal=True, color_system=None)
+    console.print(rich_report(summarise(load(BUNDLED).registry)))
+    shown = console.export_text(styles=False)
+    start = shown.index("Members by region")
+    panel = shown[start : shown.index("\u2570", start)]
+    names = [line.strip("\u2502 ").split("  ")[-1].strip() for line in panel.splitlines()[1:]]
+    assert not [name for name in names if name.startswith("*,") or name == "*"], panel
+    assert "Taichung *" in " ".join(panel.split())

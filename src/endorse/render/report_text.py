@@ -18,7 +18,8 @@ from endorse.render.safe import terminal_safe
 from endorse.summary import Entry, Group, Summary
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
+    from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+    from rich.measure import Measurement
 
 BAR_WIDTH: Final = 30
 MEMBER_BLOCK: Final = "█"
@@ -200,6 +201,26 @@ def _glued(name: str) -> str:
     return name[: -len(_MARK)] + _GLUE + _MARK.lstrip() if name.endswith(_MARK) else name
 
 
+class _NamesWrapped:
+    """Names wrapped to the width rich gives them, each kept whole with its pending mark
+    (rich breaks lines at any space, and left a "*" at the start of a line)."""
+
+    def __init__(self, glued: str) -> None:
+        self.glued = glued
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.text import Text
+
+        filled = textwrap.fill(self.glued, max(options.max_width, 1), break_long_words=False)
+        yield Text(filled.replace(_GLUE, " "))
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        from rich.measure import Measurement
+
+        widest = max(len(word) for word in self.glued.split(" ")) if self.glued else 0
+        return Measurement(widest, len(self.glued))
+
+
 def _with_pending_note(lines: list[str], entries: Iterable[Entry]) -> list[str]:
     pending = any(e.status == "pending" for e in entries)
     return [*lines, "", words.pending_note()] if pending else lines
@@ -264,8 +285,25 @@ def _rich_report(summary: Summary) -> RenderableType:
 
 
 def _rich_endorsed(summary: Summary) -> list[RenderableType]:
-    lines = endorsed_lines(summary)
-    return [_panel(_rich_lines(lines), words.endorsed_title())] if lines else []
+    """The parts of `endorsed_lines`, each item wrapped by rich to the panel's width under
+    its mark (text wrapped beforehand to 78 columns broke again inside the panel)."""
+    from rich.console import Group as Stack
+    from rich.table import Table
+    from rich.text import Text
+
+    parts: list[RenderableType] = []
+    for key, label, items in words.endorsed_parts(summary.paper):
+        if parts:
+            parts.append(Text(""))
+        parts.append(Text(words.labelled(label)))
+        grid = Table.grid()
+        grid.add_column(no_wrap=True)
+        grid.add_column()
+        for number, item in enumerate(items, 1):
+            mark = f"{number}. " if key == "commitments" else "- " if len(items) > 1 else ""
+            grid.add_row("  " + mark, Text(terminal_safe(item)))
+        parts.append(grid)
+    return [_panel(Stack(*parts), words.endorsed_title())] if parts else []
 
 
 def _panel(body: RenderableType, title: str) -> RenderableType:
@@ -350,7 +388,8 @@ def _rich_members(summary: Summary) -> RenderableType:
     table.add_column()
     for group in summary.members_by_region:
         label = f"{terminal_safe(words.region(group.region))} ({len(group.members)})"
-        table.add_row(Text(label), Text(", ".join(names(group.members, with_country=False))))
+        listed = ", ".join(_glued(name) for name in names(group.members, with_country=False))
+        table.add_row(Text(label), _NamesWrapped(listed))
     members = [e for group in summary.members_by_region for e in group.members]
     note = _with_pending_note([], members)
     return Stack(table, Text("\n".join(note), style="dim")) if note else table
