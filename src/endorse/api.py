@@ -18,7 +18,7 @@ import dataclasses
 import os
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -76,19 +76,26 @@ def validate(
     """
     from endorse.checks import validate_file, validate_registry
 
+    if isinstance(today, datetime):
+        today = today.date()
     if isinstance(source, Registry):
         return validate_registry(source, today=today, verbose=verbose)
     return validate_file(find(source), today=today, verbose=verbose)
 
 
-def diff(old: Registry | None, new: Registry) -> Changes:
-    """What changed from `old` to `new`, signatory by signatory (matched by id): added,
-    removed, withdrawn, reinstated and changed, each with the keys that changed, and the
-    paper's changes. Unchanged signatories are not listed; a Changes is false when
-    nothing changed. `old` None: the registry did not exist, so all is new."""
+def diff(old: Registry | PathLike | None, new: Registry | PathLike) -> Changes:
+    """What changed from `old` to `new` (registries, or the files at two paths), signatory
+    by signatory (matched by id): added, removed, withdrawn, reinstated and changed, each
+    with the keys that changed, and the paper's changes. Unchanged signatories are not
+    listed; a Changes is false when nothing changed. `old` None: the registry did not
+    exist, so all is new."""
     from endorse.changes import diff as registry_diff
 
-    return registry_diff(old, new)
+    return registry_diff(_registry(old) if old is not None else None, _registry(new))
+
+
+def _registry(source: Registry | PathLike) -> Registry:
+    return source if isinstance(source, Registry) else load(source)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -127,7 +134,7 @@ def names_a_file(spec: str) -> bool:
     return spec.endswith(".toml") or (os.sep in spec and Path(spec).exists())
 
 
-def log(path: PathLike | None = None, since: str | None = None) -> list[LogEntry]:
+def log(path: PathLike | None = None, since: str | date | None = None) -> list[LogEntry]:
     """Every commit that changed the registry file (`path`, there or deleted, else found as
     `find` finds it), newest first, each
     with its changes (`diff` of it and the version before); `since` a date YYYY-MM-DD or a
@@ -135,7 +142,8 @@ def log(path: PathLike | None = None, since: str | None = None) -> list[LogEntry
     and the next is compared with the last version that parsed."""
     from endorse.history import log as registry_log
 
-    return registry_log(_in_history(path), since)
+    when = since.isoformat()[:10] if isinstance(since, date) else since
+    return registry_log(_in_history(path), when)
 
 
 def _in_history(path: PathLike | None) -> Path:
@@ -151,7 +159,7 @@ def summarise(source: Registry | PathLike | None = None) -> Summary:
     finds), as `validate` takes either."""
     from endorse.summary import summarise as summarise_registry
 
-    return summarise_registry(source if isinstance(source, Registry) else load(source))
+    return summarise_registry(_registry(find(source) if source is None else source))
 
 
 class Draft:
@@ -201,13 +209,14 @@ class Draft:
         return self._apply(add_signatory(self.registry, new, force=force, id_given=id_given))
 
     def edit(
-        self, reference: str, *, clear: Collection[str] = (), **changes: str | bool | date
+        self, reference: str, *, clear: str | Collection[str] = (), **changes: str | bool | date
     ) -> Signatory:
         """Change the given keys of one signatory (by id, or a name that matches one) and
         empty the `clear` keys; every other key, unknown ones too, stays."""
         from endorse.editing import edit_signatory
 
-        return self._apply(edit_signatory(self.registry, reference, changes, clear))
+        keys = (clear,) if isinstance(clear, str) else clear  # one key, as edit_paper takes
+        return self._apply(edit_signatory(self.registry, reference, changes, keys))
 
     def withdraw(self, reference: str, *, note: str | None = None) -> Signatory:
         """Mark one signatory withdrawn, keeping its record; `note` is added after its note."""
@@ -270,6 +279,8 @@ class Draft:
             unit=unit,
         )
         if not plan.problems:
+            added = tuple(candidate.signatory for candidate in plan.added)
+            store.check_writable_model(dataclasses.replace(self.registry, signatories=added))
             self.registry = plan.registry
         return plan
 

@@ -36,6 +36,8 @@ from endorse.model import (
     FormatProblem,
     FormatProblems,
     Registry,
+    document_problems,
+    looks_valid,
     registry_from_doc,
     registry_to_doc,
     signatory_to_doc,
@@ -474,11 +476,34 @@ def refuse_comments(loaded: LoadedRegistry) -> None:
 
 
 def load_for_writing(path: Path) -> LoadedRegistry:
-    """`load`, saying in any error that nothing was written."""
+    """`load`, saying in any error that nothing was written; a file its owner made read-only
+    is refused (the atomic replace would otherwise go round its permissions)."""
     try:
-        return load(path)
+        loaded = load(path)
     except (RegistryReadError, RegistryParseError, RegistryFormatError) as error:
         raise type(error)(f"{error} Nothing was written: the file was not changed.") from None
+    if not os.access(path, os.W_OK):
+        raise RegistryWriteError(
+            f"{path}: the file is read-only; nothing was written. Make it writable "
+            "(chmod u+w) if it is meant to change.",
+            "the file is read-only",
+        )
+    return loaded
+
+
+def check_writable_model(registry: Registry) -> None:
+    """RegistryFormatError when a registry made through the API would break format 1 (a
+    hand-made signatory given to `Draft.add_all` with an id that is no slug, an unknown
+    kind): what a command refuses, the library never writes."""
+    doc = registry_to_doc(registry)
+    if looks_valid(doc):
+        return
+    problems = list(document_problems(doc))
+    if problems:
+        listed = "; ".join(str(problem) for problem in problems[:5])
+        raise RegistryFormatError(
+            f"the change would break format 1: {listed}. Nothing was changed."
+        )
 
 
 def count_comments(text: str) -> int:

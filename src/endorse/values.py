@@ -224,6 +224,8 @@ class DateFormatProblem(ValueProblem):
 def check_date(value: str | date, field: str, date_format: str | None = None) -> date:
     """A real calendar date: in `date_format` (a strptime pattern; a time it also reads is
     left out), else written YYYY-MM-DD."""
+    if isinstance(value, datetime):
+        return value.date()  # its day, as a date format with a time reads it
     if isinstance(value, date):
         return value
     text = clean_text(value, field)
@@ -395,10 +397,17 @@ def changed_signatory(
     return dataclasses.replace(signatory, **values)
 
 
+def _refuse_none(key: str, value: object) -> None:
+    """None given for a key to set is no value (it would be stored as the text "None")."""
+    if value is None:
+        raise ValueProblem(key, f"{key} is None, which is no value; to empty it, clear it")
+
+
 def _check_edit_keys(changes: Mapping[str, object], clear: Collection[str]) -> None:
-    for key in changes:
+    for key, value in changes.items():
         if key not in EDITABLE_KEYS:
             raise ValueProblem(key, f"{key} cannot be edited; editable: {', '.join(EDITABLE_KEYS)}")
+        _refuse_none(key, value)
     for key in clear:
         if key not in CLEARABLE_KEYS:
             raise ValueProblem(
@@ -546,6 +555,7 @@ def changed_paper(
     values: dict[str, Any] = {key: None for key in clear if key not in LIST_PAPER_KEYS}
     values.update({key: () for key in clear if key in LIST_PAPER_KEYS})
     for key, raw in changes.items():
+        _refuse_none(key, raw)
         values[key] = _checked_paper_value(key, raw)
     if add_commitments:
         kept = values.get("commitments", paper.commitments)
