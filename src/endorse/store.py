@@ -482,13 +482,19 @@ def load_for_writing(path: Path) -> LoadedRegistry:
         loaded = load(path)
     except (RegistryReadError, RegistryParseError, RegistryFormatError) as error:
         raise type(error)(f"{error} Nothing was written: the file was not changed.") from None
+    refuse_read_only(path)
+    return loaded
+
+
+def refuse_read_only(path: Path) -> None:
+    """A registry its owner made read-only is not rewritten: the atomic replace would go
+    round its permissions (the folder's are what it needs)."""
     if not os.access(path, os.W_OK):
         raise RegistryWriteError(
             f"{path}: the file is read-only; nothing was written. Make it writable "
             "(chmod u+w) if it is meant to change.",
             "the file is read-only",
         )
-    return loaded
 
 
 def check_writable_model(registry: Registry) -> None:
@@ -533,6 +539,7 @@ def canonicalise(
             refuse_comments(loaded)
         if is_canonical(raw, loaded.registry):
             return Canonicalised(rewritten=False, comments_dropped=0)
+        refuse_read_only(path)
         write_atomically(path, dumps(loaded.registry))
         return Canonicalised(rewritten=True, comments_dropped=count_comments(loaded.text))
 
