@@ -294,3 +294,23 @@ def test_a_report_of_a_paper_that_says_nothing_has_no_empty_section(
     for output_format in ("text", "markdown", "html"):
         text = invoke("--registry", path, "report", "--format", output_format).stdout
         assert "What was endorsed" not in text
+
+
+def test_a_commitment_already_there_is_refused_naming_its_number(
+    invoke: Invoke, registry_copy: Path
+) -> None:
+    before = registry_copy.read_bytes()
+    first = endorse.load(registry_copy).paper.commitments[0]
+    result = invoke("--registry", registry_copy, "paper", "--add-commitment", first)
+    assert result.exit_code == 2
+    assert "is already there (number 1); give it once" in result.stderr
+    assert registry_copy.read_bytes() == before
+
+
+def test_a_recipient_given_twice_to_init_is_refused(invoke: Invoke, tmp_path: Path) -> None:
+    paper = ("--title", "T", "--network", "N", "--members-declared", "1")
+    result = invoke(
+        "init", tmp_path / "r.toml", *paper, "--recipient", "A, B", "--recipient", "A, B"
+    )
+    assert result.exit_code == 2
+    assert not (tmp_path / "r.toml").exists()

@@ -17,9 +17,9 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 from endorse.errors import EndorseError
 from endorse.model import (
@@ -495,9 +495,28 @@ def paper_from_values(
         source=optional_text(source, "source"),
         summary=_optional_long_text(summary, "summary", SUMMARY_MAX_LENGTH),
         framework=_optional_long_text(framework, "framework", SUMMARY_MAX_LENGTH),
-        commitments=tuple(map(check_commitment, commitments)),
-        addressed_to=tuple(map(check_recipient, addressed_to)),
+        commitments=_once_each("commitment", (), map(check_commitment, commitments)),
+        addressed_to=_once_each("recipient", (), map(check_recipient, addressed_to)),
     )
+
+
+T = TypeVar("T", str, Recipient)
+
+
+def _once_each(what: str, kept: Sequence[T], added: Iterable[T]) -> tuple[T, ...]:
+    """`kept` then `added`, refusing an item already there or given twice: a commitment or a
+    recipient listed twice is a slip, and the report would show it twice."""
+    found = list(kept)
+    for item in added:
+        if item in found:
+            shown_item = item if isinstance(item, str) else item.name
+            raise ValueProblem(
+                what,
+                f"the {what} {shown(shown_item)} is already there (number "
+                f"{found.index(item) + 1}); give it once",
+            )
+        found.append(item)
+    return tuple(found)
 
 
 SUMMARY_MAX_LENGTH: Final = 1000
@@ -559,10 +578,14 @@ def changed_paper(
         values[key] = _checked_paper_value(key, raw)
     if add_commitments:
         kept = values.get("commitments", paper.commitments)
-        values["commitments"] = (*kept, *map(check_commitment, add_commitments))
+        values["commitments"] = _once_each(
+            "commitment", kept, map(check_commitment, add_commitments)
+        )
     if add_recipients:
-        kept = values.get("addressed_to", paper.addressed_to)
-        values["addressed_to"] = (*kept, *map(check_recipient, add_recipients))
+        kept_recipients = values.get("addressed_to", paper.addressed_to)
+        values["addressed_to"] = _once_each(
+            "recipient", kept_recipients, map(check_recipient, add_recipients)
+        )
     return dataclasses.replace(paper, **values)
 
 
