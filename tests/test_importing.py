@@ -349,7 +349,13 @@ def test_a_carriage_return_in_a_cell_is_quoted_so_the_row_stays_whole() -> None:
     lyon = Signatory("lyon", "Lyon", "city", "FR", True, "pending", extra={"memo": "a\rb"})
     exported = to_csv([lyon])
     assert exported.splitlines()[1].startswith('"lyon","Lyon"')
-    assert plan(exported).registry.signatories == (lyon,)
+    [problem] = plan(exported).problems
+    assert 'the key "memo" holds U+000D' in problem.message
+
+
+def test_a_key_of_its_own_holding_a_bidirectional_override_is_refused() -> None:
+    [problem] = plan("name,country,memo\nLyon,FR,a\u202eb\n").problems
+    assert 'the key "memo" holds U+202E' in problem.message
 
 
 def test_an_unknown_key_that_looks_like_a_formula_is_defused_in_the_header_and_restored() -> None:

@@ -372,8 +372,48 @@ def signatory_from_values(
         ),
         source=optional_text(source, "source"),
         note=optional_text(note, "note"),
-        extra=dict(extra or {}),
+        extra=check_extra(extra or {}),
     )
+
+
+def check_extra(extra: Mapping[str, Any]) -> dict[str, Any]:
+    """Keys of its own (a form's column kept), held to the rule of all text: no control
+    character, escape sequence, invisible character or bidirectional override in a key or
+    in any text of its value (line breaks allowed), which the file would otherwise hold raw
+    and an editor or a diff would obey."""
+    for key, value in extra.items():
+        problem = extra_problem(key, value)
+        if problem is not None:
+            raise problem
+    return dict(extra)
+
+
+def extra_problem(key: str, value: Any) -> ValueProblem | None:
+    """Why a key of its own cannot be stored (see `check_extra`), or None."""
+    for text in (key, *_texts_in(value)):
+        unsafe = unsafe_character(text, newlines=True)
+        if unsafe is not None:
+            position, char = unsafe
+            where = "its name" if text is key else shown(text)
+            return ValueProblem(
+                key,
+                f"the key {shown(key)} holds U+{ord(char):04X} in {where} at position "
+                f"{position + 1}; control characters, escape sequences, invisible characters "
+                "and bidirectional overrides are not allowed",
+            )
+    return None
+
+
+def _texts_in(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            yield key
+            yield from _texts_in(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _texts_in(item)
 
 
 def changed_signatory(
@@ -658,6 +698,11 @@ def stored_value_problems(signatory: Signatory) -> list[ValueProblem]:
             continue
         if stored != value:
             problems.append(ValueProblem(key, _stored_otherwise(key, value, stored), stored))
+    problems.extend(
+        found
+        for key, value in signatory.extra.items()
+        if (found := extra_problem(key, value)) is not None
+    )
     return problems
 
 
