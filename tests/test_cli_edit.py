@@ -415,3 +415,11 @@ def test_a_registry_found_upward_is_named_relative_to_the_current_folder(
     monkeypatch.chdir(registry_copy.parent.parent / "letters")
     result = invoke("add", "Boston", "--country", "US")
     assert result.stderr == 'added "boston" to ../data/registry.toml (59 signatories)\n'
+
+
+def test_a_duplicate_through_as_written_quotes_the_spelling_that_clashes(
+    invoke: Invoke, registry_copy: Path
+) -> None:
+    result = invoke("--registry", registry_copy, "edit", "buffalo", "--as-written", "New York City")
+    assert result.exit_code == 1
+    assert result.stderr.startswith('error: "New York City" (US, city) is already in the registry')

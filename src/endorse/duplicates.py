@@ -293,8 +293,12 @@ def refuse_duplicate(
     unless `force`."""
     same = index.exact(candidate, ignore=ignore)
     if same is not None:
+        clashing = next(
+            (s for s in spellings(candidate) if match_key(s) == match_key(same.spelling)),
+            candidate.name,
+        )
         raise DuplicateError(
-            f'"{candidate.name}" ({candidate.country}, {candidate.kind}) is already in the '
+            f'"{clashing}" ({candidate.country}, {candidate.kind}) is already in the '
             f'registry as "{same.signatory.id}" (written {_quoted(same.spelling)}): the names '
             'are the same once case, accents, punctuation, hyphens, "St."/"Saint" and a '
             'leading "City of" are ignored. Nothing was changed.',
