@@ -698,11 +698,12 @@ def stored_value_problems(signatory: Signatory) -> list[ValueProblem]:
             continue
         if stored != value:
             problems.append(ValueProblem(key, _stored_otherwise(key, value, stored), stored))
-    problems.extend(
-        found
-        for key, value in signatory.extra.items()
-        if (found := extra_problem(key, value)) is not None
-    )
+    if signatory.extra:
+        problems.extend(
+            found
+            for key, value in signatory.extra.items()
+            if (found := extra_problem(key, value)) is not None
+        )
     return problems
 
 
