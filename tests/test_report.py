@@ -384,15 +384,7 @@ def test_a_pending_mark_is_never_wrapped_apart_from_its_name(invoke: Invoke) -> 
 
 @pytest.mark.parametrize("width", [60, 80])
 def test_what_was_endorsed_wraps_to_the_panel_under_each_mark(width: int) -> None:
-    from rich.console import Console
-
-    from endorse.render.report_text import rich_report
-    from endorse.store import load
-    from endorse.summary import summarise
-
-    console = Console(record=True, width=width, force_terminal=True, color_system=None)
-    console.print(rich_report(summarise(load(BUNDLED).registry)))
-    shown = console.export_text(styles=False)
+    shown = _rich_report_text(width)
     start = shown.index("What was endorsed")
     panel = shown[start : shown.index("\u2570", start)]
     content = [line.strip("\u2502 ").rstrip() for line in panel.splitlines()[1:]]
@@ -403,6 +395,16 @@ def test_what_was_endorsed_wraps_to_the_panel_under_each_mark(width: int) -> Non
 
 @pytest.mark.parametrize("width", [60, 80, 100])
 def test_rich_members_keep_each_pending_mark_with_its_name(width: int) -> None:
+    shown = _rich_report_text(width)
+    start = shown.index("Members by region")
+    panel = shown[start : shown.index("\u2570", start)]
+    names = [line.strip("\u2502 ").split("  ")[-1].strip() for line in panel.splitlines()[1:]]
+    assert not [name for name in names if name.startswith("*,") or name == "*"], panel
+    assert "Taichung *" in " ".join(panel.split())
+
+
+def _rich_report_text(width: int) -> str:
+    """The bundled registry's report as a terminal `width` columns wide shows it."""
     from rich.console import Console
 
     from endorse.render.report_text import rich_report
@@ -411,9 +413,4 @@ def test_rich_members_keep_each_pending_mark_with_its_name(width: int) -> None:
 
     console = Console(record=True, width=width, force_terminal=True, color_system=None)
     console.print(rich_report(summarise(load(BUNDLED).registry)))
-    shown = console.export_text(styles=False)
-    start = shown.index("Members by region")
-    panel = shown[start : shown.index("\u2570", start)]
-    names = [line.strip("\u2502 ").split("  ")[-1].strip() for line in panel.splitlines()[1:]]
-    assert not [name for name in names if name.startswith("*,") or name == "*"], panel
-    assert "Taichung *" in " ".join(panel.split())
+    return console.export_text(styles=False)
