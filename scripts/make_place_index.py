@@ -19,7 +19,9 @@ bytes on every platform and Python: no marshal, pickle or compression (zlib
 and zlib-ng compress the same data to different bytes). See docs/places.md.
 
     core.json              countries (codes; names; other names in English, French
-                           and Spanish), subdivisions, continents
+                           and Spanish, the UN's forms of them; the names of
+                           scripts/data/: the UN's M49 table and everyday names),
+                           subdivisions, continents
     places/<CC>.json       one country's prominent places by match key: GeoNames'
                            cities15000 (PROMINENT_POPULATION or more, and capitals)
                            and US counties
@@ -132,6 +134,7 @@ def _core(geonames: Any) -> dict[str, Any]:
             "common_name": [getattr(c, "common_name", None) for c in countries],
             "official_name": [getattr(c, "official_name", None) for c in countries],
             "other_names": _other_names(countries),
+            "written_names": _written_names(countries),
         },
         "subdivisions": {
             "code": [str(s.code) for s in subdivisions],
@@ -172,8 +175,59 @@ def _other_names(countries: list[Any]) -> list[list[str]]:
             for name in (*map(catalog.gettext, names), cldr.get(country.alpha_2))
             if name
         ]
-        found.append([name for name in dict.fromkeys(translated) if name not in names])
+        written = [*translated, *_un_forms([*names, *translated], names)]
+        found.append([name for name in dict.fromkeys(written) if name not in names])
     return found
+
+
+def _un_forms(names: Sequence[str], own: Sequence[str]) -> list[str]:
+    """The forms of the ISO names that the UN and people write: an inverted name uninverted
+    ("Korea, Republic of" -> "Republic of Korea") and in the UN's parentheses ("Bolivia
+    (Plurinational State of)"); an official name that ends with a short name, in the UN's
+    parentheses too ("Kingdom of the Netherlands" -> "Netherlands (Kingdom of the)")."""
+    forms = []
+    for name in names:
+        head, comma, tail = name.partition(", ")
+        if comma and "," not in tail:
+            forms += [f"{tail} {head}", f"{head} ({tail})"]
+    for name in names:
+        for short in own:
+            before = name[: -len(short)].rstrip()
+            if name != short and name.endswith(f" {short}") and before.endswith((" of", " of the")):
+                forms.append(f"{short} ({before})")
+    return forms
+
+
+SOURCES = ROOT / "scripts" / "data"
+UN_NAMES = SOURCES / "un-m49-country-names.tsv"
+EVERYDAY_NAMES = SOURCES / "everyday-country-names.tsv"
+
+
+def _written_names(countries: list[Any]) -> list[list[str]]:
+    """Each country's names as the UN writes them (its M49 table, in English, French and
+    Spanish: "China, Hong Kong Special Administrative Region", "Irán (República Islámica
+    del)") and as people write them that no standard ships (EVERYDAY_NAMES, reviewed by
+    hand: "Turkey", "Burma"). They are kept apart from the ISO names, whose heads
+    (before a comma) name countries: "China" is not a head."""
+    by_code: dict[str, list[str]] = {}
+    for code, *names in _tsv_rows(UN_NAMES, skip_header=True):
+        by_code.setdefault(code, []).extend(names)
+    for code, _language, name, _source in _tsv_rows(EVERYDAY_NAMES):
+        by_code.setdefault(code, []).append(name)
+    unknown = set(by_code) - {str(c.alpha_2) for c in countries}
+    if unknown:
+        raise ValueError(f"not ISO 3166-1 codes: {sorted(unknown)}")
+    return [list(dict.fromkeys(by_code.get(str(c.alpha_2), []))) for c in countries]
+
+
+def _tsv_rows(path: Path, *, skip_header: bool = False) -> list[list[str]]:
+    """The rows of a tab-separated file of scripts/data; for the M49 table, without its
+    M49 code (the first column)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+    if skip_header:
+        return [row[1:] for row in rows[1:]]
+    return rows
 
 
 def _places(geonames: Any, all_cities: Any) -> tuple[dict[str, Index], dict[str, Index]]:

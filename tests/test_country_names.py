@@ -134,3 +134,123 @@ def test_add_refuses_an_ambiguous_name(invoke: Invoke, registry_copy: Path) -> N
 @pytest.mark.parametrize("written", ["UK", "uk", "U.K."])
 def test_uk_the_code_iso_reserves_for_the_united_kingdom_is_gb(written: str) -> None:
     assert resolve_country(written) == "GB"
+
+
+# Countries as the UN and people write them (issue 22): the UN's M49 table in its three
+# languages, the everyday names no standard ships, and a real list's country column.
+
+SOURCES = Path(__file__).resolve().parent.parent / "scripts" / "data"
+LISTS = Path(__file__).resolve().parent / "data" / "lists"
+
+
+def _tsv(path: Path) -> list[dict[str, str]]:
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [line for line in lines if not line.startswith("#")]
+    header = rows[0].split("\t")
+    return [dict(zip(header, row.split("\t"), strict=True)) for row in rows[1:]]
+
+
+def _un_names() -> list[tuple[str, str]]:
+    """(name, alpha-2) of every country or area of the UN's M49 table, in its three
+    languages; the UN's "Congo" (CG) is left out: endorse refuses it as ambiguous."""
+    return [
+        (row[language], row["iso_alpha2"])
+        for row in _tsv(SOURCES / "un-m49-country-names.tsv")
+        for language in ("en", "fr", "es")
+        if row[language] != "Congo"
+    ]
+
+
+def test_every_un_name_in_english_french_and_spanish_gives_its_country() -> None:
+    wrong = [(name, code) for name, code in _un_names() if _resolved(name) != code]
+    assert wrong == []
+
+
+def test_every_everyday_name_gives_its_country() -> None:
+    names = [line.split("\t") for line in _data_lines(SOURCES / "everyday-country-names.tsv")]
+    wrong = [(name, code) for code, _, name, _ in names if _resolved(name) != code]
+    assert wrong == []
+
+
+def _data_lines(path: Path) -> list[str]:
+    text = path.read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _resolved(name: str) -> str | None:
+    try:
+        return resolve_country(name)
+    except UnknownCountryError:
+        return None
+
+
+@pytest.mark.parametrize(
+    ("given", "code"),
+    [
+        ("Republic of Korea", "KR"),
+        ("State of Palestine", "PS"),
+        ("the State of Palestine", "PS"),
+        ("Democratic Republic of the Congo", "CD"),
+        ("the Democratic Republic of the Congo", "CD"),
+        ("Bolivia (Plurinational State of)", "BO"),
+        ("Iran (Islamic Republic of)", "IR"),
+        ("Venezuela (Bolivarian Republic of)", "VE"),
+        ("United Republic of Tanzania", "TZ"),
+        ("China, Hong Kong Special Administrative Region", "HK"),
+        ("China, Macao SAR", "MO"),
+        ("Netherlands (Kingdom of the)", "NL"),
+        ("République de Corée", "KR"),
+        ("República de Corea", "KR"),
+    ],
+)
+def test_an_iso_official_name_uninverted_or_the_uns_form_gives_its_country(
+    given: str, code: str
+) -> None:
+    assert resolve_country(given) == code
+
+
+@pytest.mark.parametrize(
+    ("given", "code"),
+    [
+        ("South Korea", "KR"),
+        ("Tanzania", "TZ"),
+        ("Russia", "RU"),
+        ("Syria", "SY"),
+        ("Vietnam", "VN"),
+        ("Laos", "LA"),
+        ("Moldova", "MD"),
+        ("Turkey", "TR"),
+        ("Ivory Coast", "CI"),
+        ("Czech Republic", "CZ"),
+        ("Swaziland", "SZ"),
+        ("Burma", "MM"),
+        ("Cape Verde", "CV"),
+        ("East Timor", "TL"),
+        ("Macedonia", "MK"),
+        ("Holland", "NL"),
+        ("Great Britain", "GB"),
+        ("Vatican", "VA"),
+        ("Birmanie", "MM"),
+        ("Gran Bretaña", "GB"),
+    ],
+)
+def test_a_short_former_or_everyday_name_gives_its_country(given: str, code: str) -> None:
+    assert resolve_country(given) == code
+
+
+@pytest.mark.parametrize("given", ["Congo", "Korea"])
+def test_congo_and_korea_alone_stay_ambiguous(given: str) -> None:
+    with pytest.raises(AmbiguousCountryError):
+        resolve_country(given)
+
+
+def test_china_alone_is_china_though_the_un_writes_hong_kong_after_it() -> None:
+    assert resolve_country("China") == "CN"
+
+
+def test_every_country_of_a_real_list_of_governments_is_read_but_a_partners_own_invention() -> None:
+    countries = {row["country"] for row in _tsv(LISTS / "governments.tsv")}
+    unread = {country for country in countries if _resolved(country) is None}
+    assert unread == {"Taiwan, Greater China"}
+    with pytest.raises(UnknownCountryError, match=r"did you mean TW \("):
+        resolve_country("Taiwan, Greater China")

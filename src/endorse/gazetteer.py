@@ -51,7 +51,9 @@ def core() -> dict[str, Any]:
 
     "countries": alpha-2 -> (alpha-3, ISO short name, common name, official name);
     "country_names": alpha-2 -> the country's other names in English, French and
-    Spanish (pycountry's translations, CLDR's names); "subdivisions": ISO 3166-2 code
+    Spanish (pycountry's translations, CLDR's names, the UN's forms of them);
+    "written_names": alpha-2 -> the UN's names (M49) and the names no standard ships
+    ("Turkey", "China, Hong Kong SAR"), from scripts/data/; "subdivisions": ISO 3166-2 code
     -> (country, name); "continents": alpha-2 -> GeoNames continent code. All in
     pycountry's and GeoNames' order.
     """
@@ -75,6 +77,9 @@ def core() -> dict[str, Any]:
         ),
         "country_names": dict(
             zip(countries["alpha_2"], map(tuple, countries["other_names"]), strict=True)
+        ),
+        "written_names": dict(
+            zip(countries["alpha_2"], map(tuple, countries["written_names"]), strict=True)
         ),
         "subdivisions": dict(
             zip(

@@ -72,6 +72,11 @@ def _country_names() -> dict[str, tuple[str, ...]]:
     return gazetteer.core()["country_names"]  # type: ignore[no-any-return]
 
 
+def _written_names() -> dict[str, tuple[str, ...]]:
+    """alpha-2 -> the UN's names and those people write that no standard ships ("Turkey")."""
+    return gazetteer.core()["written_names"]  # type: ignore[no-any-return]
+
+
 def resolve_country(text: str) -> str:
     """An alpha-2 code from a code, an alpha-3 code or a name that names one country.
 
@@ -128,6 +133,9 @@ def _country_lookup() -> dict[str, tuple[str, ...]]:
             heads[_country_key(head)] = None
             found.setdefault(_country_key(head), {})[code] = None
     _share_heads(found, heads)
+    for code, everyday in _written_names().items():
+        for name in everyday:
+            found.setdefault(_country_key(name), {})[code] = None
     for reserved, code in EXCEPTIONALLY_RESERVED.items():
         found.setdefault(reserved.casefold(), {})[code] = None
     found.pop("", None)
@@ -149,10 +157,14 @@ def _share_heads(found: dict[str, dict[str, None]], heads: Iterable[str]) -> Non
 
 
 def _country_key(name: str) -> str:
-    """`names.match_key` without its spaces: "Etats Unis", "États-Unis" and
-    "EtatsUnis" are one key, as are "Côte d'Ivoire" and "Cote dIvoire". No two
-    countries share a key this way that they do not share with the spaces kept."""
-    return match_key(name).replace(" ", "")
+    """`names.match_key` without a leading article and without its spaces: "Etats Unis",
+    "États-Unis" and "EtatsUnis" are one key, as are "Côte d'Ivoire" and "Cote dIvoire",
+    and "the State of Palestine" and "State of Palestine". No two countries share a key
+    this way that they do not share with the spaces and articles kept."""
+    return _LEADING_ARTICLE.sub("", match_key(name)).replace(" ", "")
+
+
+_LEADING_ARTICLE: Final = re.compile(r"^(?:the|l|la|le|les|el|los|las) (?=\w)")
 
 
 def _heads(names: Sequence[str]) -> list[str]:
