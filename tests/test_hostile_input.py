@@ -119,5 +119,6 @@ def test_markup_in_a_new_name_is_stored_and_printed_literally(
     path = empty_registry(tmp_path)
     result = invoke("--registry", path, "add", "--country", "US", "--", "[bold]Bold[/bold] City")
     assert result.exit_code == 0
-    assert "name         [bold]Bold[/bold] City" in result.stdout
-    assert load(path).registry.signatories[0].name == "[bold]Bold[/bold] City"
+    assert "name         [bold]Bold[/bold]\n" in result.stdout
+    assert "as_written   [bold]Bold[/bold] City" in result.stdout
+    assert load(path).registry.signatories[0].as_written == "[bold]Bold[/bold] City"

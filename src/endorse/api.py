@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from endorse import store
 from endorse.errors import RegistryNotFoundError
-from endorse.model import DEFAULT_KIND, DEFAULT_STATUS, Paper, Recipient, Registry, Signatory
+from endorse.model import DEFAULT_STATUS, Paper, Recipient, Registry, Signatory
 
 if TYPE_CHECKING:
     from endorse.changes import Changes
@@ -174,7 +174,7 @@ class Draft:
         *,
         name: str,
         country: str,
-        kind: str = DEFAULT_KIND,
+        kind: str | None = None,
         member: bool = False,
         status: str = DEFAULT_STATUS,
         id: str | None = None,
@@ -188,7 +188,10 @@ class Draft:
         """Add a signatory and return it as stored. Refused when a value breaks a rule, when
         it is already there, when its id is taken, or, unless `force`, when its name is a few
         typing mistakes from one already there. An id derived from the name (no `id`) and
-        taken in another country is replaced by one with the country ("valencia-ve")."""
+        taken in another country is replaced by one with the country ("valencia-ve"). A name
+        as its government writes it ("City of Oakland, CA") is stored as the place, with its
+        subdivision and kind, and the name as written in `as_written`, unless that is given.
+        """
         from endorse.editing import add_signatory
         from endorse.values import signatory_from_values
 

@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 from itertools import chain
 from typing import Any, Final
 
-from endorse import gazetteer
+from endorse import gazetteer, governments
 from endorse.errors import EndorseError
 from endorse.names import match_key
 
@@ -406,14 +406,17 @@ class Identified:
         return self.matching[0] if len(self.matching) == 1 else None
 
 
-def identify(name: str, country: str, kind: str, subdivision: str | None = None) -> Identified:
+def identify(
+    name: str, country: str, kind: str, subdivision: str | None = None, *, words: bool = True
+) -> Identified:
     """The known places a signatory may be (see `Identified`).
 
     A city matches GeoNames cities and the US independent cities listed as
     counties ("St. Louis city"); a county matches counties. A city name
     that matches no GeoNames name is looked for among the cities' other
-    names ("Cologne" is Köln), then again without a trailing "City", so that
-    "Chicago City" finds Chicago however GeoNames spells it.
+    names ("Cologne" is Köln), then, unless `words` is False, again without the words of
+    its government (`governments.readings`), so that "Chicago City" finds Chicago however
+    GeoNames spells it, and "Comune di Massa Marittima" finds Massa Marittima.
 
     The prominent places (cities of PROMINENT_POPULATION or more, capitals, counties) are
     looked at first: a name they identify means one of them whatever smaller
@@ -424,10 +427,10 @@ def identify(name: str, country: str, kind: str, subdivision: str | None = None)
     of the place (it is a value problem of its own) and is left aside.
     """
     subdivision = usable_subdivision(subdivision, country)
-    found = _identified(name, country, kind, subdivision, _prominent_rows, other_names=True)
+    found = _identified(name, country, kind, subdivision, _prominent_rows, words=words)
     if found.matching:
         return found
-    return _identified(name, country, kind, subdivision, _rows, other_names=True)
+    return _identified(name, country, kind, subdivision, _rows, words=words)
 
 
 def usable_subdivision(subdivision: str | None, country: str) -> str | None:
@@ -444,12 +447,12 @@ def _identified(
     subdivision: str | None,
     rows: RowsNamed,
     *,
-    other_names: bool,
+    words: bool,
 ) -> Identified:
     named = tuple(Place(*row) for row in rows(match_key(name), country))
     of_kind = _of_kind(named, kind)
-    if not of_kind and other_names:
-        of_kind = _other_names(name, country, kind)
+    if not of_kind:
+        of_kind = _other_names(name, country, kind, words=words)
     in_subdivision = [
         place
         for place in of_kind
@@ -467,21 +470,72 @@ def _rows(key: str, country: str) -> tuple[gazetteer.PlaceRow, ...]:
     return _prominent_rows(key, country) + gazetteer.smaller_places_of(country).get(key, ())
 
 
-def _other_names(name: str, country: str, kind: str) -> list[Place]:
-    if kind != "city":
+def _other_names(name: str, country: str, kind: str, *, words: bool) -> list[Place]:
+    if kind not in ("city", "county"):
         return []
-    found = cities_also_called(name, country)
-    shorter = _without_trailing_city(name)
-    if found or shorter == name:
+    found = cities_also_called(name, country) if kind == "city" else []
+    if found or not words:
         return found
-    return _of_kind(places_named(shorter, country), kind) or cities_also_called(shorter, country)
+    for reading in governments.readings(name)[1:]:
+        if reading.kind not in (None, kind):
+            break
+        found = _of_kind(places_named(reading.place, country), kind)
+        if not found and kind == "city":
+            found = cities_also_called(reading.place, country)
+        if found:
+            return found
+    return []
 
 
-def _without_trailing_city(name: str) -> str:
-    """The name without a trailing "City"; the expression only runs on names ending in "ty"."""
-    if name.rstrip()[-2:].lower() != "ty":
-        return name
-    return _TRAILING_CITY.sub("", name)
+def subdivision_after_comma(name: str, country: str) -> tuple[str, str | None]:
+    """The name without a trailing subdivision, and that subdivision's ISO 3166-2 code.
+
+    "Oakland, CA" in US is ("Oakland", "US-CA"), "Richmond, BC" in CA ("Richmond",
+    "CA-BC"), "Springfield, Illinois" ("Springfield", "US-IL"): what follows the last
+    comma is a subdivision when it is one of the country's ISO 3166-2 codes (without or
+    with the country: "CA", "US-CA"; for the US and Canada, their postal abbreviations)
+    or the name of one. Anything else is part of the name: "Paris, France" is
+    ("Paris, France", None).
+    """
+    head, comma, tail = name.rpartition(",")
+    if not comma or not head.strip() or not tail.strip():
+        return name, None
+    code = tail.strip().replace(".", "").upper()
+    for candidate in (f"{country}-{code}", code):
+        if subdivision_problem(candidate, country) is None:
+            return head.strip(), candidate
+    named = subdivisions_named(tail, country)
+    if len(named) == 1:
+        return head.strip(), named[0]
+    return name, None
+
+
+def read_name(
+    name: str, country: str, kind: str | None = None, subdivision: str | None = None
+) -> governments.Reading:
+    """The place a government's name means, and the kind its words tell.
+
+    "Comune di Massa Marittima" is Massa Marittima, "Kurashiki City" Kurashiki, "Kinmen
+    County" a county: of the ways to read the name (`governments.readings`, fewest words
+    off first), the first that the place data knows (as a signatory of `kind`, else of
+    the kind its words tell, else a city), else the one with every government word off.
+    A name the data knows as written keeps its words: "Kansas City", "Ciudad Real";
+    words that the match key leaves out anyway go ("City of Oakland" is "Oakland"). The
+    name of a region or metropolitan area, which the data does not hold, stays whole:
+    "Province of Buenos Aires" is a region of that name.
+    """
+    found = governments.readings(name)
+    if not found:
+        return governments.Reading(name.strip(), None)
+    as_kind = kind or found[-1].kind or "city"
+    if as_kind not in ("city", "county"):
+        return governments.Reading(name.strip(), found[-1].kind)
+    for reading in found:
+        if identify(reading.place, country, as_kind, subdivision, words=False).matching:
+            key = match_key(reading.place)
+            shortest = [r.place for r in found if match_key(r.place) == key][-1]
+            return governments.Reading(shortest, found[-1].kind)
+    return found[-1]
 
 
 def _of_kind(candidates: Sequence[Place], kind: str) -> list[Place]:

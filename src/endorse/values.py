@@ -333,7 +333,7 @@ def signatory_from_values(
     *,
     name: str,
     country: str,
-    kind: str = DEFAULT_KIND,
+    kind: str | None = None,
     member: bool | str = False,
     status: str = DEFAULT_STATUS,
     id: str | None = None,
@@ -346,23 +346,35 @@ def signatory_from_values(
 ) -> Signatory:
     """A new Signatory from raw values, each checked; the first bad one raises ValueProblem.
 
-    Optional values that are None or blank are left out. The id is the slug
-    of the name unless one is given.
+    Optional values that are None or blank are left out. A name written as its
+    government writes it is read as the place (`read_as_written`), unless `as_written` or
+    `id` is given: such a row is a record (an export of endorse's own, or a name chosen
+    with its id), stored as it is. The id is the slug of the name unless one is given; the kind, unless given,
+    the one the name's words tell, else a city.
     """
-    clean_name = check_name(name)
     clean_country = check_country(country)
+    given_kind = check_kind(kind) if kind is not None and kind.strip() else None
+    given_subdivision = (
+        check_subdivision(subdivision, clean_country)
+        if subdivision is not None and subdivision.strip()
+        else None
+    )
     written = optional_text(as_written, "as_written")
+    given_id = id is not None and bool(id.strip())
+    if written or given_id:
+        clean_name, told_kind = check_name(name), None
+        written = check_name(written, "as_written") if written else None
+    else:
+        clean_name, told_kind, given_subdivision, written = read_as_written(
+            check_name(name), clean_country, given_kind, given_subdivision
+        )
     return Signatory(
-        id=check_id(id) if id is not None and id.strip() else id_for(clean_name),
+        id=check_id(id) if id is not None and given_id else id_for(clean_name),
         name=clean_name,
-        as_written=check_name(written, "as_written") if written else None,
-        kind=check_kind(kind),
+        as_written=written,
+        kind=given_kind or told_kind or DEFAULT_KIND,
         country=clean_country,
-        subdivision=(
-            check_subdivision(subdivision, clean_country)
-            if subdivision is not None and subdivision.strip()
-            else None
-        ),
+        subdivision=given_subdivision,
         member=check_member(member),
         status=check_status(status),
         endorsed_on=(
@@ -374,6 +386,41 @@ def signatory_from_values(
         note=optional_text(note, "note"),
         extra=check_extra(extra or {}),
     )
+
+
+def read_as_written(
+    name: str, country: str, kind: str | None, subdivision: str | None
+) -> tuple[str, str | None, str | None, str | None]:
+    """A name as a government writes it, read as (the place, the kind its words tell, the
+    subdivision, the name as written when it is not the place).
+
+    "City of Oakland, CA" in US is ("Oakland", None, "US-CA", "City of Oakland, CA");
+    "Kinmen County" ("Kinmen County", "county", None, None). A subdivision after a comma
+    (`places.subdivision_after_comma`) that contradicts the one given is refused, naming
+    both; the government's words (`places.read_name`) are taken off unless the place data
+    knows the name with them. A name of government words alone ("City Council") is
+    refused: it names no place.
+    """
+    from endorse.governments import only_government_words
+    from endorse.places import read_name, subdivision_after_comma, subdivision_name
+
+    if only_government_words(name):
+        raise ValueProblem(
+            "name",
+            f'name {shown(name)} is only the words of a government (like "City" or '
+            '"Council"): it names no place; give the place\'s name',
+        )
+    before_comma, after_comma = subdivision_after_comma(name, country)
+    if after_comma and subdivision and after_comma != subdivision:
+        raise ValueProblem(
+            "subdivision",
+            f"name {shown(name)} ends with {after_comma} ({subdivision_name(after_comma)}), "
+            f"but the subdivision given is {subdivision} ({subdivision_name(subdivision)}); "
+            "correct one of them",
+        )
+    reading = read_name(before_comma, country, kind, subdivision or after_comma)
+    place = check_name(reading.place)
+    return place, reading.kind, subdivision or after_comma, name if place != name else None
 
 
 def check_extra(extra: Mapping[str, Any]) -> dict[str, Any]:

@@ -68,12 +68,26 @@ def _count(registry: Registry) -> str:
 @app.command()
 def add(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="The name as it should be printed.")],
+    name: Annotated[
+        str,
+        typer.Argument(
+            help="The name, or the government's name as written (\"Comune di Massa "
+            'Marittima", "City of Oakland, CA"): stored as the place, the original in '
+            "as_written."
+        ),
+    ],
     country: Country,
     member: Annotated[
         bool, typer.Option("--member/--nonmember", help="A member of the network?")
     ] = False,
-    kind: Annotated[Kind, typer.Option(help="What kind of government.")] = "city",
+    kind: Annotated[
+        Kind | None,
+        typer.Option(
+            help="What kind of government [default: the one the name's words tell "
+            '("County of", "Province"), else city]',
+            show_default=False,
+        ),
+    ] = None,
     subdivision: Annotated[
         str | None,
         typer.Option(help='ISO 3166-2 code ("US-PA"; "PA" or a name is converted).'),
