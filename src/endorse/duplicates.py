@@ -12,8 +12,10 @@ One rule, used by `add`, `edit`, `import` and `validate` alike:
   governments.
 - **Near duplicates**: on the same terms of country, kind and subdivision,
   their comparable keys (the match key without words such as "City",
-  "County" or "Region", which say what a government is, not which) are
-  equal, or a few typing mistakes apart: optimal-string-alignment edits
+  "County", "Comune" or "de", which say what a government is, not which:
+  `governments.GENERIC_WORDS`) are equal, or they, or the names as written
+  (every word kept, so that "Ctiy of Gdynia" is one swap from "City of
+  Gdynia"), are a few typing mistakes apart: optimal-string-alignment edits
   (an insertion, deletion, substitution or swap of neighbours is one),
   none allowed below NEAR_MIN_LENGTH letters, one below NEAR_LONG_LENGTH,
   two from there on ("Pittsburg" is near "Pittsburgh"; "Comunidad de
@@ -22,6 +24,13 @@ One rule, used by `add`, `edit`, `import` and `validate` alike:
   and two names the place data knows as two different places (`places.identify`
   gives each a place, and none in common: Catford and Watford, Ryde and Hyde),
   are told apart. A name it does not know stays near a known one: "Chicagoo".
+  How many edits are allowed is set by the shorter comparable key, so a
+  typo in "City" counts as one in the place's own name, and "Comune di Bra"
+  is not near "Comune di Bro".
+- **Two places are two governments**: names that the place data knows as two
+  different places (`places.place_meant`) are neither near duplicates nor
+  the same government, whatever their accents: "Maraú" and "Marau" are two
+  municipalities of Brazil.
 
 `DuplicateIndex` answers for one candidate (add, edit, import); the
 functions `exact_duplicates` and `near_duplicates` find every pair of a
@@ -38,19 +47,14 @@ from typing import Final
 from endorse import places
 from endorse.blocking import near_pairs
 from endorse.errors import EndorseError
+from endorse.governments import GENERIC_WORDS
 from endorse.model import Signatory
-from endorse.names import match_key
+from endorse.names import match_key, plain_key
 
 NEAR_MIN_LENGTH: Final = 4
 NEAR_LONG_LENGTH: Final = 10
 MOST_EDITS: Final = 2
 
-_GENERIC_WORDS: Final = frozenset(
-    {"city", "county", "council", "metropolitan", "metro", "area", "region", "regional"}
-    | {"district", "province", "state", "municipality", "municipal", "borough", "town"}
-    | {"township", "village", "department", "prefecture", "government", "of", "the"}
-    | {"and", "de", "del", "la", "le", "les", "des", "do", "da", "di", "du"}
-)
 _NUMBERS: Final = re.compile(r"\b(?:\d+|[ivx]+)\b")
 _DISTINGUISHING: Final = frozenset(
     {"north", "south", "east", "west", "northern", "southern", "eastern", "western"}
@@ -98,8 +102,30 @@ def comparable_key(name: str) -> str:
     "St. Louis" coincide.
     """
     key = match_key(name)
-    words = [word for word in key.split() if word not in _GENERIC_WORDS]
+    words = [word for word in key.split() if word not in GENERIC_WORDS]
     return " ".join(words) if words else key
+
+
+def search_keys(name: str) -> tuple[str, ...]:
+    """The keys under which a name is looked for near others: its comparable key, and its
+    plain key (every word kept) when that differs."""
+    comparable, plain = comparable_key(name), plain_key(name)
+    return (comparable,) if plain == comparable else (comparable, plain)
+
+
+def near_edits(a_spelling: str, b_spelling: str) -> int | None:
+    """How many typing mistakes apart two spellings are, when few enough to be near
+    (by the shorter comparable key: `edits_allowed`), else None. The fewer of the
+    distances between their comparable keys and between their plain keys: a typo inside
+    "City" or "de" is seen, and "Kurashiki City" stays beside "Kurashiki Town"."""
+    from rapidfuzz.distance import OSA
+
+    a_key, b_key = comparable_key(a_spelling), comparable_key(b_spelling)
+    allowed = edits_allowed(min(a_key, b_key, key=len))
+    edits = OSA.distance(a_key, b_key, score_cutoff=allowed)
+    if edits > allowed:
+        edits = OSA.distance(plain_key(a_spelling), plain_key(b_spelling), score_cutoff=allowed)
+    return edits if edits <= allowed else None
 
 
 def spellings(signatory: Signatory) -> tuple[str, ...]:
@@ -119,16 +145,25 @@ def may_be_one(a: Signatory, b: Signatory) -> bool:
     )
 
 
-def is_near(a: Signatory, a_spelling: str, b: Signatory, b_spelling: str, edits: int) -> bool:
-    """Whether two spellings `edits` apart (in comparable keys) make near duplicates."""
-    a_key, b_key = comparable_key(a_spelling), comparable_key(b_spelling)
-    return (
-        edits <= edits_allowed(min(a_key, b_key, key=len))
-        and match_key(a_spelling) != match_key(b_spelling)
-        and may_be_one(a, b)
-        and not _told_apart(a_key, b_key)
-        and not _two_known_places(a, a_spelling, b, b_spelling)
-    )
+def is_near(a: Signatory, a_spelling: str, b: Signatory, b_spelling: str) -> int | None:
+    """How many edits apart two spellings are, when they make near duplicates; else None."""
+    if match_key(a_spelling) == match_key(b_spelling) or not may_be_one(a, b):
+        return None
+    edits = near_edits(a_spelling, b_spelling)
+    if edits is None or _told_apart(comparable_key(a_spelling), comparable_key(b_spelling)):
+        return None
+    return None if _two_known_places(a, a_spelling, b, b_spelling) else edits
+
+
+def is_same(a: Signatory, a_spelling: str, b: Signatory, b_spelling: str) -> bool:
+    """Whether two signatories whose spellings share a match key are one government: their
+    country, kind and subdivision allow it, and, when the spellings differ in more than
+    case (accents: "Maraú", "Marau"), the place data does not know them as two places."""
+    if not may_be_one(a, b):
+        return False
+    if places.written_alike(a_spelling, b_spelling):
+        return True
+    return not _two_known_places(a, a_spelling, b, b_spelling)
 
 
 def _told_apart(a: str, b: str) -> bool:
@@ -161,8 +196,7 @@ def _two_known_places(a: Signatory, a_spelling: str, b: Signatory, b_spelling: s
 
 
 def _known_as(signatory: Signatory, spelling: str) -> frozenset[places.Place]:
-    found = places.identify(spelling, signatory.country, signatory.kind, signatory.subdivision)
-    return frozenset(found.matching)
+    return places.place_meant(spelling, signatory.country, signatory.kind, signatory.subdivision)
 
 
 Block = tuple[str, str]
@@ -191,8 +225,8 @@ class DuplicateIndex:
             return
         for spelling in spellings(signatory):
             self._by_key.setdefault((*block, match_key(spelling)), []).append((signatory, spelling))
-            entries = self._by_comparable[block].setdefault(comparable_key(spelling), [])
-            entries.append((signatory, spelling))
+            for key in search_keys(spelling):
+                self._by_comparable[block].setdefault(key, []).append((signatory, spelling))
 
     def _block(self, block: Block) -> dict[str, list[tuple[Signatory, str]]]:
         if block not in self._by_comparable:
@@ -207,7 +241,7 @@ class DuplicateIndex:
         self._block(block)
         for spelling in spellings(candidate):
             for other, other_spelling in self._by_key.get((*block, match_key(spelling)), ()):
-                if other.id != ignore and may_be_one(candidate, other):
+                if other.id != ignore and is_same(candidate, spelling, other, other_spelling):
                     return Match(other, other_spelling, 0)
         return None
 
@@ -218,21 +252,20 @@ class DuplicateIndex:
         by_comparable = self._block((candidate.country, candidate.kind))
         found: dict[str, Match] = {}
         for spelling in spellings(candidate):
-            key = comparable_key(spelling)
-            for other_key, edits in _keys_within(key, by_comparable):
-                for other, other_spelling in by_comparable[other_key]:
-                    if (
-                        other.id != ignore
-                        and other.id not in found
-                        and is_near(candidate, spelling, other, other_spelling, edits)
-                    ):
-                        found[other.id] = Match(other, other_spelling, edits)
+            for key in search_keys(spelling):
+                for other_key in _keys_within(key, by_comparable):
+                    for other, other_spelling in by_comparable[other_key]:
+                        if other.id == ignore or other.id in found:
+                            continue
+                        edits = is_near(candidate, spelling, other, other_spelling)
+                        if edits is not None:
+                            found[other.id] = Match(other, other_spelling, edits)
         return sorted(found.values(), key=lambda m: (m.edits, m.signatory.id))[:limit]
 
 
-def _keys_within(key: str, keys: Iterable[str]) -> list[tuple[str, int]]:
-    """The keys at most `edits_allowed(key)` edits from `key`, with their distance."""
-    allowed = edits_allowed(key)
+def _keys_within(key: str, keys: Iterable[str]) -> list[str]:
+    """The keys at most MOST_EDITS edits from `key`: the candidates `is_near` decides on."""
+    allowed = MOST_EDITS
     window = [other for other in keys if abs(len(other) - len(key)) <= allowed]
     if not window:
         return []
@@ -240,7 +273,7 @@ def _keys_within(key: str, keys: Iterable[str]) -> list[tuple[str, int]]:
     from rapidfuzz.distance import OSA
 
     matches = process.extract(key, window, scorer=OSA.distance, score_cutoff=allowed, limit=None)
-    return [(other, int(edits)) for other, edits, _ in matches]
+    return [other for other, _, _ in matches]
 
 
 def exact_duplicates(signatories: Sequence[Signatory]) -> Iterator[tuple[int, int]]:
@@ -269,15 +302,17 @@ def near_duplicates(signatories: Sequence[Signatory]) -> Iterator[tuple[int, int
     blocks: list[Block] = []
     for position, signatory in enumerate(signatories):
         for spelling in spellings(signatory):
-            owners.append((position, spelling))
-            keys.append(comparable_key(spelling))
-            blocks.append((signatory.country, signatory.kind))
+            for key in search_keys(spelling):
+                owners.append((position, spelling))
+                keys.append(key)
+                blocks.append((signatory.country, signatory.kind))
     seen: set[tuple[int, int]] = set()
-    for first, second, edits in near_pairs(keys, blocks, max_edits=MOST_EDITS):
+    for first, second, _ in near_pairs(keys, blocks, max_edits=MOST_EDITS):
         (a, a_spelling), (b, b_spelling) = sorted((owners[first], owners[second]))
         if a == b or (a, b) in seen:
             continue
-        if is_near(signatories[a], a_spelling, signatories[b], b_spelling, edits):
+        edits = is_near(signatories[a], a_spelling, signatories[b], b_spelling)
+        if edits is not None:
             seen.add((a, b))
             yield a, b, edits
 

@@ -154,6 +154,13 @@ def match_key(name: str) -> str:
     return words
 
 
+@lru_cache(maxsize=262144)
+def plain_key(name: str) -> str:
+    """The name folded, its punctuation as spaces, every word kept: "Ctiy of Gdynia" is
+    "ctiy of gdynia", one swap from "City of Gdynia" (whose match key is "gdynia")."""
+    return _NON_ALNUM.sub(" ", fold(name)).strip()
+
+
 def slugify(name: str) -> str:
     """A lowercase id from a name: "St. Louis City" -> "st-louis-city"."""
     return _NON_ALNUM.sub("-", fold(name)).strip("-")

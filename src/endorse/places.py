@@ -20,7 +20,7 @@ from typing import Any, Final
 
 from endorse import gazetteer, governments
 from endorse.errors import EndorseError
-from endorse.names import match_key
+from endorse.names import match_key, nfc
 
 
 class UnknownCountryError(EndorseError):
@@ -421,16 +421,25 @@ def identify(
     The prominent places (cities of PROMINENT_POPULATION or more, capitals, counties) are
     looked at first: a name they identify means one of them whatever smaller
     namesakes it has (`_prominent`), and the smaller places, three quarters
-    of the data, are read only for the names they do not identify.
+    of the data, are read only for the names they do not identify. A smaller place's own
+    name comes before a prominent city's other names when it is one place's ("Juru" is
+    the town of Juru, not Jaru, which GeoNames also calls Juru), after them when several
+    villages bear it ("Valencia" in PH is the city GeoNames calls NIA Valencia).
 
     A subdivision that is not an ISO 3166-2 code of the country says nothing
     of the place (it is a value problem of its own) and is left aside.
     """
     subdivision = usable_subdivision(subdivision, country)
-    found = _identified(name, country, kind, subdivision, _prominent_rows, words=words)
+    found = _identified(name, country, kind, subdivision, _prominent_rows, others=False)
     if found.matching:
         return found
-    return _identified(name, country, kind, subdivision, _rows, words=words)
+    own = _identified(name, country, kind, subdivision, _rows, others=False)
+    if len(own.matching) == 1:
+        return own
+    found = _identified(name, country, kind, subdivision, _prominent_rows, others=True, words=words)
+    if found.matching:
+        return found
+    return _identified(name, country, kind, subdivision, _rows, others=True, words=words)
 
 
 def usable_subdivision(subdivision: str | None, country: str) -> str | None:
@@ -447,11 +456,12 @@ def _identified(
     subdivision: str | None,
     rows: RowsNamed,
     *,
-    words: bool,
+    others: bool,
+    words: bool = False,
 ) -> Identified:
     named = tuple(Place(*row) for row in rows(match_key(name), country))
     of_kind = _of_kind(named, kind)
-    if not of_kind:
+    if not of_kind and others:
         of_kind = _other_names(name, country, kind, words=words)
     in_subdivision = [
         place
@@ -508,6 +518,33 @@ def subdivision_after_comma(name: str, country: str) -> tuple[str, str | None]:
     if len(named) == 1:
         return head.strip(), named[0]
     return name, None
+
+
+def place_meant(
+    name: str, country: str, kind: str, subdivision: str | None = None
+) -> frozenset[Place]:
+    """The places a name may mean (`identify`'s matching), narrowed to the one written
+    exactly so, accents included, when the name's key is that of several: "Maraú" and
+    "Marau" share a key and are two towns of Brazil."""
+    matching = identify(name, country, kind, subdivision).matching
+    if len(matching) > 1:
+        exact = [place for place in matching if written_alike(place.name, name)]
+        if len(exact) == 1:
+            return frozenset(exact)
+    return frozenset(matching)
+
+
+def written_alike(a: str, b: str) -> bool:
+    """Whether two names are written alike but for case, spaces and punctuation: accents
+    count ("Maraú" is not "Marau")."""
+    return _accented_key(a) == _accented_key(b)
+
+
+def _accented_key(name: str) -> str:
+    return " ".join(_NOT_A_WORD.split(nfc(name).casefold())).strip()
+
+
+_NOT_A_WORD: Final = re.compile(r"[\W_]+")
 
 
 def read_name(

@@ -349,8 +349,8 @@ def signatory_from_values(
     Optional values that are None or blank are left out. A name written as its
     government writes it is read as the place (`read_as_written`), unless `as_written` or
     `id` is given: such a row is a record (an export of endorse's own, or a name chosen
-    with its id), stored as it is. The id is the slug of the name unless one is given; the kind, unless given,
-    the one the name's words tell, else a city.
+    with its id), stored as it is. The id is the slug of the name unless one is given;
+    the kind, unless given, the one the name's words tell, else a city.
     """
     clean_country = check_country(country)
     given_kind = check_kind(kind) if kind is not None and kind.strip() else None
