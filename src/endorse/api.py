@@ -266,10 +266,13 @@ class Draft:
         problems: Iterable[RowProblem] = (),
         progress: Progress | None = None,
         unit: RowUnit = "line",
+        keep_clear: bool = False,
     ) -> ImportPlan:
         """Add many signatories, all or none: the plan says what was added and skipped, and
-        when any row is refused (`problems` are those found before) nothing is added.
-        `unit` is what the candidates' numbers count, for messages ("row" in a workbook)."""
+        when any row is refused (`problems` are those found before) nothing is added, unless
+        `keep_clear`: then every clear row is added, and the refused ones are left to hand
+        back. `unit` is what the candidates' numbers count, for messages ("row" in a
+        workbook)."""
         from endorse.importing import plan_import
 
         plan = plan_import(
@@ -280,8 +283,9 @@ class Draft:
             problems=problems,
             progress=progress,
             unit=unit,
+            keep_clear=keep_clear,
         )
-        if not plan.problems:
+        if plan.added and (keep_clear or not plan.problems):
             added = tuple(candidate.signatory for candidate in plan.added)
             store.check_writable_model(dataclasses.replace(self.registry, signatories=added))
             self.registry = plan.registry

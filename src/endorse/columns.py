@@ -83,10 +83,16 @@ class ColumnMap:
     constants: Mapping[str, str] = field(default_factory=dict)
 
 
+# The column `endorse import --doubtful` adds to the rows it hands back, saying why each is
+# doubtful; left out when such a file is imported again, unless mapped.
+DOUBTFUL_COLUMN: Final = "doubtful because"
+
+
 def map_columns(headers: Sequence[str], choices: ColumnChoices) -> ColumnMap:
     """The key each header holds; ColumnsError when a header is unaccounted for, a choice
     names a header the file lacks, or a key would come from two places. A file with no
-    header at all (a json file with no record) has nothing to map."""
+    header at all (a json file with no record) has nothing to map. The DOUBTFUL_COLUMN of
+    a file of doubtful rows handed back is left out."""
     constants = named_fields(choices.constants)
     if not headers:
         return ColumnMap({}, {}, constants)
@@ -104,6 +110,9 @@ def map_columns(headers: Sequence[str], choices: ColumnChoices) -> ColumnMap:
         keys[written] = _mappable(key)
     for written in headers:
         if written in keys or written in ignored or not written.strip():
+            continue
+        if header_key(written) == header_key(DOUBTFUL_COLUMN):
+            ignored.add(written)
             continue
         known = _FIELDS_BY_HEADER.get(header_key(written))
         if known is not None:

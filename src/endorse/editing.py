@@ -60,7 +60,8 @@ def add_signatory(
 
     An id derived from the name (`id_given` False; when None, an id that is the slug of
     the name counts as derived) and taken by a signatory of another country is replaced
-    by `free_id`'s ("valencia" -> "valencia-ve"): `Edited.id_taken_by` then says by whom.
+    by `free_id`'s ("valencia" -> "valencia-ve"), as is one taken in another subdivision
+    ("portland" -> "portland-me"): `Edited.id_taken_by` then says by whom.
     A given id that is taken is refused, with one to use instead.
     """
     refuse_duplicate(DuplicateIndex(registry.signatories), signatory, force=force)
@@ -83,10 +84,14 @@ def add_signatory(
 def chooses_id(new: Signatory, taken: Signatory, *, id_given: bool | None = None) -> bool:
     """Whether `new`, whose id `taken` has, gets another one chosen for it: when its id was
     derived from its name (not given), and `taken` is in another country (Valencia, ES and
-    Valencia, VE). In one country, two governments of one name are told apart by hand."""
+    Valencia, VE) or in another subdivision of it (Portland, US-OR and Portland, US-ME:
+    "portland-me"). Otherwise two governments of one name are told apart by hand."""
     if id_given is None:
         id_given = new.id != _derived_id(new.name)
-    return not id_given and new.country != taken.country
+    other_subdivision = bool(
+        new.subdivision and taken.subdivision and new.subdivision != taken.subdivision
+    )
+    return not id_given and (new.country != taken.country or other_subdivision)
 
 
 def _derived_id(name: str) -> str | None:

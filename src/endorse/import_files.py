@@ -75,8 +75,10 @@ def text_table(
     if file_format == "json":
         rows = json_rows(text, path)
         return Table(Source(path), "json", _json_headers(rows), tuple(rows))
+    header_line = _line(text, header_row or 1)
+    separator = _DELIMITERS[delimiter] if delimiter else detect_delimiter(header_line)
     headers, found = csv_table(text, path, delimiter, header_row)
-    return Table(Source(path), "csv", headers, tuple(found))
+    return Table(Source(path), "csv", headers, tuple(found), separator)
 
 
 def _json_headers(rows: Sequence[Row]) -> tuple[str, ...]:

@@ -521,9 +521,12 @@ def plan_import(
     problems: Iterable[RowProblem] = (),
     progress: Progress | None = None,
     unit: RowUnit = "line",
+    keep_clear: bool = False,
 ) -> ImportPlan:
     """What importing `candidates` into `registry` does; `problems` are those found before,
-    and `unit` what the rows' numbers count ("row" in a workbook).
+    and `unit` what the rows' numbers count ("row" in a workbook). The registry after it
+    holds the rows added only when no row is refused, unless `keep_clear`: then the clear
+    rows go in, and the refused ones (`problems`) are the doubtful rows to hand back.
 
     One pass: the registry is indexed once and each accepted row is added to
     the index, so the rows are checked against each other as well.
@@ -541,10 +544,18 @@ def plan_import(
         dataclasses.replace(
             registry, signatories=(*registry.signatories, *(c.signatory for c in added))
         )
-        if added and not found
+        if added and (keep_clear or not found)
         else registry
     )
     return ImportPlan(after, added, tuple(planner.skipped), tuple(found), tuple(planner.renamed))
+
+
+def doubtful_lines(plan: ImportPlan) -> dict[int, str]:
+    """Why each refused row is doubtful, by its line: its problems' messages, joined."""
+    why: dict[int, list[str]] = {}
+    for problem in plan.problems:
+        why.setdefault(problem.line, []).append(problem.message)
+    return {line: "; ".join(messages) for line, messages in why.items()}
 
 
 def refusal(plan: ImportPlan, source: Source) -> ImportRefusedError:

@@ -75,6 +75,7 @@ class Table:
     file_format: FileFormat
     headers: tuple[str, ...]
     rows: tuple[Row, ...]
+    delimiter: str = ","  # a csv file's
 
 
 def column_letter(number: int) -> str:

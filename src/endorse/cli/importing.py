@@ -1,13 +1,16 @@
-"""`endorse import`: signatories in bulk from a csv or json file, all or nothing.
+"""`endorse import`: signatories in bulk from a csv, json or workbook file, all or nothing,
+or the clear rows with the doubtful ones handed back (--doubtful).
 
 The file is read and every row's values checked before the registry is
 locked; then, under the lock, the rows are checked against the registry and
 each other, and the registry is written once (`endorse.edit`), or not at all
-when any row is refused.
+when any row is refused. With --doubtful, the refused rows are written first, in the
+input's format (`render.doubtful`), and the clear ones then go in.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Final, Literal
@@ -15,13 +18,13 @@ from typing import TYPE_CHECKING, Annotated, Final, Literal
 import typer
 
 from endorse import output
-from endorse.cli.base import app, registry_path
+from endorse.cli.base import app, registry_path, write_output_file
 from endorse.cli.edit import LockTimeout
 from endorse.store import DEFAULT_LOCK_TIMEOUT
 from endorse.values import shown as shown_text
 
 if TYPE_CHECKING:
-    from endorse.importing import ImportPlan, Renamed
+    from endorse.importing import ImportPlan, Renamed, RowProblem
     from endorse.rows import Source
 
 PROGRESS_MIN_ROWS: Final = 2000
@@ -125,9 +128,24 @@ def import_file(
     force: Annotated[
         bool, typer.Option("--force", help="Import rows whose name is close to an existing one.")
     ] = False,
+    doubtful: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="FILE",
+            help="Import every clear row, and write the doubtful ones (near duplicates, "
+            "unknown countries, unreadable dates: every row that would be refused) to FILE, "
+            'in the input\'s format and columns with a "doubtful because" column, to '
+            "correct and import again.",
+            show_default=False,
+        ),
+    ] = None,
+    overwrite_doubtful: Annotated[
+        bool, typer.Option("--overwrite-doubtful", help="Replace the --doubtful FILE if it exists.")
+    ] = False,
     lock_timeout: LockTimeout = DEFAULT_LOCK_TIMEOUT,
 ) -> None:
-    """Add the signatories of a csv, json or Excel file; if any row is wrong, add none.
+    """Add the signatories of a csv, json or Excel file; if any row is wrong, add none (or,
+    with --doubtful, add the clear rows and hand the others back).
 
     Example: endorse import form.csv --column name="City" --ignore-column Timestamp --dry-run
     """
@@ -151,6 +169,8 @@ def import_file(
             f"{file} is json, whose records name their keys: it has no header row",
             param_hint="--header-row",
         )
+    if doubtful is not None:
+        _check_doubtful_path(doubtful, file, path, kind, overwrite=overwrite_doubtful)
     table = import_files.read_table(
         file, kind, delimiter=delimiter, sheet=sheet, header_row=header_row
     )
@@ -158,8 +178,9 @@ def import_file(
     watched = output.progress("checking rows", 2 * rows) if rows > PROGRESS_MIN_ROWS else None
     with watched or nullcontext(None) as advance:
         candidates, problems = importing.candidates_from_table(table, reading, advance)
-        source = table.source
-        del table  # its rows, read as the file holds them, are not needed past this point
+        source, read = table.source, len(table.rows)
+        if doubtful is None:
+            del table  # its rows, read as the file holds them, are not needed past this point
         with api.edit(path, lock_timeout=lock_timeout, dry_run=dry_run) as draft:
             plan = draft.add_all(
                 candidates,
@@ -168,12 +189,78 @@ def import_file(
                 problems=problems,
                 progress=advance,
                 unit=source.unit,
+                keep_clear=doubtful is not None,
             )
-            if plan.problems:
+            if plan.problems and doubtful is None:
                 raise importing.refusal(plan, source)
+            if plan.problems and doubtful is not None and not dry_run:
+                from endorse.render.doubtful import doubtful_file
+
+                why = importing.doubtful_lines(plan)
+                write_output_file(doubtful, doubtful_file(table, why))
     if dry_run:
         output.write_data(_dry_run_lines(plan, source))
-    output.message(_summary(plan, source, path, dry_run=dry_run))
+    summary = _summary(plan, source, path, dry_run=dry_run)
+    if doubtful is not None:
+        summary += _doubtful_summary(plan, doubtful, read, dry_run=dry_run)
+    output.message(summary)
+
+
+def _check_doubtful_path(
+    doubtful: Path, file: Path, registry: Path, kind: str, *, overwrite: bool
+) -> None:
+    """Refuse, before anything is read or locked, a --doubtful FILE that is the input or the
+    registry, a folder, a file of another format than the input's, or a file that exists
+    (unless --overwrite-doubtful)."""
+    hint = "--doubtful"
+    target = doubtful.resolve()
+    if target in (file.resolve(), registry.resolve()):
+        what = "the file imported" if target == file.resolve() else "the registry"
+        raise typer.BadParameter(f"{doubtful} is {what}; give another file", param_hint=hint)
+    if doubtful.is_dir():
+        raise typer.BadParameter(f"{doubtful} is a folder; give a file name", param_hint=hint)
+    suffix = doubtful.suffix.lower()
+    if suffix in (".csv", ".json", ".xlsx") and suffix != f".{kind}":
+        raise typer.BadParameter(
+            f"{doubtful} is named for {suffix[1:]}, but the doubtful rows are written as the "
+            f"input is, {kind}; name it .{kind}",
+            param_hint=hint,
+        )
+    if doubtful.exists() and not overwrite:
+        raise typer.BadParameter(
+            f"{doubtful} exists; give another name, or --overwrite-doubtful to replace it",
+            param_hint=hint,
+        )
+
+
+def _doubtful_summary(plan: ImportPlan, doubtful: Path, read: int, *, dry_run: bool) -> str:
+    """How many rows went where: imported + skipped + doubtful = the rows read."""
+    from endorse.importing import doubtful_lines
+
+    count = len(doubtful_lines(plan))
+    if not count:
+        where = "no doubtful row"
+    else:
+        verb = "would write" if dry_run else "wrote"
+        kinds = Counter(_doubt(problem) for problem in plan.problems)
+        said = ", ".join(f"{n} {what}" for what, n in kinds.most_common())
+        where = f"{verb} {_count(count, 'doubtful row')} to {doubtful} ({said})"
+    return (
+        f"; {where}. Of {_count(read, 'row')} read: {len(plan.added)} imported, "
+        f"{len(plan.skipped)} skipped as already there, {count} doubtful"
+    )
+
+
+def _doubt(problem: RowProblem) -> str:
+    if problem.kind == "near":
+        return "near a signatory"
+    if problem.kind in ("repeated", "in-registry"):
+        return "already there"
+    if problem.kind == "date":
+        return "date unread"
+    if problem.kind == "id":
+        return "id taken"
+    return f"with {'a ' + problem.column if problem.column else 'a value'} to correct"
 
 
 def _pairs(given: list[str] | None, option: str, shape: str) -> dict[str, str]:
@@ -256,7 +343,7 @@ def _summary(plan: ImportPlan, source: Source, path: Path, *, dry_run: bool) -> 
             f"{_count(len(renamed), 'row')} ({_lines(renamed, source.unit)}) got an id of "
             f"{_its(renamed)} "
             f"own ({ids}{more}), the slug of {_its(renamed, 'its', 'their')} name being "
-            "taken in another country"
+            "taken in another country or subdivision"
         )
     in_registry = [s.line for s in plan.skipped if s.repeats is None]
     repeats = [s.line for s in plan.skipped if s.repeats is not None]

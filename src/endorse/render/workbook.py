@@ -69,7 +69,7 @@ def to_xlsx(signatories: Sequence[Signatory]) -> bytes:
     keys = record_keys(signatories)
     _check_key_names(keys[len(SIGNATORY_KEYS) :], signatories)
     rows = [_row(signatory, keys) for signatory in signatories]
-    return _workbook_bytes(keys, rows)
+    return workbook_bytes(keys, rows)
 
 
 def _check_key_names(extra_keys: Sequence[str], signatories: Sequence[Signatory]) -> None:
@@ -114,14 +114,18 @@ def _shown_length(value: WorkbookValue) -> int:
     return len(f"{value:.16g}")
 
 
-def _workbook_bytes(keys: Sequence[str], rows: Sequence[Sequence[WorkbookValue]]) -> bytes:
+def workbook_bytes(
+    keys: Sequence[str], rows: Sequence[Sequence[WorkbookValue]], title: str = SHEET_TITLE
+) -> bytes:
+    """A workbook of one sheet, `title`: a bold, frozen and filtered header of `keys`, then
+    the rows, each value a typed cell (text written as `cells.workbook_text_out` makes it)."""
     from openpyxl import Workbook
     from openpyxl.writer.excel import ExcelWriter
 
     workbook = Workbook(write_only=True)
     workbook.properties.creator = "endorse"
     workbook.properties.created = workbook.properties.modified = _FIXED_TIME
-    _fill(workbook.create_sheet(SHEET_TITLE), keys, rows)
+    _fill(workbook.create_sheet(title), keys, rows)
     buffer = io.BytesIO()
     with _FixedTimeZip(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
         ExcelWriter(workbook, archive).save()

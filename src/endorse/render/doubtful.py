@@ -1,0 +1,78 @@
+"""The doubtful rows of an import handed back: the input's own format and columns, and why.
+
+`endorse import --doubtful FILE` brings in the clear rows and writes the others here, as
+the file had them (its headers in its order, its values as read, a csv file's delimiter,
+a workbook's typed cells), with one more column, `columns.DOUBTFUL_COLUMN`, saying why
+each is doubtful: ready to correct and import again, which leaves that column out.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from endorse.cells import WorkbookValue, spreadsheet_safe, workbook_text_out
+from endorse.columns import DOUBTFUL_COLUMN, header_key
+from endorse.rows import CellError, Row, Table
+
+
+def doubtful_file(table: Table, why: Mapping[int, str]) -> str | bytes:
+    """The rows of `table` whose line `why` holds, in the table's format, with the reason
+    in DOUBTFUL_COLUMN (replacing that column's old value in a file handed back before)."""
+    rows = [row for row in table.rows if row.line in why]
+    headers = [h for h in table.headers if header_key(h) != header_key(DOUBTFUL_COLUMN)]
+    if table.file_format == "json":
+        return _json(rows, why)
+    if table.file_format == "xlsx":
+        return _workbook(headers, rows, why)
+    return _csv(headers, rows, why, table.delimiter)
+
+
+def _own_values(row: Row, headers: Sequence[str]) -> list[Any]:
+    return [row.values.get(header) for header in headers]
+
+
+def _csv(
+    headers: Sequence[str], rows: Sequence[Row], why: Mapping[int, str], delimiter: str
+) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+    writer.writerow([spreadsheet_safe(h) for h in [*headers, DOUBTFUL_COLUMN]])
+    for row in rows:
+        cells = ["" if v is None else str(v) for v in _own_values(row, headers)]
+        writer.writerow([spreadsheet_safe(c) for c in [*cells, why[row.line]]])
+    return buffer.getvalue()
+
+
+def _json(rows: Sequence[Row], why: Mapping[int, str]) -> str:
+    records = []
+    for row in rows:
+        record = {
+            key: value
+            for key, value in row.values.items()
+            if key and header_key(key) != header_key(DOUBTFUL_COLUMN)
+        }
+        if "" in row.values and not record:
+            record["record"] = row.values[""]
+        records.append({**record, DOUBTFUL_COLUMN: why[row.line]})
+    return json.dumps(records, ensure_ascii=False, indent=2, default=str) + "\n"
+
+
+def _workbook(headers: Sequence[str], rows: Sequence[Row], why: Mapping[int, str]) -> bytes:
+    from endorse.render.workbook import workbook_bytes
+
+    cells = [
+        [_workbook_value(v) for v in [*_own_values(row, headers), why[row.line]]] for row in rows
+    ]
+    return workbook_bytes([*headers, DOUBTFUL_COLUMN], cells, title="Doubtful rows")
+
+
+def _workbook_value(value: Any) -> WorkbookValue:
+    if isinstance(value, CellError):
+        return value.code
+    if isinstance(value, str):
+        return workbook_text_out(value)
+    return value  # type: ignore[no-any-return]
