@@ -165,8 +165,8 @@ def test_skip_skips_repeated_rows_and_ids_are_chosen_for_namesakes_abroad(
     assert done.stderr == (
         f"imported 3 signatories from {file} into {registry_copy} (0 members, 3 non-members); "
         '2 rows (lines 3 and 5) got an id of their own ("richmond-gb", "valencia-es"), the slug '
-        "of their name being taken in another country or subdivision; skipped 1 row already in the registry "
-        "(line 2); skipped 1 row repeating an earlier row of the file (line 6); "
+        "of their name being taken in another country or subdivision; skipped 1 row already in "
+        "the registry (line 2); skipped 1 row repeating an earlier row of the file (line 6); "
         "61 signatories now\n"
     )
     assert store.load(registry_copy).registry.by_id("valencia-es") is not None

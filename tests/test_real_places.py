@@ -36,6 +36,12 @@ REFUSED_PAIRS = (
     (("Catford", "GB"), ("Watford", "GB")),
     (("Ryde", "GB"), ("Hyde", "GB")),
     (("Gravatá", "BR"), ("Gravataí", "BR")),
+    # Issue 22: a smaller town's own name taken for a larger town's other name, and names
+    # that differ only in accents, each its own municipality.
+    (("Juru", "BR"), ("Jaru", "BR")),
+    (("Maraú", "BR"), ("Marau", "BR")),
+    (("Iporã", "BR"), ("Iporá", "BR")),
+    (("Araçoiaba", "BR"), ("Aracoiaba", "BR")),
 )
 # One name, several countries: each gets an id.
 NAMESAKES = (("Valencia", "ES"), ("Valencia", "VE"), ("Córdoba", "AR"), ("Córdoba", "ES"))
@@ -79,10 +85,34 @@ def imported(real: list[Signatory]) -> Registry:
     return plan.registry
 
 
-def test_the_pairs_once_refused_are_real_places_of_the_index() -> None:
-    for pair in REFUSED_PAIRS:
-        for name, country in pair:
-            assert places.identify(name, country, "city").place is not None, name
+def test_the_pairs_once_refused_are_two_real_places_of_the_index() -> None:
+    for (a, a_country), (b, b_country) in REFUSED_PAIRS:
+        a_place = places.place_meant(a, a_country, "city")
+        b_place = places.place_meant(b, b_country, "city")
+        assert len(a_place) == len(b_place) == 1, (a, b)
+        assert a_place != b_place
+
+
+@pytest.mark.parametrize(("a", "b"), [pair for pair in REFUSED_PAIRS if pair[0][1] == "BR"])
+def test_two_known_places_are_two_signatories_whatever_their_accents(
+    a: tuple[str, str], b: tuple[str, str]
+) -> None:
+    first = signatory_from_values(name=a[0], country=a[1])
+    second = signatory_from_values(name=b[0], country=b[1])
+    index = DuplicateIndex([first])
+    assert index.exact(second) is None
+    assert index.near(second) == []
+
+
+def test_a_name_without_its_accent_is_still_the_one_place_it_names() -> None:
+    sao_paulo = signatory_from_values(name="São Paulo", country="BR")
+    same = DuplicateIndex([sao_paulo]).exact(signatory_from_values(name="Sao Paulo", country="BR"))
+    assert same is not None and same.signatory.id == "sao-paulo"
+
+
+def test_valencia_in_the_philippines_is_still_the_city_not_a_village() -> None:
+    place = places.identify("Valencia", "PH", "city").place
+    assert place is not None and (place.population or 0) > 100_000
 
 
 def test_an_import_of_thousands_of_real_places_refuses_none(

@@ -123,15 +123,18 @@ def near_edits(a_spelling: str, b_spelling: str) -> int | None:
     a_key, b_key = comparable_key(a_spelling), comparable_key(b_spelling)
     allowed = edits_allowed(min(a_key, b_key, key=len))
     edits = OSA.distance(a_key, b_key, score_cutoff=allowed)
-    if edits > allowed:
-        edits = OSA.distance(plain_key(a_spelling), plain_key(b_spelling), score_cutoff=allowed)
+    if edits <= allowed:
+        return edits
+    a_plain, b_plain = plain_key(a_spelling), plain_key(b_spelling)
+    allowed = max(allowed, min(1, edits_allowed(min(a_plain, b_plain, key=len))))
+    edits = OSA.distance(a_plain, b_plain, score_cutoff=allowed)
     return edits if edits <= allowed else None
 
 
 def spellings(signatory: Signatory) -> tuple[str, ...]:
     """The names a signatory is known by: its name, and its spelling in the source."""
     written = signatory.as_written
-    if written and match_key(written) != match_key(signatory.name):
+    if written and plain_key(written) != plain_key(signatory.name):
         return (signatory.name, written)
     return (signatory.name,)
 
@@ -173,6 +176,11 @@ def _told_apart(a: str, b: str) -> bool:
         return True
     a_words, b_words = set(a.split()) & _DISTINGUISHING, set(b.split()) & _DISTINGUISHING
     return bool(a_words and b_words and a_words != b_words)
+
+
+def two_places(a: Signatory, b: Signatory) -> bool:
+    """Whether the place data knows the two signatories' names as two different places."""
+    return _two_known_places(a, a.name, b, b.name)
 
 
 def _two_known_places(a: Signatory, a_spelling: str, b: Signatory, b_spelling: str) -> bool:

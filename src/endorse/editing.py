@@ -13,7 +13,7 @@ from collections.abc import Collection, Container, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from endorse.duplicates import DuplicateIndex, refuse_duplicate
+from endorse.duplicates import DuplicateIndex, refuse_duplicate, two_places
 from endorse.errors import EndorseError
 from endorse.model import Registry, Signatory
 from endorse.query import resolve
@@ -84,14 +84,17 @@ def add_signatory(
 def chooses_id(new: Signatory, taken: Signatory, *, id_given: bool | None = None) -> bool:
     """Whether `new`, whose id `taken` has, gets another one chosen for it: when its id was
     derived from its name (not given), and `taken` is in another country (Valencia, ES and
-    Valencia, VE) or in another subdivision of it (Portland, US-OR and Portland, US-ME:
-    "portland-me"). Otherwise two governments of one name are told apart by hand."""
+    Valencia, VE), in another subdivision of it (Portland, US-OR and Portland, US-ME:
+    "portland-me"), or is another place the data knows (Maraú and Marau, BR: "marau-2").
+    Otherwise two governments of one name are told apart by hand."""
     if id_given is None:
         id_given = new.id != _derived_id(new.name)
     other_subdivision = bool(
         new.subdivision and taken.subdivision and new.subdivision != taken.subdivision
     )
-    return not id_given and (new.country != taken.country or other_subdivision)
+    return not id_given and (
+        new.country != taken.country or other_subdivision or two_places(new, taken)
+    )
 
 
 def _derived_id(name: str) -> str | None:

@@ -361,7 +361,8 @@ def _strip_one(words: Words, start: int, end: int) -> tuple[int, int, str | None
             phrase = " ".join(word for _, _, word in words[start : start + size])
             if phrase in PREFIXES:
                 after = start + size
-                if end - after > 1 and words[after][2] in _CONNECTORS:
+                joined = phrase.rsplit(" ", 1)[-1] in _CONNECTORS  # "city of" has its own
+                if not joined and end - after > 1 and words[after][2] in _CONNECTORS:
                     after += 1
                 return after, end, _PREFIX_KINDS.get(phrase)
     for size in range(_LONGEST_FIRST, 0, -1):

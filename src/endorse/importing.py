@@ -89,6 +89,7 @@ class RowProblem:
     message: str
     kind: ProblemKind = "value"
     cell: tuple[int, str] | None = None
+    row: int | None = None  # its position among the table's rows (json records share lines)
 
     def located(self, source: Source) -> str:
         return f"{source.at(self.line, self._cell_shown(source))}: {self.message}"
@@ -120,6 +121,7 @@ class Candidate:
     signatory: Signatory
     id_given: bool | None = None  # an id in the row; None: if it is not the name's slug
     given: frozenset[str] | None = None  # the keys the row gives; None: every key
+    row: int | None = None  # its position among the table's rows
 
 
 @dataclass(frozen=True)
@@ -195,14 +197,15 @@ def candidates_from_table(
     # Rows mostly give the same keys: one set of them each, not one per row (100,000 rows).
     key_sets: dict[frozenset[str], frozenset[str]] = {}
     for done, row in enumerate(table.rows, 1):
+        position = done - 1
         keyed = _keyed(row, columns)
         try:
             signatory = signatory_from_row(keyed, table.file_format, date_format)
             keys = _given(keyed)
             keys = key_sets.setdefault(keys, keys)
-            candidates.append(Candidate(row.line, signatory, _id_given(keyed), keys))
+            candidates.append(Candidate(row.line, signatory, _id_given(keyed), keys, position))
         except ValueProblem as problem:
-            problems.append(_row_problem(row.line, problem, columns))
+            problems.append(_row_problem(row.line, problem, columns, position))
         if progress is not None and done % PROGRESS_STEP == 0:
             progress(PROGRESS_STEP)
     if progress is not None:
@@ -229,10 +232,10 @@ def _keyed(row: Row, columns: ColumnMap) -> Row:
     return Row(row.line, values)
 
 
-def _row_problem(line: int, problem: ValueProblem, columns: ColumnMap) -> RowProblem:
+def _row_problem(line: int, problem: ValueProblem, columns: ColumnMap, position: int) -> RowProblem:
     kind: ProblemKind = "date" if isinstance(problem, DateFormatProblem) else "value"
     cell = columns.positions.get(problem.field)
-    return RowProblem(line, problem.field, str(problem), kind, cell)
+    return RowProblem(line, problem.field, str(problem), kind, cell, position)
 
 
 def _given(row: Row) -> frozenset[str]:
@@ -441,6 +444,7 @@ class _Planner:
                     f"{self.lines[other.id]}{_written(same.spelling, new.name)}; keep one of "
                     "the two",
                     "repeated",
+                    row=candidate.row,
                 )
             )
         elif self.on_duplicate == "skip":
@@ -453,6 +457,7 @@ class _Planner:
                     f'"{new.name}" ({new.country}) is already in the registry as "{other.id}"'
                     f"{_written(same.spelling, new.name)}; leave the row out",
                     "in-registry",
+                    row=candidate.row,
                 )
             )
 
@@ -471,6 +476,7 @@ class _Planner:
             "name",
             f'"{new.name}" ({new.country}) is very close to {choices}',
             "near",
+            row=candidate.row,
         )
 
     def _where(self, signatory: Signatory) -> str:
@@ -505,6 +511,7 @@ class _Planner:
             f"{where}; give this row another id in the id column, like "
             f'"{free_id(self.ids, new, taken)}"',
             "id",
+            row=candidate.row,
         )
 
 
@@ -550,12 +557,14 @@ def plan_import(
     return ImportPlan(after, added, tuple(planner.skipped), tuple(found), tuple(planner.renamed))
 
 
-def doubtful_lines(plan: ImportPlan) -> dict[int, str]:
-    """Why each refused row is doubtful, by its line: its problems' messages, joined."""
+def doubtful_rows(plan: ImportPlan) -> dict[int, str]:
+    """Why each refused row is doubtful, by its position among the table's rows (its line
+    when the problem does not know it): its problems' messages, joined."""
     why: dict[int, list[str]] = {}
     for problem in plan.problems:
-        why.setdefault(problem.line, []).append(problem.message)
-    return {line: "; ".join(messages) for line, messages in why.items()}
+        where = problem.line if problem.row is None else problem.row
+        why.setdefault(where, []).append(problem.message)
+    return {row: "; ".join(messages) for row, messages in why.items()}
 
 
 def refusal(plan: ImportPlan, source: Source) -> ImportRefusedError:

@@ -556,8 +556,9 @@ def read_name(
     County" a county: of the ways to read the name (`governments.readings`, fewest words
     off first), the first that the place data knows (as a signatory of `kind`, else of
     the kind its words tell, else a city), else the one with every government word off.
-    A name the data knows as written keeps its words: "Kansas City", "Ciudad Real";
-    words that the match key leaves out anyway go ("City of Oakland" is "Oakland"). The
+    A name that is a place's own name keeps its words: "Kansas City", "The Hague"; words
+    without which the name means the same places go ("City of Oakland" is Oakland, and
+    "Kota Semarang", one of Semarang's other names in GeoNames, Semarang). The
     name of a region or metropolitan area, which the data does not hold, stays whole:
     "Province of Buenos Aires" is a region of that name.
     """
@@ -567,12 +568,19 @@ def read_name(
     as_kind = kind or found[-1].kind or "city"
     if as_kind not in ("city", "county"):
         return governments.Reading(name.strip(), found[-1].kind)
-    for reading in found:
-        if identify(reading.place, country, as_kind, subdivision, words=False).matching:
-            key = match_key(reading.place)
-            shortest = [r.place for r in found if match_key(r.place) == key][-1]
-            return governments.Reading(shortest, found[-1].kind)
-    return found[-1]
+
+    def meant(reading: governments.Reading) -> tuple[Place, ...]:
+        return identify(reading.place, country, as_kind, subdivision, words=False).matching
+
+    known = [(reading, meant(reading)) for reading in found]
+    for reading, places in known:
+        if any(written_alike(place.name, reading.place) for place in places):
+            return governments.Reading(reading.place, found[-1].kind)
+    first = next((places for _, places in known if places), None)
+    if first is None:
+        return found[-1]
+    same = [reading.place for reading, places in known if places == first]
+    return governments.Reading(same[-1], found[-1].kind)
 
 
 def _of_kind(candidates: Sequence[Place], kind: str) -> list[Place]:

@@ -196,7 +196,7 @@ def import_file(
             if plan.problems and doubtful is not None and not dry_run:
                 from endorse.render.doubtful import doubtful_file
 
-                why = importing.doubtful_lines(plan)
+                why = importing.doubtful_rows(plan)
                 write_output_file(doubtful, doubtful_file(table, why))
     if dry_run:
         output.write_data(_dry_run_lines(plan, source))
@@ -235,9 +235,9 @@ def _check_doubtful_path(
 
 def _doubtful_summary(plan: ImportPlan, doubtful: Path, read: int, *, dry_run: bool) -> str:
     """How many rows went where: imported + skipped + doubtful = the rows read."""
-    from endorse.importing import doubtful_lines
+    from endorse.importing import doubtful_rows
 
-    count = len(doubtful_lines(plan))
+    count = len(doubtful_rows(plan))
     if not count:
         where = "no doubtful row"
     else:

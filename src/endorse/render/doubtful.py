@@ -20,36 +20,38 @@ from endorse.rows import CellError, Row, Table
 
 
 def doubtful_file(table: Table, why: Mapping[int, str]) -> str | bytes:
-    """The rows of `table` whose line `why` holds, in the table's format, with the reason
-    in DOUBTFUL_COLUMN (replacing that column's old value in a file handed back before)."""
-    rows = [row for row in table.rows if row.line in why]
+    """The rows of `table` whose position `why` holds (`importing.doubtful_rows`), in the
+    table's format, with the reason in DOUBTFUL_COLUMN (replacing that column's old value
+    in a file handed back before)."""
+    rows = [(table.rows[position], reason) for position, reason in sorted(why.items())]
     headers = [h for h in table.headers if header_key(h) != header_key(DOUBTFUL_COLUMN)]
     if table.file_format == "json":
-        return _json(rows, why)
+        return _json(rows)
     if table.file_format == "xlsx":
-        return _workbook(headers, rows, why)
-    return _csv(headers, rows, why, table.delimiter)
+        return _workbook(headers, rows)
+    return _csv(headers, rows, table.delimiter)
 
 
 def _own_values(row: Row, headers: Sequence[str]) -> list[Any]:
     return [row.values.get(header) for header in headers]
 
 
-def _csv(
-    headers: Sequence[str], rows: Sequence[Row], why: Mapping[int, str], delimiter: str
-) -> str:
+Doubtful = Sequence[tuple[Row, str]]
+
+
+def _csv(headers: Sequence[str], rows: Doubtful, delimiter: str) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
     writer.writerow([spreadsheet_safe(h) for h in [*headers, DOUBTFUL_COLUMN]])
-    for row in rows:
+    for row, why in rows:
         cells = ["" if v is None else str(v) for v in _own_values(row, headers)]
-        writer.writerow([spreadsheet_safe(c) for c in [*cells, why[row.line]]])
+        writer.writerow([spreadsheet_safe(c) for c in [*cells, why]])
     return buffer.getvalue()
 
 
-def _json(rows: Sequence[Row], why: Mapping[int, str]) -> str:
+def _json(rows: Doubtful) -> str:
     records = []
-    for row in rows:
+    for row, why in rows:
         record = {
             key: value
             for key, value in row.values.items()
@@ -57,16 +59,14 @@ def _json(rows: Sequence[Row], why: Mapping[int, str]) -> str:
         }
         if "" in row.values and not record:
             record["record"] = row.values[""]
-        records.append({**record, DOUBTFUL_COLUMN: why[row.line]})
+        records.append({**record, DOUBTFUL_COLUMN: why})
     return json.dumps(records, ensure_ascii=False, indent=2, default=str) + "\n"
 
 
-def _workbook(headers: Sequence[str], rows: Sequence[Row], why: Mapping[int, str]) -> bytes:
+def _workbook(headers: Sequence[str], rows: Doubtful) -> bytes:
     from endorse.render.workbook import workbook_bytes
 
-    cells = [
-        [_workbook_value(v) for v in [*_own_values(row, headers), why[row.line]]] for row in rows
-    ]
+    cells = [[_workbook_value(v) for v in [*_own_values(row, headers), why]] for row, why in rows]
     return workbook_bytes([*headers, DOUBTFUL_COLUMN], cells, title="Doubtful rows")
 
 

@@ -1,0 +1,233 @@
+"""`endorse import --doubtful FILE`: the clear rows in, the doubtful ones handed back in the
+input's format and columns, every row accounted for (issue 22, item 6)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import openpyxl
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import endorse
+from conftest import InvokeResult
+from test_hostile_input import empty_registry
+
+Invoke = Callable[..., InvokeResult]
+
+HEADER = "City;Country;Endorsed"
+CLEAR = ["Gdynia;Poland;2018-01-15", "Comune di Massa Marittima;Italy;2018-02-01"]
+DOUBTFUL = [
+    "Gdyniaa;Poland;2018-01-20",  # near Gdynia
+    "Cotonou;Benin Republic;2018-01-02",  # an unknown country
+    "Aarhus;Denmark;15/01/2018",  # a date not written YYYY-MM-DD
+]
+COLUMNS = ("--column", "name=City", "--column", "endorsed_on=Endorsed")
+
+
+def _csv(path: Path, lines: list[str]) -> Path:
+    path.write_text("\n".join([HEADER, *lines]) + "\n", encoding="utf-8")
+    return path
+
+
+def _ids(registry: Path) -> list[str]:
+    return [s.id for s in endorse.load(registry).signatories]
+
+
+def test_the_clear_rows_go_in_and_the_doubtful_come_back_with_why(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    registry = empty_registry(tmp_path)
+    source = _csv(tmp_path / "list.csv", [*CLEAR, *DOUBTFUL])
+    doubtful = tmp_path / "doubtful.csv"
+    result = invoke("--registry", registry, "import", source, *COLUMNS, "--doubtful", doubtful)
+    assert result.exit_code == 0, result.stderr
+    assert sorted(_ids(registry)) == ["gdynia", "massa-marittima"]
+    lines = doubtful.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "City;Country;Endorsed;doubtful because"
+    assert [line.split(";")[:3] for line in lines[1:]] == [d.split(";") for d in DOUBTFUL]
+    assert "very close" in lines[1] and "Benin Republic" in lines[2] and "date" in lines[3]
+    assert "Of 5 rows read: 2 imported, 0 skipped as already there, 3 doubtful" in result.stderr
+
+
+def test_doubtful_rows_corrected_import_again_without_their_reason_column(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    registry = empty_registry(tmp_path)
+    source = _csv(tmp_path / "list.csv", [*CLEAR, *DOUBTFUL])
+    doubtful = tmp_path / "doubtful.csv"
+    invoke("--registry", registry, "import", source, *COLUMNS, "--doubtful", doubtful)
+    corrected = (
+        doubtful.read_text(encoding="utf-8")
+        .replace("Benin Republic", "Benin")
+        .replace("15/01/2018", "2018-01-15")
+    )
+    doubtful.write_text(corrected, encoding="utf-8")
+    again = tmp_path / "still-doubtful.csv"
+    result = invoke("--registry", registry, "import", doubtful, *COLUMNS, "--doubtful", again)
+    assert result.exit_code == 0, result.stderr
+    assert sorted(_ids(registry)) == ["aarhus", "cotonou", "gdynia", "massa-marittima"]
+    assert "doubtful because" not in endorse.load(registry).signatories[-1].extra
+    assert len(again.read_text(encoding="utf-8").splitlines()) == 2  # Gdyniaa, still near
+
+
+def test_json_doubtful_rows_are_json_records_with_their_reason(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    registry = empty_registry(tmp_path)
+    source = tmp_path / "list.json"
+    records = [{"name": "Gdynia", "country": "PL"}, {"name": "Gdyniaa", "country": "PL"}]
+    source.write_text(json.dumps(records), encoding="utf-8")
+    doubtful = tmp_path / "doubtful.json"
+    result = invoke("--registry", registry, "import", source, "--doubtful", doubtful)
+    assert result.exit_code == 0, result.stderr
+    back = json.loads(doubtful.read_text(encoding="utf-8"))
+    assert [{k: v for k, v in r.items() if k != "doubtful because"} for r in back] == records[1:]
+    assert "very close" in back[0]["doubtful because"]
+
+
+def test_workbook_doubtful_rows_are_a_workbook_with_the_inputs_columns(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    registry = empty_registry(tmp_path)
+    source = tmp_path / "list.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (["Name", "Country"], ["Gdynia", "PL"], ["Gdyniaa", "PL"], ["Oslo", "Norvège"]):
+        sheet.append(row)
+    book.save(source)
+    doubtful = tmp_path / "doubtful.xlsx"
+    result = invoke("--registry", registry, "import", source, "--doubtful", doubtful)
+    assert result.exit_code == 0, result.stderr
+    back = openpyxl.load_workbook(doubtful).worksheets[0]
+    rows = [[cell.value for cell in row] for row in back.iter_rows()]
+    assert rows[0] == ["Name", "Country", "doubtful because"]
+    assert [row[:2] for row in rows[1:]] == [["Gdyniaa", "PL"]]
+    assert sorted(_ids(registry)) == ["gdynia", "oslo"]
+
+
+def test_no_doubtful_row_writes_no_file_and_says_so(invoke: Invoke, tmp_path: Path) -> None:
+    registry = empty_registry(tmp_path)
+    source = _csv(tmp_path / "list.csv", CLEAR)
+    doubtful = tmp_path / "doubtful.csv"
+    result = invoke("--registry", registry, "import", source, *COLUMNS, "--doubtful", doubtful)
+    assert result.exit_code == 0, result.stderr
+    assert "no doubtful row" in result.stderr
+    assert not doubtful.exists()
+
+
+def test_a_dry_run_writes_neither_the_registry_nor_the_doubtful_file(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    registry = empty_registry(tmp_path)
+    before = registry.read_bytes()
+    source = _csv(tmp_path / "list.csv", [*CLEAR, *DOUBTFUL])
+    doubtful = tmp_path / "doubtful.csv"
+    result = invoke(
+        "--registry", registry, "import", source, *COLUMNS, "--doubtful", doubtful, "--dry-run"
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "would write 3 doubtful rows" in result.stderr
+    assert registry.read_bytes() == before and not doubtful.exists()
+
+
+def test_an_existing_doubtful_file_is_refused_and_nothing_changes(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    registry = empty_registry(tmp_path)
+    before = registry.read_bytes()
+    source = _csv(tmp_path / "list.csv", [*CLEAR, *DOUBTFUL])
+    doubtful = tmp_path / "doubtful.csv"
+    doubtful.write_text("kept\n", encoding="utf-8")
+    result = invoke("--registry", registry, "import", source, *COLUMNS, "--doubtful", doubtful)
+    assert result.exit_code == 2
+    assert "exists" in result.stderr and "--overwrite-doubtful" in result.stderr
+    assert registry.read_bytes() == before
+    assert doubtful.read_text(encoding="utf-8") == "kept\n"
+
+
+def test_overwrite_doubtful_replaces_an_existing_file(invoke: Invoke, tmp_path: Path) -> None:
+    registry = empty_registry(tmp_path)
+    source = _csv(tmp_path / "list.csv", [*CLEAR, *DOUBTFUL])
+    doubtful = tmp_path / "doubtful.csv"
+    doubtful.write_text("old\n", encoding="utf-8")
+    result = invoke(
+        "--registry", registry, "import", source, *COLUMNS,
+        "--doubtful", doubtful, "--overwrite-doubtful",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert doubtful.read_text(encoding="utf-8").startswith("City;Country;Endorsed;")
+
+
+@pytest.mark.parametrize("which", ["input", "registry"])
+def test_the_doubtful_file_is_never_the_input_nor_the_registry(
+    invoke: Invoke, tmp_path: Path, which: str
+) -> None:
+    registry = empty_registry(tmp_path)
+    source = _csv(tmp_path / "list.csv", [*CLEAR, *DOUBTFUL])
+    target = source if which == "input" else registry
+    before = target.read_bytes()
+    result = invoke(
+        "--registry", registry, "import", source, *COLUMNS,
+        "--doubtful", target, "--overwrite-doubtful",
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert target.read_bytes() == before
+
+
+def test_a_doubtful_file_named_for_another_format_is_refused(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    registry = empty_registry(tmp_path)
+    source = _csv(tmp_path / "list.csv", [*CLEAR, *DOUBTFUL])
+    result = invoke(
+        "--registry", registry, "import", source, *COLUMNS, "--doubtful", tmp_path / "d.xlsx"
+    )
+    assert result.exit_code == 2
+    assert "named for xlsx" in result.stderr
+
+
+def test_without_doubtful_an_import_with_a_doubtful_row_is_still_all_or_nothing(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    registry = empty_registry(tmp_path)
+    before = registry.read_bytes()
+    source = _csv(tmp_path / "list.csv", [*CLEAR, *DOUBTFUL])
+    result = invoke("--registry", registry, "import", source, *COLUMNS)
+    assert result.exit_code == 1
+    assert registry.read_bytes() == before
+
+
+POOL = [*CLEAR, *DOUBTFUL, "Gdynia;PL;2018-01-15", "Oslo;Norway;", "City Council;US;"]
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.sampled_from(POOL), min_size=1, max_size=12))
+def test_every_row_read_is_imported_skipped_or_handed_back(
+    invoke: Invoke, tmp_path_factory: pytest.TempPathFactory, lines: list[str]
+) -> None:
+    folder = tmp_path_factory.mktemp("doubtful")
+    registry = empty_registry(folder)
+    source = _csv(folder / "list.csv", lines)
+    doubtful = folder / "doubtful.csv"
+    result = invoke(
+        "--registry", registry, "import", source, *COLUMNS,
+        "--doubtful", doubtful, "--on-duplicate", "skip",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    imported = len(endorse.load(registry).signatories)
+    handed_back = (
+        len(doubtful.read_text(encoding="utf-8").splitlines()) - 1 if doubtful.exists() else 0
+    )
+    skipped = len(lines) - imported - handed_back
+    assert skipped >= 0
+    assert f"Of {len(lines)} row" in result.stderr
+    assert f": {imported} imported, {skipped} skipped as already there, {handed_back} doubtful" in (
+        result.stderr
+    )
