@@ -27,7 +27,7 @@ _METRO: Final = "metropolitan-area"
 
 # Words before the place, by language; each may be followed by a connector ("of", "de").
 # Folded (lowercase ASCII): "Alcaldía" is "alcaldia", "Città" "citta".
-_PREFIXES_BY_LANGUAGE: Final[dict[str, tuple[str, ...]]] = {
+PREFIXES_BY_LANGUAGE: Final[dict[str, tuple[str, ...]]] = {
     "en": (
         "city of",
         "town of",
@@ -186,7 +186,7 @@ _PREFIX_KINDS: Final = {
 }
 
 # Words after the place, by language.
-_SUFFIXES_BY_LANGUAGE: Final[dict[str, tuple[str, ...]]] = {
+SUFFIXES_BY_LANGUAGE: Final[dict[str, tuple[str, ...]]] = {
     "en": (
         "city",
         "town",
@@ -273,10 +273,10 @@ _CONNECTORS: Final = frozenset(
     | {"das", "dos", "d"}
 )
 # Japanese suffixes are also written with a hyphen: "Kurashiki-shi", "Shinano-machi".
-_HYPHENATED: Final = frozenset(_SUFFIXES_BY_LANGUAGE["ja"])
+_HYPHENATED: Final = frozenset(SUFFIXES_BY_LANGUAGE["ja"])
 
-PREFIXES: Final = frozenset(p for words in _PREFIXES_BY_LANGUAGE.values() for p in words)
-SUFFIXES: Final = frozenset(s for words in _SUFFIXES_BY_LANGUAGE.values() for s in words)
+PREFIXES: Final = frozenset(p for words in PREFIXES_BY_LANGUAGE.values() for p in words)
+SUFFIXES: Final = frozenset(s for words in SUFFIXES_BY_LANGUAGE.values() for s in words)
 # Every single word of the phrases above, and the connectors: what the near-duplicate
 # rule leaves out of a name to compare what is left ("Comune di Bra" is "bra").
 GENERIC_WORDS: Final = (
