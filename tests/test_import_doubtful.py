@@ -231,3 +231,17 @@ def test_every_row_read_is_imported_skipped_or_handed_back(
     assert f": {imported} imported, {skipped} skipped as already there, {handed_back} doubtful" in (
         result.stderr
     )
+
+
+def test_a_doubtful_file_in_a_folder_that_is_not_there_is_refused_before_anything(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    registry = empty_registry(tmp_path)
+    before = registry.read_bytes()
+    source = _csv(tmp_path / "list.csv", [*CLEAR, *DOUBTFUL])
+    result = invoke(
+        "--registry", registry, "import", source, *COLUMNS, "--doubtful", tmp_path / "no" / "d.csv"
+    )
+    assert result.exit_code == 2
+    assert "does not exist" in result.stderr
+    assert registry.read_bytes() == before

@@ -353,7 +353,7 @@ def signatory_from_values(
     the kind, unless given, the one the name's words tell, else a city.
     """
     clean_country = check_country(country)
-    given_kind = check_kind(kind) if kind is not None and kind.strip() else None
+    given_kind = None if kind is None or _blank(kind) else check_kind(kind)
     given_subdivision = (
         check_subdivision(subdivision, clean_country)
         if subdivision is not None and subdivision.strip()
@@ -386,6 +386,11 @@ def signatory_from_values(
         note=optional_text(note, "note"),
         extra=check_extra(extra or {}),
     )
+
+
+def _blank(value: object) -> bool:
+    """An empty text: a value left out. Anything else, text or not, is checked as given."""
+    return isinstance(value, str) and not value.strip()
 
 
 def read_as_written(

@@ -219,6 +219,11 @@ def _check_doubtful_path(
         raise typer.BadParameter(f"{doubtful} is {what}; give another file", param_hint=hint)
     if doubtful.is_dir():
         raise typer.BadParameter(f"{doubtful} is a folder; give a file name", param_hint=hint)
+    if not doubtful.parent.is_dir():
+        raise typer.BadParameter(
+            f"{doubtful}: the folder {doubtful.parent} does not exist; create it first",
+            param_hint=hint,
+        )
     suffix = doubtful.suffix.lower()
     if suffix in (".csv", ".json", ".xlsx") and suffix != f".{kind}":
         raise typer.BadParameter(
