@@ -183,13 +183,17 @@ def _other_names(countries: list[Any]) -> list[list[str]]:
 def _un_forms(names: Sequence[str], own: Sequence[str]) -> list[str]:
     """The forms of the ISO names that the UN and people write: an inverted name uninverted
     ("Korea, Republic of" -> "Republic of Korea") and in the UN's parentheses ("Bolivia
-    (Plurinational State of)"); an official name that ends with a short name, in the UN's
-    parentheses too ("Kingdom of the Netherlands" -> "Netherlands (Kingdom of the)")."""
-    forms = []
+    (Plurinational State of)"), also as ISO's online browsing platform writes it, with
+    "the" ("Korea (the Republic of)", "Netherlands (the)"); an official name that ends with
+    a short name, in the UN's parentheses too ("Kingdom of the Netherlands" ->
+    "Netherlands (Kingdom of the)")."""
+    forms = [f"{short} (the)" for short in own if "," not in short]
     for name in names:
         head, comma, tail = name.partition(", ")
         if comma and "," not in tail:
             forms += [f"{tail} {head}", f"{head} ({tail})"]
+            if not tail.lower().startswith("the "):
+                forms.append(f"{head} (the {tail})")
     for name in names:
         for short in own:
             before = name[: -len(short)].rstrip()

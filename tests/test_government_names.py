@@ -228,3 +228,65 @@ def test_add_refuses_a_typo_of_a_government_word_as_near(tmp_path: Path) -> None
     with pytest.raises(NearDuplicateError), endorse.edit(path) as draft:
         draft.add(name="Ctiy of Gdynia", country="PL")
     assert path.read_bytes() == before
+
+
+# Found by review: real places among the words, commas, elisions, inverted names.
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("London", "GB"), ("Kota", "IN"), ("Del City", "US"), ("Royal City", "US")],
+)
+def test_a_real_place_whose_name_is_also_a_governments_word_is_accepted(
+    name: str, country: str
+) -> None:
+    assert signatory_from_values(name=name, country=country).name == name
+
+
+@pytest.mark.parametrize("name", ["City Council, CA", "City of , CA", "City of, CA", ", CA"])
+def test_a_name_with_no_place_before_its_comma_is_refused(name: str) -> None:
+    with pytest.raises(ValueProblem) as refused:
+        signatory_from_values(name=name, country="US")
+    assert refused.value.field == "name"
+
+
+def test_a_trailing_comma_is_not_kept_in_the_place() -> None:
+    signatory = signatory_from_values(name="Oakland,, CA", country="US")
+    assert (signatory.name, signatory.subdivision) == ("Oakland", "US-CA")
+
+
+@pytest.mark.parametrize(
+    ("written", "country", "place"),
+    [
+        ("Ville d'Orléans", "FR", "Orléans"),
+        ("Mairie d’Ajaccio", "FR", "Ajaccio"),
+        ("Comune dell'Aquila", "IT", "L'Aquila"),
+        ("The Local Government of Quezon City", "PH", "Quezon City"),
+        ("Oakland, City of", "US", "Oakland"),
+        ("City of Wroclaw", "PL", "Wroclaw"),
+        ("City of Kansas City, MO", "US", "Kansas City"),
+    ],
+)
+def test_elided_connectors_and_inverted_names_are_read(
+    written: str, country: str, place: str
+) -> None:
+    signatory = signatory_from_values(name=written, country=country)
+    assert (signatory.name, signatory.as_written) == (place, written)
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Ciudad de México", "MX"), ("Ciudad de la Costa", "UY"), ("District of Columbia", "US")],
+)
+def test_a_name_whose_words_are_its_own_stays_whole(name: str, country: str) -> None:
+    assert signatory_from_values(name=name, country=country).name == name
+
+
+def test_validate_takes_two_towns_told_apart_by_an_accent_for_two_places(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    path = empty_registry(tmp_path)
+    for name in ("Maraú", "Marau"):
+        assert invoke("--registry", path, "add", name, "--country", "BR").exit_code == 0
+    found = endorse.validate(path)
+    assert [f.code for f in found if f.code.startswith(("W2", "W3", "E3"))] == []

@@ -110,14 +110,55 @@ def test_workbook_doubtful_rows_are_a_workbook_with_the_inputs_columns(
     assert sorted(_ids(registry)) == ["gdynia", "oslo"]
 
 
-def test_no_doubtful_row_writes_no_file_and_says_so(invoke: Invoke, tmp_path: Path) -> None:
+def test_no_doubtful_row_writes_the_header_alone_and_says_so(
+    invoke: Invoke, tmp_path: Path
+) -> None:
     registry = empty_registry(tmp_path)
     source = _csv(tmp_path / "list.csv", CLEAR)
     doubtful = tmp_path / "doubtful.csv"
-    result = invoke("--registry", registry, "import", source, *COLUMNS, "--doubtful", doubtful)
+    doubtful.write_text("an old file\n", encoding="utf-8")
+    result = invoke(
+        "--registry", registry, "import", source, *COLUMNS,
+        "--doubtful", doubtful, "--overwrite-doubtful",
+    )  # fmt: skip
     assert result.exit_code == 0, result.stderr
     assert "no doubtful row" in result.stderr
-    assert not doubtful.exists()
+    assert doubtful.read_text(encoding="utf-8") == "City;Country;Endorsed;doubtful because\n"
+
+
+def test_a_dry_run_does_not_mind_an_existing_doubtful_file(invoke: Invoke, tmp_path: Path) -> None:
+    registry = empty_registry(tmp_path)
+    source = _csv(tmp_path / "list.csv", [*CLEAR, *DOUBTFUL])
+    doubtful = tmp_path / "doubtful.csv"
+    doubtful.write_text("kept\n", encoding="utf-8")
+    result = invoke(
+        "--registry", registry, "import", source, *COLUMNS, "--doubtful", doubtful, "--dry-run"
+    )
+    assert result.exit_code == 0, result.stderr
+    assert doubtful.read_text(encoding="utf-8") == "kept\n"
+
+
+def test_a_json_record_that_json_cannot_write_back_is_handed_back_as_valid_json(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    registry = empty_registry(tmp_path)
+    source = tmp_path / "list.json"
+    source.write_text('[{"name": "Lyon", "country": "FR", "f": 1e400}, 7]', encoding="utf-8")
+    doubtful = tmp_path / "doubtful.json"
+    result = invoke(
+        "--registry", registry, "import", source, "--column", "f=f", "--doubtful", doubtful
+    )
+    assert result.exit_code == 0, result.stderr
+    back = json.loads(doubtful.read_text(encoding="utf-8"), parse_constant=_no_constant)
+    assert back[0]["f"] == "inf"
+    assert "the record was 7" in back[1]["doubtful because"]
+    again = invoke("--registry", registry, "import", doubtful, "--column", "f=f", "--doubtful",
+                   tmp_path / "again.json")  # fmt: skip
+    assert again.exit_code == 0, again.stderr
+
+
+def _no_constant(name: str) -> None:
+    raise AssertionError(f"{name} is not JSON")
 
 
 def test_a_dry_run_writes_neither_the_registry_nor_the_doubtful_file(

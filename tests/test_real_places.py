@@ -87,8 +87,8 @@ def imported(real: list[Signatory]) -> Registry:
 
 def test_the_pairs_once_refused_are_two_real_places_of_the_index() -> None:
     for (a, a_country), (b, b_country) in REFUSED_PAIRS:
-        a_place = places.place_meant(a, a_country, "city")
-        b_place = places.place_meant(b, b_country, "city")
+        a_place = places.identify(a, a_country, "city").matching
+        b_place = places.identify(b, b_country, "city").matching
         assert len(a_place) == len(b_place) == 1, (a, b)
         assert a_place != b_place
 

@@ -24,13 +24,16 @@ One rule, used by `add`, `edit`, `import` and `validate` alike:
   and two names the place data knows as two different places (`places.identify`
   gives each a place, and none in common: Catford and Watford, Ryde and Hyde),
   are told apart. A name it does not know stays near a known one: "Chicagoo".
-  How many edits are allowed is set by the shorter comparable key, so a
-  typo in "City" counts as one in the place's own name, and "Comune di Bra"
-  is not near "Comune di Bro".
+  How many edits are allowed is set by the shorter comparable key, and one
+  edit in the names as written is always allowed, so a typo in "City" counts
+  as one in the place's own name, and "Comune di Bro" is near "Comune di Bra"
+  (a typo of the town of Bra, the data knowing no Bro) though "Bro" alone is
+  too short to be near "Bra".
 - **Two places are two governments**: names that the place data knows as two
-  different places (`places.place_meant`) are neither near duplicates nor
+  different places (`places.identify`) are neither near duplicates nor
   the same government, whatever their accents: "Maraú" and "Marau" are two
-  municipalities of Brazil.
+  municipalities of Brazil (`places.identify` tells a name from its namesake
+  written with other accents).
 
 `DuplicateIndex` answers for one candidate (add, edit, import); the
 functions `exact_duplicates` and `near_duplicates` find every pair of a
@@ -204,7 +207,8 @@ def _two_known_places(a: Signatory, a_spelling: str, b: Signatory, b_spelling: s
 
 
 def _known_as(signatory: Signatory, spelling: str) -> frozenset[places.Place]:
-    return places.place_meant(spelling, signatory.country, signatory.kind, signatory.subdivision)
+    found = places.identify(spelling, signatory.country, signatory.kind, signatory.subdivision)
+    return frozenset(found.matching)
 
 
 Block = tuple[str, str]

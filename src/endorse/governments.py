@@ -8,8 +8,7 @@ accents ignored; it says nothing of places: `places.place_in_name` chooses, with
 data, how many of the words to take off ("Kansas City" keeps its "City").
 
 The same words, folded, are the generic words of the near-duplicate rule
-(`duplicates.comparable_key`): "Comune di Bra" and "Comune di Bro" are compared as
-"bra" and "bro".
+(`duplicates.comparable_key`): "Comune di Massa" and "Massa" compare as "massa".
 """
 
 from __future__ import annotations
@@ -51,6 +50,7 @@ PREFIXES_BY_LANGUAGE: Final[dict[str, tuple[str, ...]]] = {
         "london borough of",
         "royal borough of",
         "city government of",
+        "local government of",
         "local government unit of",
         "metropolitan government of",
         "people's government of",
@@ -277,10 +277,16 @@ _HYPHENATED: Final = frozenset(SUFFIXES_BY_LANGUAGE["ja"])
 
 PREFIXES: Final = frozenset(p for words in PREFIXES_BY_LANGUAGE.values() for p in words)
 SUFFIXES: Final = frozenset(s for words in SUFFIXES_BY_LANGUAGE.values() for s in words)
-# Every single word of the phrases above, and the connectors: what the near-duplicate
-# rule leaves out of a name to compare what is left ("Comune di Bra" is "bra").
+# Words of the phrases above that are places' words too ("London Borough of", "Royal
+# Borough of", "City Hall"): never generic on their own.
+_PLACE_WORDS: Final = frozenset(
+    {"london", "royal", "hall", "local", "unit", "special", "mayor", "estado", "h", "il"}
+    | {"und", "freie", "gad", "people's"}
+)
+# Every word of the phrases above but those, and the connectors: what the near-duplicate
+# rule leaves out of a name to compare what is left ("Comune di Massa" is "massa").
 GENERIC_WORDS: Final = (
-    frozenset(word for phrase in PREFIXES | SUFFIXES for word in phrase.split())
+    frozenset(word for phrase in PREFIXES | SUFFIXES for word in phrase.split()) - _PLACE_WORDS
     | _CONNECTORS
     | {"metro", "area", "municipal", "metropolitan", "district", "department", "state"}
     | {"government", "regional", "and", "la", "le", "les"}
@@ -288,10 +294,7 @@ GENERIC_WORDS: Final = (
 
 # The words that say "a government" on their own, not short or joining words.
 _GOVERNMENT_WORDS: Final = frozenset(
-    word
-    for phrase in PREFIXES | SUFFIXES
-    for word in phrase.split()
-    if len(word) >= 4 and word not in _CONNECTORS | _HYPHENATED
+    word for word in GENERIC_WORDS if len(word) >= 4 and word not in _CONNECTORS | _HYPHENATED
 )
 _WORD: Final = re.compile(r"[^\s,]+")
 # Swedish and Norwegian put the place in the genitive before "stad" and "kommun":
@@ -309,6 +312,16 @@ class Reading:
 
     place: str
     kind: str | None
+
+
+def uninverted(name: str) -> str:
+    """A name written inverted, its government's words after a comma, put back in order:
+    "Oakland, City of" is "City of Oakland"; any other name as it is."""
+    head, comma, tail = name.rpartition(",")
+    words = [_folded_word(word) for word in tail.split()]
+    if comma and head.strip() and words and " ".join(words) in PREFIXES:
+        return f"{tail.strip()} {head.strip()}"
+    return name
 
 
 def readings(name: str) -> list[Reading]:
@@ -335,6 +348,9 @@ def readings(name: str) -> list[Reading]:
             break
         place = _place_text(name, words, start, end)
         found.append(Reading(place, kind))
+        shorter = _without_elided_connector(place)
+        if shorter is not None:
+            found.append(Reading(shorter, kind))
         if end < len(words) and words[end][2] in _AFTER_GENITIVE and _GENITIVE.search(place):
             found.append(Reading(place[:-1], kind))
     return found if len(found) > 1 else []
@@ -384,10 +400,37 @@ def _place_text(name: str, words: Words, start: int, end: int) -> str:
     return name[words[start][0] : words[end - 1][1]].strip(" ,-")
 
 
+def _without_elided_connector(text: str) -> str | None:
+    """The place without an elided connector glued to it, when it has one: "d'Orléans" (of
+    "Ville d'Orléans") is Orléans, "dell'Aquila" (of "Comune dell'Aquila") L'Aquila."""
+    elided = _ELIDED.match(text)
+    if elided is None or len(text) == elided.end():
+        return None
+    return ("L'" if elided.group(1) else "") + text[elided.end() :]
+
+
+# A connector elided before a vowel, glued to the place: d', dell', dall' (with either
+# apostrophe); dell' and dall' hold the article of the place's own name (L'Aquila).
+_ELIDED: Final = re.compile(r"(?i)d(?:(?:e|a)(ll))?['’]")
+
+
+# Words before the place that are also the first word of many places' own names: "Ciudad
+# Real", "Ciudad de la Costa", "Cidade Ocidental", "Ville-Marie", "Città di Castello".
+_PLACE_FIRST_WORDS: Final = frozenset({"ciudad", "cidade", "ville", "citta"})
+
+
+def starts_as_a_place(name: str) -> bool:
+    """Whether `name` starts with a word that begins many places' own names as well as
+    governments' ("Ciudad", "Ville"): without the place data's word, it is kept whole."""
+    first = _WORD.search(name)
+    return first is not None and _folded_word(first.group()) in _PLACE_FIRST_WORDS
+
+
 def only_government_words(name: str) -> bool:
     """Whether `name` is a government's words and nothing else ("City Council",
-    "Municipalidad de"): such a name names no place. A name of connectors and short words
-    alone ("D", "De La") is not taken for one."""
+    "Municipalidad de"): such a name names no place (unless the place data knows it, which
+    the caller asks: "Kota" is a city of India). A name of connectors and short words alone
+    ("D", "De La") is not taken for one."""
     words = [_folded_word(m.group()) for m in _WORD.finditer(name)]
     return (
         bool(words)

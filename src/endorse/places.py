@@ -164,7 +164,9 @@ def _country_key(name: str) -> str:
     return _LEADING_ARTICLE.sub("", match_key(name)).replace(" ", "")
 
 
-_LEADING_ARTICLE: Final = re.compile(r"^(?:the|l|la|le|les|el|los|las) (?=\w)")
+# English and French articles: a Spanish one is part of names ("El Salvador" is not
+# "Salvador", a city of Brazil).
+_LEADING_ARTICLE: Final = re.compile(r"^(?:the|l|la|le|les) (?=\w)")
 
 
 def _heads(names: Sequence[str]) -> list[str]:
@@ -468,7 +470,17 @@ def _identified(
         for place in of_kind
         if subdivision is None or place.subdivision in (None, subdivision.upper())
     ]
-    return Identified(named, tuple(of_kind), _one_per_subdivision(_prominent(in_subdivision)))
+    matching = _one_per_subdivision(_prominent(in_subdivision))
+    return Identified(named, tuple(of_kind), _written_so(matching, name))
+
+
+def _written_so(found: tuple[Place, ...], name: str) -> tuple[Place, ...]:
+    """Of several places whose names share a key, the one written exactly as `name`,
+    accents included, when there is one: "Maraú" and "Marau" are two towns of Brazil."""
+    if len(found) < 2:
+        return found
+    exact = tuple(place for place in found if written_alike(place.name, name))
+    return exact if len(exact) == 1 else found
 
 
 def _prominent_rows(key: str, country: str) -> tuple[gazetteer.PlaceRow, ...]:
@@ -520,20 +532,6 @@ def subdivision_after_comma(name: str, country: str) -> tuple[str, str | None]:
     return name, None
 
 
-def place_meant(
-    name: str, country: str, kind: str, subdivision: str | None = None
-) -> frozenset[Place]:
-    """The places a name may mean (`identify`'s matching), narrowed to the one written
-    exactly so, accents included, when the name's key is that of several: "Maraú" and
-    "Marau" share a key and are two towns of Brazil."""
-    matching = identify(name, country, kind, subdivision).matching
-    if len(matching) > 1:
-        exact = [place for place in matching if written_alike(place.name, name)]
-        if len(exact) == 1:
-            return frozenset(exact)
-    return frozenset(matching)
-
-
 def written_alike(a: str, b: str) -> bool:
     """Whether two names are written alike but for case, spaces and punctuation: accents
     count ("Maraú" is not "Marau")."""
@@ -553,13 +551,21 @@ def read_name(
     """The place a government's name means, and the kind its words tell.
 
     "Comune di Massa Marittima" is Massa Marittima, "Kurashiki City" Kurashiki, "Kinmen
-    County" a county: of the ways to read the name (`governments.readings`, fewest words
-    off first), the first that the place data knows (as a signatory of `kind`, else of
-    the kind its words tell, else a city), else the one with every government word off.
-    A name that is a place's own name keeps its words: "Kansas City", "The Hague"; words
-    without which the name means the same places go ("City of Oakland" is Oakland, and
-    "Kota Semarang", one of Semarang's other names in GeoNames, Semarang). The
-    name of a region or metropolitan area, which the data does not hold, stays whole:
+    County" a county. Of the ways to read the name (`governments.readings`, fewest words
+    off first), looked up as a signatory of `kind`, else of the kind the words tell, else
+    a city:
+
+    1. the first the data knows, or a later one that means the same places and is their own
+       name, else the shortest with the same match key: "Mexico City" and "The Hague" keep
+       their words, "City of Oakland" is Oakland, "Kota Semarang" (one of Semarang's other
+       names in GeoNames) Semarang, "City of Wroclaw" Wroclaw, "Kansas City" (two cities)
+       is not Kansas; but "Ciudad de México" stays as written (GeoNames says "Mexico
+       City"), as "Ciudad", "Cidade", "Ville" and "Città" begin many places' names;
+    2. the data knowing none, the place with every government word off: "Shinano Town"
+       is Shinano; but a name that starts with "Ciudad", "Cidade", "Ville" or "Città",
+       words of many places' own names ("Ciudad de la Costa"), stays whole.
+
+    The name of a region or metropolitan area, which the data does not hold, stays whole:
     "Province of Buenos Aires" is a region of that name.
     """
     found = governments.readings(name)
@@ -573,14 +579,23 @@ def read_name(
         return identify(reading.place, country, as_kind, subdivision, words=False).matching
 
     known = [(reading, meant(reading)) for reading in found]
-    for reading, places in known:
-        if any(written_alike(place.name, reading.place) for place in places):
-            return governments.Reading(reading.place, found[-1].kind)
-    first = next((places for _, places in known if places), None)
+    told = found[-1].kind
+    first = next((position for position, (_, places) in enumerate(known) if places), None)
     if first is None:
-        return found[-1]
-    same = [reading.place for reading, places in known if places == first]
-    return governments.Reading(same[-1], found[-1].kind)
+        return found[0] if governments.starts_as_a_place(name) else found[-1]
+    reading, places = known[first]
+    alike = [r for r, same in known[first:] if same == places and _own_name(r.place, places)]
+    if alike:
+        return governments.Reading(alike[0].place, told)
+    if not governments.starts_as_a_place(name):
+        key = match_key(reading.place)
+        same_key = [r for r, same in known[first:] if same == places and match_key(r.place) == key]
+        reading = same_key[-1]
+    return governments.Reading(reading.place, told)
+
+
+def _own_name(name: str, places: Sequence[Place]) -> bool:
+    return any(written_alike(place.name, name) for place in places)
 
 
 def _of_kind(candidates: Sequence[Place], kind: str) -> list[Place]:

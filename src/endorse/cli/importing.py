@@ -170,7 +170,9 @@ def import_file(
             param_hint="--header-row",
         )
     if doubtful is not None:
-        _check_doubtful_path(doubtful, file, path, kind, overwrite=overwrite_doubtful)
+        _check_doubtful_path(
+            doubtful, file, path, kind, overwrite=overwrite_doubtful, dry_run=dry_run
+        )
     table = import_files.read_table(
         file, kind, delimiter=delimiter, sheet=sheet, header_row=header_row
     )
@@ -193,7 +195,7 @@ def import_file(
             )
             if plan.problems and doubtful is None:
                 raise importing.refusal(plan, source)
-            if plan.problems and doubtful is not None and not dry_run:
+            if doubtful is not None and not dry_run:
                 from endorse.render.doubtful import doubtful_file
 
                 why = importing.doubtful_rows(plan)
@@ -207,11 +209,11 @@ def import_file(
 
 
 def _check_doubtful_path(
-    doubtful: Path, file: Path, registry: Path, kind: str, *, overwrite: bool
+    doubtful: Path, file: Path, registry: Path, kind: str, *, overwrite: bool, dry_run: bool
 ) -> None:
     """Refuse, before anything is read or locked, a --doubtful FILE that is the input or the
     registry, a folder, a file of another format than the input's, or a file that exists
-    (unless --overwrite-doubtful)."""
+    (unless --overwrite-doubtful, or a dry run, which writes nothing)."""
     hint = "--doubtful"
     target = doubtful.resolve()
     if target in (file.resolve(), registry.resolve()):
@@ -231,7 +233,7 @@ def _check_doubtful_path(
             f"input is, {kind}; name it .{kind}",
             param_hint=hint,
         )
-    if doubtful.exists() and not overwrite:
+    if doubtful.exists() and not overwrite and not dry_run:
         raise typer.BadParameter(
             f"{doubtful} exists; give another name, or --overwrite-doubtful to replace it",
             param_hint=hint,
@@ -244,7 +246,7 @@ def _doubtful_summary(plan: ImportPlan, doubtful: Path, read: int, *, dry_run: b
 
     count = len(doubtful_rows(plan))
     if not count:
-        where = "no doubtful row"
+        where = f"no doubtful row{'' if dry_run else f' ({doubtful} holds only its header)'}"
     else:
         verb = "would write" if dry_run else "wrote"
         kinds = Counter(_doubt(problem) for problem in plan.problems)
@@ -265,7 +267,7 @@ def _doubt(problem: RowProblem) -> str:
         return "date unread"
     if problem.kind == "id":
         return "id taken"
-    return f"with {'a ' + problem.column if problem.column else 'a value'} to correct"
+    return f"with {problem.column or 'a value'} to correct"
 
 
 def _pairs(given: list[str] | None, option: str, shape: str) -> dict[str, str]:

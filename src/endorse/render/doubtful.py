@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -50,17 +51,30 @@ def _csv(headers: Sequence[str], rows: Doubtful, delimiter: str) -> str:
 
 
 def _json(rows: Doubtful) -> str:
+    """The records as read, each with its reason; a record that is no object is handed back
+    inside its reason (its value shown), a number JSON cannot write (1e400 read as
+    infinity) as text, so that the file is JSON that imports again."""
     records = []
     for row, why in rows:
         record = {
-            key: value
+            key: _json_safe(value)
             for key, value in row.values.items()
             if key and header_key(key) != header_key(DOUBTFUL_COLUMN)
         }
         if "" in row.values and not record:
-            record["record"] = row.values[""]
+            why = f"{why} (the record was {json.dumps(_json_safe(row.values['']))})"
         records.append({**record, DOUBTFUL_COLUMN: why})
-    return json.dumps(records, ensure_ascii=False, indent=2, default=str) + "\n"
+    return json.dumps(records, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def _json_safe(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if isinstance(value, list):
+        return [_json_safe(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _json_safe(item) for key, item in value.items()}
+    return value
 
 
 def _workbook(headers: Sequence[str], rows: Doubtful) -> bytes:
