@@ -51,6 +51,10 @@ _NO_SUCH_REVISION: Final = ("Needed a single revision", "unknown revision", "bad
 _NOT_IN_REVISION: Final = (b"does not exist in", b"exists on disk, but not in")
 # What is taken for a date rather than a revision: digits and hyphens, a year first.
 _DATE_LIKE: Final = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
+# git's ":/text": the youngest commit whose message matches the text, all of what follows.
+_BY_MESSAGE: Final = ":/"
+# How a PATH of git's REVISION:PATH starts when it is relative to the current folder.
+_FROM_HERE: Final = ("./", "../")
 
 
 class HistoryError(EndorseError):
@@ -203,7 +207,7 @@ def version_at(path: Path, revision: str) -> bytes:
         raise HistoryError(f"git cannot read {path} in {shown(revision)}: {_stderr(done)}")
     if done.returncode != 0:
         raise NotInRevisionError(
-            f"{path.name} is not in {shown(revision)} ({sha[:7]}): it was not committed then "
+            f"{path} is not in {shown(revision)} ({sha[:7]}): it was not committed then "
             f"(or not yet: `git add {path}` and `git commit` it)."
         )
     return done.stdout
@@ -213,7 +217,7 @@ def resolve(path: Path, revision: str) -> str:
     """The full commit id `revision` names, in the repository that holds `path`."""
     if not revision.strip() or revision.startswith("-"):
         raise UnknownRevisionError(f"{shown(revision)} is not a revision.")
-    done = _git(path, "rev-parse", "--verify", f"{revision}^{{commit}}")
+    done = _git(path, "rev-parse", "--verify", _peeled(revision))
     if done.returncode == 0:
         return done.stdout.decode().strip()
     said = done.stderr.decode("utf-8", "replace")
@@ -227,6 +231,75 @@ def resolve(path: Path, revision: str) -> str:
             f"{shown(revision)} is not a commit of the repository that holds {path}."
         )
     raise HistoryError(f"git cannot read the repository that holds {path}: {_stderr(done)}")
+
+
+def _peeled(revision: str) -> str:
+    """The revision as rev-parse is asked for it: peeled to its commit ("v1^{commit}", a
+    tag names its commit), but ":/text" as it is, since it names a commit already and
+    would take "^{commit}" for part of its text."""
+    return revision if revision.startswith(_BY_MESSAGE) else f"{revision}^{{commit}}"
+
+
+def split_revision_path(spec: str) -> tuple[str, str] | None:
+    """git's REVISION:PATH ("HEAD:data/registry.toml") as its revision and its path,
+    split as git splits it, at the first colon outside braces ("HEAD@{2018-01-01 10:00}"
+    holds colons); None for any other revision, ":/text" and ":PATH" (the index) among
+    them, and for a path with a drive ("C:/data/registry.toml")."""
+    depth = 0
+    for at, char in enumerate(spec):
+        if char == "{":
+            depth += 1
+        elif char == "}" and depth:
+            depth -= 1
+        elif char == ":" and not depth:
+            revision, written = spec[:at], spec[at + 1 :]
+            named = bool(revision and written.strip()) and not Path(spec).drive
+            return (revision, written) if named else None
+    return None
+
+
+def registry_at_path(revision: str, written: str) -> tuple[Path, Registry]:
+    """The file that git's REVISION:PATH names (see `file_in_repository`) and its registry
+    as committed in `revision`; when it is not there, and the current folder is not the
+    top of the repository, the error says how to name a file from the current folder."""
+    target = file_in_repository(written)
+    try:
+        return target, registry_at(target, revision)
+    except NotInRevisionError as error:
+        if written.startswith(_FROM_HERE) or target.parts[:1] != ("..",):
+            raise
+        raise NotInRevisionError(
+            f"{error} The PATH of REVISION:PATH is read from the top of the repository, as "
+            f"git reads it; {shown(f'{revision}:./{written}')} reads it from the current folder."
+        ) from None
+
+
+def file_in_repository(written: str) -> Path:
+    """The file that the PATH of a REVISION:PATH names, as git reads it: from the top of
+    the repository that holds the current folder, or from the current folder when it
+    starts with ./ or ../; named relative to the current folder."""
+    here = store.current_folder()
+    if here is None:
+        raise HistoryError(
+            f"the current folder no longer exists, so {shown(written)} names no file; "
+            "change to a folder of the repository."
+        )
+    here = here.resolve()
+    start = here if written.startswith(_FROM_HERE) else _top_level(here, written)
+    return Path(os.path.relpath(start / written, here))
+
+
+def _top_level(here: Path, written: str) -> Path:
+    """The top of the repository that holds the folder `here`."""
+    done = _git_in(here, "rev-parse", "--show-toplevel")
+    if done.returncode != 0 and b"not a git repository" in done.stderr.lower():
+        raise NotARepositoryError(
+            f"{here} is not in a git repository, so the path {shown(written)} of a "
+            "REVISION:PATH names no file; change to a folder of the registry's repository."
+        )
+    if done.returncode != 0:
+        raise HistoryError(f"git cannot find the top of the repository: {_stderr(done)}")
+    return Path(os.fsdecode(done.stdout.rstrip(b"\n")))
 
 
 def _has_commits(path: Path) -> bool:
@@ -278,10 +351,16 @@ def _file(path: Path) -> Path:
 
 
 def _git(path: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    done = _git_in(_file(path).parent, *args)
+    if done.returncode != 0 and b"not a git repository" in done.stderr.lower():
+        raise NotARepositoryError(f"{path} is not in a git repository, so it has no history.")
+    return done
+
+
+def _git_in(folder: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
     executable = shutil.which("git")
     if executable is None:
         raise GitMissingError("git is not installed (no git command on PATH).")
-    folder = _file(path).parent
     env = {k: v for k, v in os.environ.items() if k not in _REPOSITORY_VARIABLES}
     try:
         done = subprocess.run(
@@ -293,8 +372,6 @@ def _git(path: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
         )
     except OSError as error:
         raise HistoryError(f"cannot run git in {folder}: {error.strerror}") from None
-    if done.returncode != 0 and b"not a git repository" in done.stderr.lower():
-        raise NotARepositoryError(f"{path} is not in a git repository, so it has no history.")
     return done
 
 

@@ -21,8 +21,8 @@ def diff(
         str | None,
         typer.Argument(
             metavar="[OLD]",
-            help="A git revision of the registry (HEAD~1, a tag, a commit) or a registry "
-            "file. Default: the last commit (HEAD).",
+            help="A git revision of the registry (HEAD~1, a tag, a commit, :/message), git's "
+            "REVISION:PATH, or a registry file. Default: the last commit (HEAD).",
             show_default=False,
         ),
     ] = None,
@@ -54,7 +54,7 @@ def diff(
     for spec in (old, new):
         if spec is not None and not spec.strip():
             raise typer.BadParameter("an empty version; give a revision or a file")
-    path = None if _both_files(old, new) else _history_path(ctx)
+    path = _history_path(ctx) if api.needs_registry(old) or api.needs_registry(new) else None
     before = api.version(old or "HEAD", path, revision=old is None)
     after = api.version(new, path)
     found = api.diff(before.registry, after.registry)
@@ -79,13 +79,6 @@ def _history_path(ctx: typer.Context) -> Path:
         if error.path is None or error.path.exists() or not error.path.parent.is_dir():
             raise
         return error.path
-
-
-def _both_files(old: str | None, new: str | None) -> bool:
-    """Whether no git revision is involved, so that no registry need be found."""
-    from endorse.api import names_a_file
-
-    return old is not None and new is not None and names_a_file(old) and names_a_file(new)
 
 
 @app.command()

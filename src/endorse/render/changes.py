@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from endorse.changes import CHANGE_KINDS, ChangeKind, Changes, FieldChange, SignatoryChange
 from endorse.render.records import json_value, record_keys, signatory_record
+from endorse.render.report_words import signatories
 from endorse.render.safe import markdown_safe, terminal_safe
 
 if TYPE_CHECKING:
@@ -206,7 +207,7 @@ def _log_entry_text(entry: LogEntry) -> str:
         lines.append(f"    skipped: {terminal_safe(entry.problem or '')}")
         return "\n".join(lines) + "\n"
     if entry.created:
-        lines.append(f"    created the registry: {len(entry.changes.signatories)} signatories")
+        lines.append(f"    created the registry: {signatories(len(entry.changes.signatories))}")
         return "\n".join(lines) + "\n"
     if entry.compared_with is not None:
         since = terminal_safe(entry.compared_with)
