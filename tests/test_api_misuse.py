@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
 import endorse
-from conftest import BUNDLED
+from conftest import BUNDLED, InvokeResult
 from endorse.importing import Candidate
 from endorse.model import Signatory
 
@@ -85,3 +86,164 @@ def test_a_read_only_registry_is_refused_and_left_as_it_is(registry: Path) -> No
         with endorse.edit(registry) as draft:
             draft.withdraw("accra")
     assert registry.read_bytes() == BUNDLED.read_bytes()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write any file")
+def test_a_dry_run_answers_on_a_read_only_registry(registry: Path) -> None:
+    registry.chmod(0o444)
+    with endorse.edit(registry, dry_run=True) as draft:
+        added = draft.add(name="Gdynia", country="PL")
+    assert added.id == "gdynia"
+    assert registry.read_bytes() == BUNDLED.read_bytes()
+
+
+# Issue 23: wrong types refused naming the argument; the draft writes the file it opened,
+# and only inside its block.
+
+
+@pytest.mark.parametrize(
+    ("arguments", "field"),
+    [
+        ({"name": 123}, "name"),
+        ({"source": 5}, "source"),
+        ({"endorsed_on": 20180115}, "endorsed_on"),
+        ({"as_written": ["a"]}, "as_written"),
+        ({"kind": 5}, "kind"),
+        ({"member": 1.5}, "member"),
+        ({"subdivision": 5}, "subdivision"),
+        ({"id": 7}, "id"),
+    ],
+)
+def test_add_refuses_a_value_of_the_wrong_type_naming_the_argument(
+    registry: Path, arguments: dict[str, object], field: str
+) -> None:
+    before = registry.read_bytes()
+    values = {"name": "Gdynia", "country": "PL", **arguments}
+    with pytest.raises(endorse.ValueProblem, match=f"^{field} must be ") as refused:
+        with endorse.edit(registry) as draft:
+            draft.add(**values)  # type: ignore[arg-type]
+    assert refused.value.field == field
+    assert registry.read_bytes() == before
+
+
+@pytest.mark.parametrize("change", [{"name": 5}, {"note": ["a", "b"]}, {"status": True}])
+def test_edit_refuses_a_value_of_the_wrong_type_rather_than_storing_its_text(
+    registry: Path, change: dict[str, object]
+) -> None:
+    before = registry.read_bytes()
+    with pytest.raises(endorse.ValueProblem, match="must be text"), endorse.edit(registry) as d:
+        d.edit("accra", **change)  # type: ignore[arg-type]
+    assert registry.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "change", [{"summary": ["a", "b"]}, {"title": 5}, {"presented_on": 20171204}]
+)
+def test_edit_paper_refuses_a_value_of_the_wrong_type(
+    registry: Path, change: dict[str, object]
+) -> None:
+    with pytest.raises(endorse.ValueProblem, match="must be"), endorse.edit(registry) as draft:
+        draft.edit_paper(**change)  # type: ignore[arg-type]
+
+
+def test_withdraw_refuses_a_note_that_is_not_text(registry: Path) -> None:
+    with pytest.raises(endorse.ValueProblem, match="note must be text"):
+        with endorse.edit(registry) as draft:
+            draft.withdraw("accra", note=5)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("reference", [None, 5])
+def test_a_reference_that_is_not_text_is_refused(registry: Path, reference: object) -> None:
+    with pytest.raises(endorse.ValueProblem, match="reference must be an id or a name"):
+        with endorse.edit(registry) as draft:
+            draft.remove(reference)  # type: ignore[arg-type]
+
+
+def test_add_all_takes_hand_made_signatories(registry: Path) -> None:
+    gdynia = Signatory("gdynia", "Gdynia", "city", "PL", False, "confirmed")
+    with endorse.edit(registry) as draft:
+        plan = draft.add_all([gdynia])
+    assert [c.signatory.id for c in plan.added] == ["gdynia"]
+    assert endorse.load(registry).by_id("gdynia") == gdynia
+
+
+def test_add_all_refuses_an_item_that_is_no_signatory(registry: Path) -> None:
+    with pytest.raises(endorse.ValueProblem, match="item 1 is dict"):
+        with endorse.edit(registry) as draft:
+            draft.add_all([{"name": "Gdynia"}])  # type: ignore[list-item]
+
+
+def test_validate_reads_today_given_as_an_iso_date(registry: Path) -> None:
+    as_text = endorse.validate(registry, today="2018-01-01")  # type: ignore[arg-type]
+    assert as_text == endorse.validate(registry, today=date(2018, 1, 1))
+    with pytest.raises(endorse.ValueProblem, match="today"):
+        endorse.validate(registry, today="1 January 2018")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("timeout", ["5", -1, float("nan"), True])
+def test_a_lock_timeout_that_is_no_number_of_seconds_is_refused(
+    registry: Path, timeout: object
+) -> None:
+    with pytest.raises(endorse.ValueProblem, match="lock_timeout must be a number of seconds"):
+        with endorse.edit(registry, lock_timeout=timeout):  # type: ignore[arg-type]
+            pass
+
+
+def test_a_draft_used_after_its_block_is_refused_and_writes_nothing(registry: Path) -> None:
+    with endorse.edit(registry) as draft:
+        pass
+    before = registry.read_bytes()
+    with pytest.raises(endorse.DraftClosedError, match="block has ended"):
+        draft.add(name="Gdynia", country="PL")
+    assert registry.read_bytes() == before
+
+
+def test_a_draft_writes_the_file_it_opened_after_a_change_of_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    for folder in (first, second):
+        (folder / "data").mkdir(parents=True)
+        shutil.copyfile(BUNDLED, folder / "data" / "registry.toml")
+    monkeypatch.chdir(first)
+    with endorse.edit("data/registry.toml") as draft:
+        draft.add(name="Gdynia", country="PL")
+        monkeypatch.chdir(second)
+    assert endorse.load(first / "data" / "registry.toml").by_id("gdynia") is not None
+    assert (second / "data" / "registry.toml").read_bytes() == BUNDLED.read_bytes()
+
+
+def test_members_declared_beyond_tomls_integers_is_refused(registry: Path) -> None:
+    before = registry.read_bytes()
+    with pytest.raises(endorse.ValueProblem, match="out of range"):
+        with endorse.edit(registry) as draft:
+            draft.edit_paper(members_declared=2**63)
+    assert registry.read_bytes() == before
+
+
+def test_paper_refuses_members_declared_beyond_tomls_integers_on_the_command_line(
+    invoke: Callable[..., InvokeResult], registry: Path
+) -> None:
+    before = registry.read_bytes()
+    result = invoke("--registry", registry, "paper", "--members-declared", str(2**63))
+    assert result.exit_code == 2
+    assert "out of range" in result.stderr
+    assert registry.read_bytes() == before
+
+
+def test_validate_reports_an_integer_beyond_tomls_written_by_another_tool(
+    registry: Path,
+) -> None:
+    text = registry.read_text(encoding="utf-8").replace(
+        "members_declared = 136", f"members_declared = {2**63}"
+    )
+    registry.write_text(text, encoding="utf-8")
+    findings = endorse.validate(registry)
+    assert any("beyond TOML's 64-bit integers" in f.message for f in findings)
+
+
+def test_a_key_of_its_own_holding_an_integer_beyond_tomls_is_refused(registry: Path) -> None:
+    huge = Signatory("gdynia", "Gdynia", "city", "PL", False, "confirmed", extra={"n": 2**64})
+    with pytest.raises(endorse.EndorseError, match="beyond what TOML holds"):
+        with endorse.edit(registry) as draft:
+            draft.add_all([huge])

@@ -21,6 +21,7 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     from endorse.api import (
         Draft,
+        DraftClosedError,
         Version,
         diff,
         edit,
@@ -69,6 +70,7 @@ _HOMES = {
     "edit": "endorse.api",
     "find": "endorse.api",
     "Draft": "endorse.api",
+    "DraftClosedError": "endorse.api",
     "Registry": "endorse.model",
     "Paper": "endorse.model",
     "Recipient": "endorse.model",
@@ -96,6 +98,7 @@ __all__ = [
     "Changes",
     "CommentsWouldBeLostError",
     "Draft",
+    "DraftClosedError",
     "DuplicateError",
     "EndorseError",
     "Finding",

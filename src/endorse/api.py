@@ -18,12 +18,12 @@ import dataclasses
 import os
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from endorse import store
-from endorse.errors import RegistryNotFoundError
+from endorse.errors import EndorseError, RegistryNotFoundError
 from endorse.model import DEFAULT_STATUS, Paper, Recipient, Registry, Signatory
 
 if TYPE_CHECKING:
@@ -47,8 +47,19 @@ PathLike = str | os.PathLike[str]
 def find(path: PathLike | None = None) -> Path:
     """The registry file: `path`, else $ENDORSE_REGISTRY, else the nearest
     data/registry.toml from the current folder upward, as the command line finds it."""
-    explicit = None if path is None else Path(path)
+    explicit = None if path is None else _given(path)
     return store.find_registry(explicit, os.environ, store.current_folder())
+
+
+def _given(path: PathLike) -> Path:
+    """The path given for the registry; an empty one is refused here, as the command line
+    refuses `--registry ""`, since Path("") would be the current folder."""
+    if not os.fspath(path).strip():
+        raise RegistryNotFoundError(
+            "the registry's path is empty; give a registry file, such as "
+            "data/registry.toml, or none to find it."
+        )
+    return Path(path)
 
 
 def load(path: PathLike | None = None) -> Registry:
@@ -76,8 +87,10 @@ def validate(
     """
     from endorse.checks import validate_file, validate_registry
 
-    if isinstance(today, datetime):
-        today = today.date()
+    if today is not None:
+        from endorse.values import check_date
+
+        today = check_date(today, "today")
     if isinstance(source, Registry):
         return validate_registry(source, today=today, verbose=verbose)
     return validate_file(find(source), today=today, verbose=verbose)
@@ -110,20 +123,27 @@ def version(
     spec: str | None = None, path: PathLike | None = None, *, revision: bool = False
 ) -> Version:
     """A version of the registry: `spec` an existing file (read as a registry), else a git
-    revision of the registry file (`find` finds it: "HEAD~1", a tag, a commit), always a
-    revision when `revision` is true; None is the registry file as it is now. Raises
+    revision of the registry file (`find` finds it: "HEAD~1", a tag, a commit, ":/text"),
+    always a revision when `revision` is true; git's "REVISION:PATH" names its own file
+    (PATH from the top of the repository, or from the current folder when it starts
+    with ./); None is the registry file as it is now. Raises
     HistoryError (git missing, not a repository, no such revision, the file not in it),
     RegistryNotFoundError for a file that is not there, or the errors of `load`, naming
     the version."""
     from endorse import history
 
-    if spec is not None and not revision and Path(spec).is_file():
-        return Version(spec, store.load(Path(spec)).registry)
-    if spec is not None and not revision and names_a_file(spec):
-        raise RegistryNotFoundError(f"{spec}: no such registry file.", Path(spec))
     if spec is None:
         target = find(path)
         return Version(str(target), store.load(target).registry)
+    if not revision and Path(spec).is_file():
+        return Version(spec, store.load(Path(spec)).registry)
+    in_revision = history.split_revision_path(spec)
+    if in_revision is not None:
+        named, written = in_revision
+        target, registry = history.registry_at_path(named, written)
+        return Version(str(history.labelled(target, named)), registry)
+    if not revision and names_a_file(spec):
+        raise RegistryNotFoundError(f"{spec}: no such registry file.", Path(spec))
     target = _in_history(path)
     return Version(str(history.labelled(target, spec)), history.registry_at(target, spec))
 
@@ -132,6 +152,18 @@ def names_a_file(spec: str) -> bool:
     """Whether `spec` can only be a file: it ends in .toml, or is a path that exists (a
     folder, a device), rather than a revision."""
     return spec.endswith(".toml") or (os.sep in spec and Path(spec).exists())
+
+
+def needs_registry(spec: str | None) -> bool:
+    """Whether `version(spec)` reads the registry that `find` finds: for the file as it is
+    now (None) and for a revision alone; not for a file (an existing one, whatever its
+    name) nor for git's REVISION:PATH, which names its own file."""
+    from endorse.history import split_revision_path
+
+    if spec is None:
+        return True
+    is_file = Path(spec).is_file() or names_a_file(spec)
+    return not is_file and split_revision_path(spec) is None
 
 
 def log(path: PathLike | None = None, since: str | date | None = None) -> list[LogEntry]:
@@ -149,7 +181,7 @@ def log(path: PathLike | None = None, since: str | date | None = None) -> list[L
 def _in_history(path: PathLike | None) -> Path:
     """The registry file whose history is read: `path` as given, whether or not it is
     there now (a deleted registry has its history in git), else found as `find` finds it."""
-    return find(None) if path is None else Path(path)
+    return find(None) if path is None else _given(path)
 
 
 def summarise(source: Registry | PathLike | None = None) -> Summary:
@@ -162,12 +194,25 @@ def summarise(source: Registry | PathLike | None = None) -> Summary:
     return summarise_registry(_registry(find(source) if source is None else source))
 
 
+class DraftClosedError(EndorseError):
+    """A draft used after its `with endorse.edit(...)` block: its changes would be lost."""
+
+
 class Draft:
     """The registry being edited inside `endorse.edit`; each change checks its values and
-    the duplicate rule, and raises an EndorseError, changing nothing, when it refuses."""
+    the duplicate rule, and raises an EndorseError, changing nothing, when it refuses. A
+    draft used after its block raises DraftClosedError: nothing would write the change."""
 
     def __init__(self, registry: Registry) -> None:
         self.registry = registry
+        self.closed = False
+
+    def _check_open(self) -> None:
+        if self.closed:
+            raise DraftClosedError(
+                "this draft's `with endorse.edit(...)` block has ended, so a change to it "
+                "would never be written; make the change inside a new `with endorse.edit(...)`"
+            )
 
     def add(
         self,
@@ -195,6 +240,7 @@ class Draft:
         from endorse.editing import add_signatory
         from endorse.values import signatory_from_values
 
+        self._check_open()
         new = signatory_from_values(
             name=name,
             country=country,
@@ -218,6 +264,7 @@ class Draft:
         empty the `clear` keys; every other key, unknown ones too, stays."""
         from endorse.editing import edit_signatory
 
+        self._check_open()
         keys = (clear,) if isinstance(clear, str) else clear  # one key, as edit_paper takes
         return self._apply(edit_signatory(self.registry, reference, changes, keys))
 
@@ -225,12 +272,14 @@ class Draft:
         """Mark one signatory withdrawn, keeping its record; `note` is added after its note."""
         from endorse.editing import withdraw_signatory
 
+        self._check_open()
         return self._apply(withdraw_signatory(self.registry, reference, note))
 
     def remove(self, reference: str) -> Signatory:
         """Delete one signatory; returns the record removed."""
         from endorse.editing import remove_signatory
 
+        self._check_open()
         return self._apply(remove_signatory(self.registry, reference))
 
     def edit_paper(
@@ -247,6 +296,7 @@ class Draft:
         the paper as it now is."""
         from endorse.values import changed_paper
 
+        self._check_open()
         paper = changed_paper(
             self.registry.paper,
             changes,
@@ -274,10 +324,12 @@ class Draft:
         back. `unit` is what the candidates' numbers count, for messages ("row" in a
         workbook)."""
         from endorse.importing import plan_import
+        from endorse.values import check_extra
 
+        self._check_open()
         plan = plan_import(
             self.registry,
-            candidates,
+            _candidates(candidates),
             on_duplicate=on_duplicate,
             force=force,
             problems=problems,
@@ -288,12 +340,34 @@ class Draft:
         if plan.added and (keep_clear or not plan.problems):
             added = tuple(candidate.signatory for candidate in plan.added)
             store.check_writable_model(dataclasses.replace(self.registry, signatories=added))
+            for signatory in added:
+                check_extra(signatory.extra)
             self.registry = plan.registry
         return plan
 
     def _apply(self, edited: Edited) -> Signatory:
         self.registry = edited.registry
         return edited.signatory
+
+
+def _candidates(items: Iterable[Candidate | Signatory]) -> list[Candidate]:
+    """`add_all`'s items as candidates: a Signatory made by hand is one, numbered by its
+    position; anything else is refused, naming what is expected."""
+    from endorse.importing import Candidate
+    from endorse.values import ValueProblem
+
+    found: list[Candidate] = []
+    for position, item in enumerate(items, 1):
+        if isinstance(item, Signatory):
+            item = Candidate(position, item, id_given=True, row=position - 1)
+        if not isinstance(item, Candidate):
+            raise ValueProblem(
+                "candidates",
+                f"add_all takes Candidate or Signatory items; item {position} is "
+                f"{type(item).__name__}",
+            )
+        found.append(item)
+    return found
 
 
 def _items(value: str | Recipient | Iterable[str | Recipient]) -> tuple[Any, ...]:
@@ -318,13 +392,30 @@ def edit(
     Refused before the block runs when the file does not load, or holds comments a
     rewrite would drop (CommentsWouldBeLostError).
     """
-    target = find(path)
-    with nullcontext() if dry_run else store.locked(target, lock_timeout):
-        loaded = store.load_for_writing(target)
+    target = find(path).absolute()  # the file opened is the file written, after a chdir
+    timeout = _seconds(lock_timeout)
+    with nullcontext() if dry_run else store.locked(target, timeout):
+        loaded = store.load_for_writing(target, dry_run=dry_run)
         store.refuse_comments(loaded)
         draft = Draft(loaded.registry)
-        yield draft
-        if not dry_run and draft.registry != loaded.registry:
-            text = store.dumps(draft.registry)
-            if text != loaded.text:
-                store.write_atomically(target, text)
+        try:
+            yield draft
+            if not dry_run and draft.registry != loaded.registry:
+                text = store.dumps(draft.registry)
+                if text != loaded.text:
+                    store.write_atomically(target, text)
+        finally:
+            draft.closed = True
+
+
+def _seconds(value: object) -> float:
+    """A lock timeout: a number of seconds, not negative (an int or a float, not text)."""
+    from endorse.values import ValueProblem
+
+    if isinstance(value, bool) or not isinstance(value, int | float) or not value >= 0:
+        raise ValueProblem(
+            "lock_timeout",
+            f"lock_timeout must be a number of seconds, 0 or more, not "
+            f"{type(value).__name__} {value!r}",
+        )
+    return float(value)

@@ -17,7 +17,7 @@ from endorse.duplicates import DuplicateIndex, refuse_duplicate, two_places
 from endorse.errors import EndorseError
 from endorse.model import Registry, Signatory
 from endorse.query import resolve
-from endorse.values import ValueProblem, changed_signatory, clean_text, id_for
+from endorse.values import ValueProblem, changed_signatory, id_for, optional_text
 
 
 class IdTakenError(EndorseError):
@@ -177,10 +177,9 @@ def withdraw_signatory(registry: Registry, reference: str, note: str | None = No
         if before.status == "withdrawn"
         else changed_signatory(before, {"status": "withdrawn"})
     )
-    if note is not None and note.strip():
-        added = clean_text(note, "note")
-        if not _ends_with_appended(before.note or "", added):
-            after = dataclasses.replace(after, note=_appended(before.note, added))
+    added = optional_text(note, "note")
+    if added is not None and not _ends_with_appended(before.note or "", added):
+        after = dataclasses.replace(after, note=_appended(before.note, added))
     if after == before:
         return Edited(registry, before, before)
     return Edited(_replaced(registry, after), after, before)

@@ -19,6 +19,8 @@ from functools import lru_cache
 from typing import Any, Final, Literal, TypedDict, get_args
 
 FORMAT_VERSION: Final = 1
+# TOML's integers are 64-bit: tomli reads larger ones, other readers refuse the file.
+TOML_INTEGER_MAX: Final = 2**63 - 1
 Kind = Literal["city", "county", "metropolitan-area", "region", "other"]
 Status = Literal["confirmed", "pending", "withdrawn"]
 KINDS: Final[tuple[str, ...]] = get_args(Kind)
@@ -469,6 +471,18 @@ def _paper_problems(paper: Mapping[str, Any]) -> Iterable[FormatProblem]:
     declared = paper.get("members_declared")
     if type(declared) is int and declared < 0:
         yield FormatProblem("paper", "members_declared", "members_declared must not be negative")
+    if type(declared) is int and not fits_toml(declared):
+        yield FormatProblem(
+            "paper",
+            "members_declared",
+            f"members_declared {declared} is beyond TOML's 64-bit integers, which other TOML "
+            f"readers refuse; at most {TOML_INTEGER_MAX}",
+        )
+
+
+def fits_toml(number: int) -> bool:
+    """Whether TOML (a signed 64-bit integer) holds `number`."""
+    return -TOML_INTEGER_MAX - 1 <= number <= TOML_INTEGER_MAX
 
 
 def _signatory_problems(doc: Mapping[str, Any], index: int) -> Iterable[FormatProblem]:

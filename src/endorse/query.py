@@ -12,7 +12,7 @@ from typing import Final, Literal, get_args
 from endorse.errors import AmbiguousReferenceError, UnknownSignatoryError
 from endorse.model import Registry, Signatory
 from endorse.names import fold, match_key
-from endorse.values import ValueProblem, check_country, shown
+from endorse.values import ValueProblem, check_country, shown, wrong_type
 
 SortKey = Literal["name", "country", "endorsed"]
 SORT_KEYS: Final[tuple[str, ...]] = get_args(SortKey)
@@ -87,6 +87,8 @@ def resolve(registry: Registry, reference: str) -> Signatory:
     An empty or blank reference means no one: it is refused, never matched
     against a signatory that has no `as_written`.
     """
+    if not isinstance(reference, str):
+        raise wrong_type("reference", reference, "an id or a name (text)")
     if not fold(reference).strip():
         raise ValueProblem(
             "reference", f"the reference {shown(reference)} is empty; give an id or a name"

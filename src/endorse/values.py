@@ -32,9 +32,11 @@ from endorse.model import (
     SIGNATORY_KEYS,
     SLUG_PATTERN,
     STATUSES,
+    TOML_INTEGER_MAX,
     Paper,
     Recipient,
     Signatory,
+    fits_toml,
 )
 from endorse.names import mixed_script_letter, nfc, slugify
 
@@ -128,8 +130,12 @@ def text_problem(text: str, field: str, *, max_length: int | None = None) -> str
     return None
 
 
-def clean_text(value: str, field: str, *, max_length: int | None = None) -> str:
-    """`value` trimmed and in NFC, or ValueProblem when it is empty or holds unsafe characters."""
+def clean_text(value: object, field: str, *, max_length: int | None = None) -> str:
+    """`value` trimmed and in NFC, or ValueProblem when it is empty or holds unsafe characters,
+    or is not text at all (a number or a list given through the API is refused, never
+    stored as its Python text)."""
+    if not isinstance(value, str):
+        raise wrong_type(field, value, "text")
     text = nfc(value).strip()
     problem = text_problem(text, field, max_length=max_length)
     if problem:
@@ -139,9 +145,17 @@ def clean_text(value: str, field: str, *, max_length: int | None = None) -> str:
 
 def optional_text(value: str | None, field: str) -> str | None:
     """Like clean_text, but nothing (None or blanks) means the key is left out."""
-    if value is None or not value.strip():
+    if value is None or _blank(value):
         return None
     return clean_text(value, field)
+
+
+def wrong_type(field: str, value: object, expected: str) -> ValueProblem:
+    """The refusal of a value of the wrong type given for `field` (through the API)."""
+    shown_value = repr(value) if len(repr(value)) <= 40 else repr(value)[:39] + "…"
+    return ValueProblem(
+        field, f"{field} must be {expected}, not {type(value).__name__} {shown(shown_value)}"
+    )
 
 
 def check_name(value: str, field: str = "name") -> str:
@@ -221,13 +235,15 @@ class DateFormatProblem(ValueProblem):
     never guessed (03/04/2018 is March or April)."""
 
 
-def check_date(value: str | date, field: str, date_format: str | None = None) -> date:
+def check_date(value: object, field: str, date_format: str | None = None) -> date:
     """A real calendar date: in `date_format` (a strptime pattern; a time it also reads is
     left out), else written YYYY-MM-DD."""
     if isinstance(value, datetime):
         return value.date()  # its day, as a date format with a time reads it
     if isinstance(value, date):
         return value
+    if not isinstance(value, str):
+        raise wrong_type(field, value, "a date, or text written YYYY-MM-DD")
     text = clean_text(value, field)
     if date_format is not None:
         try:
@@ -274,7 +290,7 @@ def check_date_format(date_format: str) -> str:
 
 
 def check_endorsed_on(
-    value: str | date, today: date | None = None, date_format: str | None = None
+    value: object, today: date | None = None, date_format: str | None = None
 ) -> date:
     """A date of endorsement: a real date (see `check_date`), not after today."""
     endorsed = check_date(value, "endorsed_on", date_format)
@@ -291,9 +307,11 @@ def future_date_problem(value: date, field: str, today: date) -> str | None:
     return None
 
 
-def check_member(value: bool | str) -> bool:
+def check_member(value: object) -> bool:
     if isinstance(value, bool):
         return value
+    if not isinstance(value, str):
+        raise wrong_type("member", value, "true or false (a bool, or text such as yes or no)")
     word = nfc(value).strip().casefold()
     if word in _TRUE_WORDS:
         return True
@@ -356,11 +374,11 @@ def signatory_from_values(
     given_kind = None if kind is None or _blank(kind) else check_kind(kind)
     given_subdivision = (
         check_subdivision(subdivision, clean_country)
-        if subdivision is not None and subdivision.strip()
+        if subdivision is not None and not _blank(subdivision)
         else None
     )
     written = optional_text(as_written, "as_written")
-    given_id = id is not None and bool(id.strip())
+    given_id = id is not None and not _blank(id)
     if written or given_id:
         clean_name, told_kind = check_name(name), None
         written = check_name(written, "as_written") if written else None
@@ -379,7 +397,7 @@ def signatory_from_values(
         status=check_status(status),
         endorsed_on=(
             check_endorsed_on(endorsed_on)
-            if isinstance(endorsed_on, date) or (endorsed_on and endorsed_on.strip())
+            if endorsed_on is not None and not _blank(endorsed_on)
             else None
         ),
         source=optional_text(source, "source"),
@@ -400,22 +418,23 @@ def read_as_written(
     subdivision, the name as written when it is not the place).
 
     "City of Oakland, CA" in US is ("Oakland", None, "US-CA", "City of Oakland, CA");
-    "Kinmen County" ("Kinmen County", "county", None, None). A subdivision after a comma
+    "Kinmen County" in TW ("Kinmen", "county", None, "Kinmen County"); "Oakland, City of"
+    is read as "City of Oakland". A subdivision after a comma
     (`places.subdivision_after_comma`) that contradicts the one given is refused, naming
-    both; the government's words (`places.read_name`) are taken off unless the place data
-    knows the name with them. A name of government words alone ("City Council") is
-    refused: it names no place.
+    both; the government's words are taken off as `places.read_name` says. A name of
+    government words alone ("City Council", "City of, CA") is refused: it names no place,
+    unless the place data knows it ("Kota" is a city of India).
     """
-    from endorse.governments import only_government_words
+    from endorse.governments import uninverted
     from endorse.places import read_name, subdivision_after_comma, subdivision_name
 
-    if only_government_words(name):
+    if name.startswith(","):
         raise ValueProblem(
-            "name",
-            f'name {shown(name)} is only the words of a government (like "City" or '
-            '"Council"): it names no place; give the place\'s name',
+            "name", f"name {shown(name)} has nothing before its comma; give the place's name"
         )
     before_comma, after_comma = subdivision_after_comma(name, country)
+    before_comma = uninverted(before_comma.strip(" ,"))
+    _refuse_government_words_alone(name, before_comma, country, kind)
     if after_comma and subdivision and after_comma != subdivision:
         raise ValueProblem(
             "subdivision",
@@ -426,6 +445,18 @@ def read_as_written(
     reading = read_name(before_comma, country, kind, subdivision or after_comma)
     place = check_name(reading.place)
     return place, reading.kind, subdivision or after_comma, name if place != name else None
+
+
+def _refuse_government_words_alone(name: str, place: str, country: str, kind: str | None) -> None:
+    from endorse.governments import only_government_words
+    from endorse.places import identify
+
+    if only_government_words(place) and not identify(place, country, kind or "city").matching:
+        raise ValueProblem(
+            "name",
+            f'name {shown(name)} is only the words of a government (like "City" or '
+            '"Council"): it names no place; give the place\'s name',
+        )
 
 
 def check_extra(extra: Mapping[str, Any]) -> dict[str, Any]:
@@ -441,7 +472,15 @@ def check_extra(extra: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def extra_problem(key: str, value: Any) -> ValueProblem | None:
-    """Why a key of its own cannot be stored (see `check_extra`), or None."""
+    """Why a key of its own cannot be stored (see `check_extra`), or None: unsafe text, or
+    an integer beyond TOML's 64 bits, which other TOML readers refuse."""
+    huge = next((n for n in _integers_in(value) if not fits_toml(n)), None)
+    if huge is not None:
+        return ValueProblem(
+            key,
+            f"the key {shown(key)} holds the integer {huge}, beyond what TOML holds "
+            f"({-TOML_INTEGER_MAX - 1} to {TOML_INTEGER_MAX}); give it as text",
+        )
     for text in (key, *_texts_in(value)):
         unsafe = unsafe_character(text, newlines=True)
         if unsafe is not None:
@@ -454,6 +493,17 @@ def extra_problem(key: str, value: Any) -> ValueProblem | None:
                 "and bidirectional overrides are not allowed",
             )
     return None
+
+
+def _integers_in(value: Any) -> Iterator[int]:
+    if isinstance(value, int) and not isinstance(value, bool):
+        yield value
+    elif isinstance(value, Mapping):
+        for item in value.values():
+            yield from _integers_in(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _integers_in(item)
 
 
 def _texts_in(value: Any) -> Iterator[str]:
@@ -523,12 +573,12 @@ def check_value(
     """One value of a signatory's field, checked and in the form stored. A subdivision is
     checked against `country`, and only trimmed when the country is not known yet."""
     if key == "member":
-        return check_member(raw if isinstance(raw, bool | str) else str(raw))
+        return check_member(raw)
     if key == "endorsed_on":
-        return check_endorsed_on(
-            raw if isinstance(raw, str | date) else str(raw), None, date_format
-        )
-    text = str(raw)
+        return check_endorsed_on(raw, None, date_format)
+    if not isinstance(raw, str):
+        raise wrong_type(key, raw, "text")
+    text = raw
     if key in ("name", "as_written"):
         return check_name(text, key)
     if key == "country":
@@ -571,15 +621,13 @@ def paper_from_values(
     addressed_to: Sequence[str | Recipient] = (),
 ) -> Paper:
     """The [paper] of a new registry, each value checked."""
-    if members_declared < 0:
-        raise ValueProblem("members_declared", "members_declared must not be negative")
     return Paper(
         title=clean_text(title, "title"),
         network=clean_text(network, "network"),
-        members_declared=members_declared,
+        members_declared=check_members_declared(members_declared),
         presented_on=(
             check_date(presented_on, "presented_on")
-            if isinstance(presented_on, date) or (presented_on and presented_on.strip())
+            if presented_on is not None and not _blank(presented_on)
             else None
         ),
         presented_at=optional_text(presented_at, "presented_at"),
@@ -687,13 +735,26 @@ def _checked_paper_value(key: str, raw: str | int | date) -> Any:
             key, f"{key} cannot be set here; settable: {', '.join(PAPER_SETTABLE_KEYS)}"
         )
     if key == "members_declared":
-        if isinstance(raw, bool) or not isinstance(raw, int) or raw < 0:
-            raise ValueProblem(key, "members_declared must be a whole number, not negative")
-        return raw
+        return check_members_declared(raw)
     if key == "presented_on":
-        return check_date(raw if isinstance(raw, str | date) else str(raw), key)
+        return check_date(raw, key)
     long = key in ("summary", "framework")
-    return clean_text(str(raw), key, max_length=SUMMARY_MAX_LENGTH if long else None)
+    return clean_text(raw, key, max_length=SUMMARY_MAX_LENGTH if long else None)
+
+
+def check_members_declared(value: object) -> int:
+    """A whole number of members, not negative, that TOML can hold (64 bits)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise wrong_type("members_declared", value, "a whole number")
+    if value < 0:
+        raise ValueProblem("members_declared", "members_declared must not be negative")
+    if value > TOML_INTEGER_MAX:
+        raise ValueProblem(
+            "members_declared",
+            f"members_declared {value} is out of range: TOML holds whole numbers up to "
+            f"{TOML_INTEGER_MAX}",
+        )
+    return value
 
 
 def stored_paper_problems(paper: Paper) -> list[ValueProblem]:
