@@ -142,7 +142,13 @@ def test_the_lock_is_free_again_when_its_holder_is_killed(
         "--registry", registry_copy, "add", "Boston", "--country", "US", "--lock-timeout", "5"
     )
     assert result.returncode == 0, result.stderr
-    assert lock_path(registry_copy).exists()
+    assert not lock_path(registry_copy).exists()
+
+
+def test_the_lock_file_is_there_only_while_a_command_writes(registry_copy: Path) -> None:
+    result = endorse("--registry", registry_copy, "add", "Boston", "--country", "US")
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in registry_copy.parent.iterdir()) == ["registry.toml"]
 
 
 def test_eight_concurrent_writers_adding_ten_each_lose_nothing(registry_copy: Path) -> None:

@@ -428,41 +428,72 @@ def lock_path(path: Path) -> Path:
 def locked(path: Path, timeout: float = DEFAULT_LOCK_TIMEOUT) -> Iterator[None]:
     """Hold the registry's exclusive lock, or raise RegistryLockedError after `timeout` s.
 
-    The lock is an flock(2) on `<registry>.lock`, taken with the standard
-    library (fcntl), as filelock takes it on POSIX.
+    The lock is an flock(2) on `<registry>.lock`, taken with the standard library
+    (fcntl), and the file is removed when the lock is released, as git removes its lock
+    files, so that it is there only while a command writes (and `git add -A` never sees
+    it). Removing it is safe: a process that waited on the removed file finds, once it has
+    the flock, that the path no longer names the file it holds, and takes the lock again
+    on whatever the path names now. A holder that dies has its flock released by the
+    system; the file it leaves is locked and removed by the next writer.
     """
-    descriptor = _flock(lock_path(path), timeout)
+    lock_file = lock_path(path)
+    descriptor = _flock(lock_file, timeout)
     if descriptor is None:
         raise RegistryLockedError(
-            f"{path}: another endorse is writing this registry (its lock {lock_path(path)} "
+            f"{path}: another endorse is writing this registry (its lock {lock_file} "
             f"was held for more than {timeout:g} s). Try again in a moment.",
             timeout,
         )
     try:
         yield
     finally:
-        os.close(descriptor)
+        try:
+            lock_file.unlink(missing_ok=True)
+        finally:
+            os.close(descriptor)
 
 
 def _flock(lock_file: Path, timeout: float) -> int | None:
-    """An open descriptor holding an exclusive flock on `lock_file`, or None at `timeout`."""
-    import fcntl
+    """An open descriptor holding an exclusive flock on the file `lock_file` names now, or
+    None at `timeout`."""
     import time
 
-    try:
-        descriptor = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o644)
-    except OSError as error:
-        raise _write_error(lock_file, error) from None
     deadline = time.monotonic() + timeout
     while True:
         try:
-            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            descriptor = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as error:
+            raise _write_error(lock_file, error) from None
+        if not _wait_for_flock(descriptor, deadline):
+            os.close(descriptor)
+            return None
+        if _still_named(descriptor, lock_file):
             return descriptor
+        os.close(descriptor)  # removed by the holder before: lock what the path names now
+
+
+def _wait_for_flock(descriptor: int, deadline: float) -> bool:
+    import fcntl
+    import time
+
+    while True:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
         except BlockingIOError:
             if time.monotonic() >= deadline:
-                os.close(descriptor)
-                return None
+                return False
             time.sleep(LOCK_POLL_SECONDS)
+
+
+def _still_named(descriptor: int, lock_file: Path) -> bool:
+    """Whether `lock_file` still names the file open at `descriptor`."""
+    try:
+        named = os.stat(lock_file)
+    except FileNotFoundError:
+        return False
+    held = os.fstat(descriptor)
+    return (named.st_dev, named.st_ino) == (held.st_dev, held.st_ino)
 
 
 def refuse_comments(loaded: LoadedRegistry) -> None:
@@ -475,14 +506,16 @@ def refuse_comments(loaded: LoadedRegistry) -> None:
         )
 
 
-def load_for_writing(path: Path) -> LoadedRegistry:
+def load_for_writing(path: Path, *, dry_run: bool = False) -> LoadedRegistry:
     """`load`, saying in any error that nothing was written; a file its owner made read-only
-    is refused (the atomic replace would otherwise go round its permissions)."""
+    is refused (the atomic replace would otherwise go round its permissions), but for a
+    dry run, which writes nothing and answers on any registry it can read."""
     try:
         loaded = load(path)
     except (RegistryReadError, RegistryParseError, RegistryFormatError) as error:
         raise type(error)(f"{error} Nothing was written: the file was not changed.") from None
-    refuse_read_only(path)
+    if not dry_run:
+        refuse_read_only(path)
     return loaded
 
 
