@@ -21,14 +21,19 @@ from endorse.cli.base import (
 from endorse.model import Kind, Signatory, Status
 from endorse.query import Filters, SortKey, resolve, select
 
-ListFormat = Literal["table", "json", "csv", "markdown", "ids", "xlsx"]
+ListFormat = Literal["table", "json", "csv", "tsv", "markdown", "ids", "xlsx"]
 LIST_EXTENSIONS: Final[dict[str, ListFormat]] = {
     ".csv": "csv",
+    ".tsv": "tsv",
     ".json": "json",
     ".md": "markdown",
     ".markdown": "markdown",
     ".xlsx": "xlsx",
 }
+
+
+# Workbooks with macros, which `import` reads as workbooks but `list` cannot write.
+_MACRO_WORKBOOKS: Final = (".xlsm", ".xltm")
 
 
 @app.command("list")
@@ -67,7 +72,7 @@ def list_signatories(
             "--format",
             "-f",
             help="Output format. Default: the one --output's extension names "
-            "(.csv, .json, .md, .xlsx), else table.",
+            "(.csv, .tsv, .json, .md, .xlsx), else table.",
             show_default=False,
         ),
     ] = None,
@@ -131,6 +136,12 @@ def _check_destination(output_format: ListFormat, output_file: Path | None, path
     """--output must not name the registry; a workbook is never sent to a terminal."""
     if output_file is not None:
         refuse_output_over(output_file, path)
+    if output_file is not None and output_file.suffix.lower() in _MACRO_WORKBOOKS:
+        raise typer.BadParameter(
+            f"{output_file} names a workbook with macros, which endorse does not write; name "
+            "it .xlsx (a workbook) or .csv",
+            param_hint="--output",
+        )
     if output_format == "xlsx" and (
         output.names_a_terminal(output_file) if output_file else output.stdout_is_terminal()
     ):
@@ -159,6 +170,8 @@ def _list_text(chosen: Sequence[Signatory], output_format: ListFormat) -> str:
         return records.to_json(chosen)
     if output_format == "csv":
         return records.to_csv(chosen)
+    if output_format == "tsv":
+        return records.to_csv(chosen, delimiter="\t")
     if output_format == "markdown":
         return records.to_markdown(chosen)
     if output_format == "ids":

@@ -80,16 +80,19 @@ def csv_cell(value: Any) -> str:
     return spreadsheet_safe(json.dumps(json_value(value), ensure_ascii=False))
 
 
-def to_csv(signatories: Sequence[Signatory]) -> str:
-    """One row a signatory under a header row; a row with a carriage return in a cell is
-    quoted throughout, as the csv module quotes only the line terminator it writes (\\n)."""
+def to_csv(signatories: Sequence[Signatory], delimiter: str = ",") -> str:
+    """One row a signatory under a header row, cells separated by `delimiter` (a tab for
+    tsv); a row with a carriage return in a cell is quoted throughout, as the csv module
+    quotes only the line terminator it writes (\\n)."""
     keys = record_keys(signatories)
     import csv
     import io
 
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    quoting_writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+    quoting_writer = csv.writer(
+        buffer, delimiter=delimiter, lineterminator="\n", quoting=csv.QUOTE_ALL
+    )
 
     def write(row: list[str]) -> None:
         (quoting_writer if any("\r" in cell for cell in row) else writer).writerow(row)
