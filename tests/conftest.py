@@ -7,12 +7,21 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
 from endorse.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "data" / "registry.toml"
+
+# The machines are shared: a property must not fail because one example was slow to make
+# or to run (Hypothesis's deadline and "too slow" health check measure time). What each
+# test checks is the same on a loaded machine.
+settings.register_profile(
+    "shared-machines", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile("shared-machines")
 
 
 @pytest.fixture
