@@ -247,7 +247,9 @@ POOL = [*CLEAR, *DOUBTFUL, "Gdynia;PL;2018-01-15", "Oslo;Norway;", "City Council
 
 
 @settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(st.lists(st.sampled_from(POOL), min_size=1, max_size=12))
 def test_every_row_read_is_imported_skipped_or_handed_back(
