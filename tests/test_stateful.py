@@ -257,6 +257,28 @@ class Registry(RuleBasedStateMachine):
         book.save(file)
         return file
 
+    @rule(name=st.sampled_from(NAMES), set_as_it_is=st.booleans())
+    def use_a_draft_after_its_block(self, name: str, set_as_it_is: bool) -> None:
+        """The draft's life: opened, given a value it already holds or nothing, left (which
+        writes nothing); used after, it refuses and the file stays as it was."""
+        before = self.path.read_bytes()
+        try:
+            with endorse.edit(self.path) as draft:
+                if set_as_it_is:
+                    draft.edit_paper(members_declared=3)
+        except endorse.EndorseError:
+            self.judge(before, False, set())
+            return
+        written = self.path.read_bytes()
+        try:
+            draft.add(name=name, country="FR")
+        except endorse.DraftClosedError:
+            pass
+        else:
+            raise AssertionError("a draft used after its block took a change")
+        assert self.path.read_bytes() == written
+        self.judge(before, True, set())
+
     @rule()
     def fmt(self) -> None:
         before = self.path.read_bytes()

@@ -163,19 +163,24 @@ def workbook_text_problem(text: str) -> str | None:
 
 
 # Excel writes a character XML cannot hold as _xHHHH_ (a carriage return as _x000D_), and
-# a literal "_x" that would read as such an escape as _x005F_x.
+# the underscore that starts text which would read as such an escape as _x005F_.
 _EXCEL_ESCAPE: Final = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_ESCAPE_START: Final = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
 
 
 def workbook_text_in(text: str) -> str:
-    """A workbook's text as the spreadsheet shows it: Excel's _xHHHH_ escapes undone."""
+    """A workbook's text as the spreadsheet shows it: Excel's _xHHHH_ escapes undone, in
+    one pass from the left, as Excel reads them: _x005F_ is an underscore, and the text
+    after it is not read again ("_x005F_x0041_" is "_x0041_", not "A")."""
     if "_x" not in text:
         return text
     return _EXCEL_ESCAPE.sub(lambda found: chr(int(found.group(1), 16)), text)
 
 
 def workbook_text_out(text: str) -> str:
-    """Text for a workbook cell that `workbook_text_in` (and Excel) read back as written."""
+    """Text for a workbook cell that `workbook_text_in` (and Excel) read back as written:
+    every underscore that starts an escape's look-alike escaped, those that overlap too
+    (the second of "_x0041_x0042_" starts "_x0042_")."""
     if "_x" not in text:
         return text
-    return _EXCEL_ESCAPE.sub(lambda found: "_x005F" + found.group(0), text)
+    return _ESCAPE_START.sub("_x005F_", text)

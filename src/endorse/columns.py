@@ -226,8 +226,11 @@ def _check_constants(keys: Mapping[str, str], constants: Mapping[str, str]) -> N
             )
     missing = [k for k in REQUIRED_KEYS if k not in from_columns and k not in constants]
     if missing:
+        shared = (
+            ", or give the country for every row if they share one" if "country" in missing else ""
+        )
         raise ColumnsError(
             f"no column holds {' or '.join(missing)}, which every signatory needs; map the "
-            "column that does, or give the country for every row if they share one.",
+            f"column that does{shared}.",
             missing=missing,
         )

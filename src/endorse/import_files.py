@@ -39,6 +39,7 @@ _EXTENSIONS: Final[dict[str, FileFormat]] = {
     ".xlsm": "xlsx",
 }
 _DELIMITERS: Final[dict[str, str]] = {",": ",", ";": ";", "tab": "\t"}
+_SEPARATOR_NAMES: Final = {",": "commas", ";": "semicolons", "\t": "tabs"}
 _OTHER_SPREADSHEETS: Final = (".ods", ".xls", ".numbers")
 
 
@@ -128,8 +129,11 @@ def decode(data: bytes, path: Path) -> str:
 
 
 def detect_delimiter(header_line: str) -> str:
-    """The delimiter a csv header uses: the commonest of comma, semicolon and tab."""
-    counts = {d: header_line.count(d) for d in (",", ";", "\t")}
+    """The delimiter a csv header uses: the commonest of comma, semicolon and tab between
+    its cells, a quoted cell's own left out (`"Ville, commune";"Pays, territoire"` is two
+    cells separated by a semicolon)."""
+    between = "".join(header_line.split('"')[::2])
+    counts = {d: between.count(d) for d in (",", ";", "\t")}
     best = max(counts, key=lambda d: counts[d])
     return best if counts[best] else ","
 
@@ -158,7 +162,8 @@ def csv_table(
             line = reader.line_num + 1
     except csv.Error as error:
         raise ImportFileError(
-            f"{path}:{reader.line_num}: not valid csv: {error}; nothing was imported"
+            f"{path}:{reader.line_num}: not valid csv, its cells read as separated by "
+            f"{_SEPARATOR_NAMES[separator]}: {error}; nothing was imported"
         ) from None
     return columns, rows
 
@@ -166,6 +171,8 @@ def csv_table(
 def _line(text: str, number: int) -> str:
     """Line `number` (from 1) of `text`, or "" past its end; lines end as csv's do (a line
     feed, a carriage return, or both)."""
+    if number > len(text) + 1:  # each line but the first starts after a character
+        return ""
     lines = _LINE_END.split(text, number)
     return lines[number - 1] if len(lines) >= number else ""
 

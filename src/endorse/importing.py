@@ -25,6 +25,7 @@ import json
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any, Final, Literal
@@ -60,6 +61,10 @@ PROGRESS_STEP: Final = 250
 # from the name) and how the name is written.
 _SPELLING_KEYS: Final = ("id", "name", "as_written")
 _ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
+# A date and time as `datetime.isoformat` writes one, with or without its offset (or Z).
+_ISO_DATETIME: Final = re.compile(
+    r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?(?:Z|[+-]\d{2}:\d{2})?"
+)
 
 
 class ImportRefusedError(EndorseError):
@@ -354,25 +359,25 @@ def _cell_type(value: Any) -> str:
 
 def _extra_value(key: str, value: Any, file_format: FileFormat) -> Any:
     """An unknown key's value as TOML keeps it: csv cells and a workbook's text cells read
-    as TOML values, json as is except that text written YYYY-MM-DD becomes a date (json has
-    no dates of its own), and a workbook's date cell at midnight a date."""
+    as TOML values, json as is except that text written as a date or a date and time
+    becomes one (json has none of its own), and a workbook's date cell at midnight a date.
+    Line breaks in text are read as in a field's (`_with_line_feeds`)."""
     from endorse.cells import read_extra_cell
 
     if isinstance(value, CellError):
         raise _cell_error(key, value)
-    if file_format == "csv" or (file_format == "xlsx" and isinstance(value, str)):
-        return read_extra_cell(value)
+    if file_format != "json" and isinstance(value, str):
+        return read_extra_cell(_with_line_feeds(value))
     if file_format == "xlsx":
         return value.date() if isinstance(value, datetime) and value.time() == time(0) else value
     return _dates_restored(key, value)
 
 
 def _dates_restored(key: str, value: Any) -> Any:
-    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            return value
+    """A json value as TOML keeps it: dates and dates and times, which `endorse list
+    --format json` writes as ISO text, restored, in arrays and tables too."""
+    if isinstance(value, str):
+        return _restored_text(value)
     if isinstance(value, list):
         if any(v is None for v in value):
             raise ValueProblem(
@@ -388,6 +393,17 @@ def _dates_restored(key: str, value: Any) -> Any:
             "number beyond 1e308); give the value as a number or as text",
         )
     return value
+
+
+def _restored_text(text: str) -> str | date:
+    """Text, or the date or the date and time it is in ISO (2018-01-15, 2018-01-15T10:30:00)."""
+    text = _with_line_feeds(text)
+    with suppress(ValueError):  # a day or an hour that is not one (2018-02-30)
+        if _ISO_DATE.fullmatch(text):
+            return date.fromisoformat(text)
+        if _ISO_DATETIME.fullmatch(text):
+            return datetime.fromisoformat(text)
+    return text
 
 
 # Checking the rows against the registry and each other

@@ -92,7 +92,9 @@ def _not_found_advice(error: RegistryNotFoundError) -> str | None:
 
 def _columns_advice(error: ColumnsError) -> str | None:
     if error.missing:
-        return "Map one with --column FIELD=HEADER, or give it for every row with --set country=CC."
+        mapped = " ".join(f"--column {field}=HEADER" for field in error.missing)
+        every_row = " or give it for every row with --set country=CC" * ("country" in error.missing)
+        return f"Name the column with {mapped}{',' if every_row else ''}{every_row}."
     if not error.unmapped:
         return None
     ignore = " ".join(f"--ignore-column {_quoted(h)}" for h in error.unmapped[:_LISTED])
