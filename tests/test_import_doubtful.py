@@ -288,3 +288,19 @@ def test_a_doubtful_file_in_a_folder_that_is_not_there_is_refused_before_anythin
     assert result.exit_code == 2
     assert "exist" in result.stderr and "--doubtful" in result.stderr
     assert registry.read_bytes() == before
+
+
+def test_a_cell_under_no_header_is_handed_back_where_it_was(invoke: Invoke, tmp_path: Path) -> None:
+    registry = empty_registry(tmp_path)
+    source = tmp_path / "list.csv"
+    source.write_text(
+        "name,country,,note\nVille de Nantes,FR,zz,a\nGdynia,PL,,b,3,4\nLyon,FR,,c\n",
+        encoding="utf-8",
+    )
+    doubtful = tmp_path / "doubtful.csv"
+    result = invoke("--registry", registry, "import", source, "--doubtful", doubtful)
+    assert result.exit_code == 0, result.stderr
+    lines = [line.split(",")[:6] for line in doubtful.read_text(encoding="utf-8").splitlines()]
+    assert lines[0] == ["name", "country", "", "note", "", ""]
+    assert lines[1][:4] == ["Ville de Nantes", "FR", "zz", "a"]
+    assert lines[2] == ["Gdynia", "PL", "", "b", "3", "4"]

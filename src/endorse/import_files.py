@@ -210,7 +210,7 @@ def _csv_row(
             values[column] = restore(cell)
         elif cell.strip():
             values[""] = position + 1
-    return Row(line, values)
+    return Row(line, values, tuple(map(restore, cells)) if "" in values else ())
 
 
 def json_rows(text: str, path: Path) -> list[Row]:

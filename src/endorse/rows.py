@@ -37,6 +37,9 @@ class Row:
 
     line: int
     values: Mapping[str, Any]
+    # Every cell as read, in column order, kept only for a row with a stray cell (whose
+    # value `values` does not hold) so that a row handed back loses none of it.
+    cells: tuple[Any, ...] = ()
 
 
 @dataclass(frozen=True)

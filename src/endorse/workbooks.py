@@ -355,4 +355,4 @@ def _row(line: int, values: Sequence[Any], headers: Sequence[str]) -> Row:
             found[header] = value
         elif _filled(value):
             found[""] = f"{column_letter(position + 1)}{line}"
-    return Row(line, found)
+    return Row(line, found, tuple(values) if "" in found else ())

@@ -19,25 +19,36 @@ from endorse.cells import WorkbookValue, spreadsheet_safe, workbook_text_out
 from endorse.columns import DOUBTFUL_COLUMN, header_key
 from endorse.rows import CellError, Row, Table
 
+Doubtful = Sequence[tuple[Row, str]]
+
 
 def doubtful_file(table: Table, why: Mapping[int, str]) -> str | bytes:
     """The rows of `table` whose position `why` holds (`importing.doubtful_rows`), in the
     table's format, with the reason in DOUBTFUL_COLUMN (replacing that column's old value
     in a file handed back before)."""
     rows = [(table.rows[position], reason) for position, reason in sorted(why.items())]
-    headers = [h for h in table.headers if header_key(h) != header_key(DOUBTFUL_COLUMN)]
     if table.file_format == "json":
         return _json(rows)
+    headers = _columns(table.headers, rows)
     if table.file_format == "xlsx":
         return _workbook(headers, rows)
     return _csv(headers, rows, table.delimiter)
 
 
+def _columns(headers: Sequence[str], rows: Doubtful) -> list[str]:
+    """The file's headers as written, blank ones included, as many as the widest row has
+    cells (a cell under no header is handed back where it was), without a reason column
+    of a file handed back before."""
+    width = max([len(headers), *(len(row.cells) for row, _ in rows)])
+    padded = [*headers, *[""] * (width - len(headers))]
+    return ["" if header_key(h) == header_key(DOUBTFUL_COLUMN) else h for h in padded]
+
+
 def _own_values(row: Row, headers: Sequence[str]) -> list[Any]:
-    return [row.values.get(header) for header in headers]
-
-
-Doubtful = Sequence[tuple[Row, str]]
+    """The row's cells under `headers`: as read when it had a stray cell, else by header."""
+    if row.cells:
+        return [*row.cells, *[None] * (len(headers) - len(row.cells))]
+    return [row.values.get(header) if header else None for header in headers]
 
 
 def _csv(headers: Sequence[str], rows: Doubtful, delimiter: str) -> str:
