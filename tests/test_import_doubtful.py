@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import openpyxl
@@ -37,16 +38,38 @@ def _ids(registry: Path) -> list[str]:
     return [s.id for s in endorse.load(registry).signatories]
 
 
+@dataclass(frozen=True)
+class Files:
+    """An empty registry, a list of clear and doubtful rows, and where the doubtful go."""
+
+    registry: Path
+    source: Path
+    doubtful: Path
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> Files:
+    return Files(
+        empty_registry(tmp_path),
+        _csv(tmp_path / "list.csv", [*CLEAR, *DOUBTFUL]),
+        tmp_path / "doubtful.csv",
+    )
+
+
+def _import(invoke: Invoke, files: Files, *options: str) -> InvokeResult:
+    return invoke(
+        "--registry", files.registry, "import", files.source, *COLUMNS,
+        "--doubtful", files.doubtful, *options,
+    )  # fmt: skip
+
+
 def test_the_clear_rows_go_in_and_the_doubtful_come_back_with_why(
-    invoke: Invoke, tmp_path: Path
+    invoke: Invoke, files: Files
 ) -> None:
-    registry = empty_registry(tmp_path)
-    source = _csv(tmp_path / "list.csv", [*CLEAR, *DOUBTFUL])
-    doubtful = tmp_path / "doubtful.csv"
-    result = invoke("--registry", registry, "import", source, *COLUMNS, "--doubtful", doubtful)
+    result = _import(invoke, files)
     assert result.exit_code == 0, result.stderr
-    assert sorted(_ids(registry)) == ["gdynia", "massa-marittima"]
-    lines = doubtful.read_text(encoding="utf-8").splitlines()
+    assert sorted(_ids(files.registry)) == ["gdynia", "massa-marittima"]
+    lines = files.doubtful.read_text(encoding="utf-8").splitlines()
     assert lines[0] == "City;Country;Endorsed;doubtful because"
     assert [line.split(";")[:3] for line in lines[1:]] == [d.split(";") for d in DOUBTFUL]
     assert "very close" in lines[1] and "Benin Republic" in lines[2] and "date" in lines[3]
@@ -54,12 +77,10 @@ def test_the_clear_rows_go_in_and_the_doubtful_come_back_with_why(
 
 
 def test_doubtful_rows_corrected_import_again_without_their_reason_column(
-    invoke: Invoke, tmp_path: Path
+    invoke: Invoke, files: Files, tmp_path: Path
 ) -> None:
-    registry = empty_registry(tmp_path)
-    source = _csv(tmp_path / "list.csv", [*CLEAR, *DOUBTFUL])
-    doubtful = tmp_path / "doubtful.csv"
-    invoke("--registry", registry, "import", source, *COLUMNS, "--doubtful", doubtful)
+    registry, doubtful = files.registry, files.doubtful
+    _import(invoke, files)
     corrected = (
         doubtful.read_text(encoding="utf-8")
         .replace("Benin Republic", "Benin")
@@ -126,16 +147,11 @@ def test_no_doubtful_row_writes_the_header_alone_and_says_so(
     assert doubtful.read_text(encoding="utf-8") == "City;Country;Endorsed;doubtful because\n"
 
 
-def test_a_dry_run_does_not_mind_an_existing_doubtful_file(invoke: Invoke, tmp_path: Path) -> None:
-    registry = empty_registry(tmp_path)
-    source = _csv(tmp_path / "list.csv", [*CLEAR, *DOUBTFUL])
-    doubtful = tmp_path / "doubtful.csv"
-    doubtful.write_text("kept\n", encoding="utf-8")
-    result = invoke(
-        "--registry", registry, "import", source, *COLUMNS, "--doubtful", doubtful, "--dry-run"
-    )
+def test_a_dry_run_does_not_mind_an_existing_doubtful_file(invoke: Invoke, files: Files) -> None:
+    files.doubtful.write_text("kept\n", encoding="utf-8")
+    result = _import(invoke, files, "--dry-run")
     assert result.exit_code == 0, result.stderr
-    assert doubtful.read_text(encoding="utf-8") == "kept\n"
+    assert files.doubtful.read_text(encoding="utf-8") == "kept\n"
 
 
 def test_a_json_record_that_json_cannot_write_back_is_handed_back_as_valid_json(
@@ -162,60 +178,41 @@ def _no_constant(name: str) -> None:
 
 
 def test_a_dry_run_writes_neither_the_registry_nor_the_doubtful_file(
-    invoke: Invoke, tmp_path: Path
+    invoke: Invoke, files: Files
 ) -> None:
-    registry = empty_registry(tmp_path)
-    before = registry.read_bytes()
-    source = _csv(tmp_path / "list.csv", [*CLEAR, *DOUBTFUL])
-    doubtful = tmp_path / "doubtful.csv"
-    result = invoke(
-        "--registry", registry, "import", source, *COLUMNS, "--doubtful", doubtful, "--dry-run"
-    )
+    before = files.registry.read_bytes()
+    result = _import(invoke, files, "--dry-run")
     assert result.exit_code == 0, result.stderr
     assert "would write 3 doubtful rows" in result.stderr
-    assert registry.read_bytes() == before and not doubtful.exists()
+    assert files.registry.read_bytes() == before and not files.doubtful.exists()
 
 
 def test_an_existing_doubtful_file_is_refused_and_nothing_changes(
-    invoke: Invoke, tmp_path: Path
+    invoke: Invoke, files: Files
 ) -> None:
-    registry = empty_registry(tmp_path)
-    before = registry.read_bytes()
-    source = _csv(tmp_path / "list.csv", [*CLEAR, *DOUBTFUL])
-    doubtful = tmp_path / "doubtful.csv"
-    doubtful.write_text("kept\n", encoding="utf-8")
-    result = invoke("--registry", registry, "import", source, *COLUMNS, "--doubtful", doubtful)
+    before = files.registry.read_bytes()
+    files.doubtful.write_text("kept\n", encoding="utf-8")
+    result = _import(invoke, files)
     assert result.exit_code == 2
     assert "exists" in result.stderr and "--overwrite-doubtful" in result.stderr
-    assert registry.read_bytes() == before
-    assert doubtful.read_text(encoding="utf-8") == "kept\n"
+    assert files.registry.read_bytes() == before
+    assert files.doubtful.read_text(encoding="utf-8") == "kept\n"
 
 
-def test_overwrite_doubtful_replaces_an_existing_file(invoke: Invoke, tmp_path: Path) -> None:
-    registry = empty_registry(tmp_path)
-    source = _csv(tmp_path / "list.csv", [*CLEAR, *DOUBTFUL])
-    doubtful = tmp_path / "doubtful.csv"
-    doubtful.write_text("old\n", encoding="utf-8")
-    result = invoke(
-        "--registry", registry, "import", source, *COLUMNS,
-        "--doubtful", doubtful, "--overwrite-doubtful",
-    )  # fmt: skip
+def test_overwrite_doubtful_replaces_an_existing_file(invoke: Invoke, files: Files) -> None:
+    files.doubtful.write_text("old\n", encoding="utf-8")
+    result = _import(invoke, files, "--overwrite-doubtful")
     assert result.exit_code == 0, result.stderr
-    assert doubtful.read_text(encoding="utf-8").startswith("City;Country;Endorsed;")
+    assert files.doubtful.read_text(encoding="utf-8").startswith("City;Country;Endorsed;")
 
 
 @pytest.mark.parametrize("which", ["input", "registry"])
 def test_the_doubtful_file_is_never_the_input_nor_the_registry(
-    invoke: Invoke, tmp_path: Path, which: str
+    invoke: Invoke, files: Files, which: str
 ) -> None:
-    registry = empty_registry(tmp_path)
-    source = _csv(tmp_path / "list.csv", [*CLEAR, *DOUBTFUL])
-    target = source if which == "input" else registry
+    target = files.source if which == "input" else files.registry
     before = target.read_bytes()
-    result = invoke(
-        "--registry", registry, "import", source, *COLUMNS,
-        "--doubtful", target, "--overwrite-doubtful",
-    )  # fmt: skip
+    result = _import(invoke, Files(files.registry, files.source, target), "--overwrite-doubtful")
     assert result.exit_code == 2
     assert target.read_bytes() == before
 
