@@ -175,7 +175,10 @@ class Registry(RuleBasedStateMachine):
     def withdraw(self, data: st.DataObject, note: str, through_api: bool) -> None:
         target = data.draw(st.sampled_from(sorted(self.model)))
         was_withdrawn = self.model[target].status == "withdrawn"
-        note_held = note.strip() in (self.model[target].note or "")
+        held = self.model[target].note or ""
+        # The note is held when it ends the note, appended after a full stop or a semicolon.
+        added = note.strip()
+        note_held = not added or held == added or held.endswith((f". {added}", f"; {added}"))
         before = self.path.read_bytes()
         if through_api:
             try:

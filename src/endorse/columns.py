@@ -19,6 +19,7 @@ from endorse.errors import EndorseError
 from endorse.model import SIGNATORY_KEYS
 from endorse.names import fold
 from endorse.values import shown, text_problem
+from endorse.words import plural
 
 REQUIRED_KEYS: Final = ("name", "country")
 # Fields a constant cannot give: every row would be the same signatory.
@@ -172,7 +173,7 @@ def _refuse_unmapped(headers: Sequence[str], keys: Mapping[str, str], ignored: s
     unmapped = [h for h in headers if h and h not in keys and h not in ignored]
     if unmapped:
         listed = ", ".join(shown(h) for h in unmapped)
-        these = "this column is" if len(unmapped) == 1 else f"these {len(unmapped)} columns are"
+        these = plural(len(unmapped), "this column is", f"these {len(unmapped)} columns are")
         raise ColumnsError(
             f"{these} neither a field of the registry nor mapped to one: {listed} "
             f"(the fields are: {', '.join(SIGNATORY_KEYS)}).",

@@ -52,6 +52,7 @@ from endorse.values import (
     shown,
     signatory_from_values,
 )
+from endorse.words import counted, plural
 
 OnDuplicate = Literal["error", "skip"]
 Progress = Callable[[int], None]
@@ -587,10 +588,9 @@ def refusal(plan: ImportPlan, source: Source) -> ImportRefusedError:
     """The error that lists every problem row of a refused import."""
     count = len(plan.problems)
     lines = "\n".join(f"  {p.located(source)}" for p in plan.problems)
-    rows = "1 row" if count == 1 else f"{count} rows"
     return ImportRefusedError(
-        f"{source.path}: {rows} cannot be imported, so nothing was imported "
-        f"(the registry is unchanged):\n{lines}\nFix {'it' if count == 1 else 'them'} "
+        f"{source.path}: {counted(count, 'row')} cannot be imported, so nothing was imported "
+        f"(the registry is unchanged):\n{lines}\nFix {plural(count, 'it', 'them')} "
         "and import the file again.",
         plan.problems,
     )

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from endorse.checks.findings import Finding
 from endorse.duplicates import exact_duplicates, near_duplicates
 from endorse.model import Signatory
+from endorse.words import counted
 
 Located = tuple[Signatory, int | None]
 
@@ -46,7 +47,7 @@ def _close(earlier: Located, later: Located, edits: int) -> Finding:
     closeness = (
         'the same name once words like "City", "County" or "Region" are left out'
         if edits == 0
-        else f"{edits} typing mistake{'s' if edits > 1 else ''} apart"
+        else f"{counted(edits, 'typing mistake')} apart"
     )
     return Finding.of(
         "W303",

@@ -20,6 +20,7 @@ from endorse.cli.base import SignatoryRef, app, registry_path
 from endorse.editing import changed_keys, chosen_id_note
 from endorse.model import Kind, Registry, Signatory, Status
 from endorse.store import DEFAULT_LOCK_TIMEOUT
+from endorse.words import counted
 
 
 def _finite(seconds: float) -> float:
@@ -61,8 +62,7 @@ def print_record(signatory: Signatory) -> None:
 
 
 def _count(registry: Registry) -> str:
-    total = len(registry.signatories)
-    return f"{total} signator{'y' if total == 1 else 'ies'}"
+    return counted(len(registry.signatories), "signatory", "signatories")
 
 
 @app.command()

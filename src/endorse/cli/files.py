@@ -19,6 +19,7 @@ from endorse.cli.paper import (
 )
 from endorse.errors import EndorseError
 from endorse.store import DEFAULT_LOCK_TIMEOUT, DEFAULT_RELATIVE_PATH, ENV_VAR
+from endorse.words import counted
 
 
 class NotCanonicalError(EndorseError):
@@ -135,9 +136,6 @@ def fmt(
         output.message(f"{path}: already in canonical form; nothing was changed")
     elif done.comments_dropped:
         count = done.comments_dropped
-        output.message(
-            f"{path}: rewritten in canonical form; {count} comment{'s' if count != 1 else ''} "
-            "dropped"
-        )
+        output.message(f"{path}: rewritten in canonical form; {counted(count, 'comment')} dropped")
     else:
         output.message(f"{path}: rewritten in canonical form")

@@ -22,6 +22,7 @@ from endorse.cli.base import app, registry_path, write_output_file
 from endorse.cli.edit import LockTimeout
 from endorse.store import DEFAULT_LOCK_TIMEOUT
 from endorse.values import shown as shown_text
+from endorse.words import counted, plural
 
 if TYPE_CHECKING:
     from endorse.importing import ImportPlan, Renamed, RowProblem
@@ -251,9 +252,9 @@ def _doubtful_summary(plan: ImportPlan, doubtful: Path, read: int, *, dry_run: b
         verb = "would write" if dry_run else "wrote"
         kinds = Counter(_doubt(problem) for problem in plan.problems)
         said = ", ".join(f"{n} {what}" for what, n in kinds.most_common())
-        where = f"{verb} {_count(count, 'doubtful row')} to {doubtful} ({said})"
+        where = f"{verb} {counted(count, 'doubtful row')} to {doubtful} ({said})"
     return (
-        f"; {where}. Of {_count(read, 'row')} read: {len(plan.added)} imported, "
+        f"; {where}. Of {counted(read, 'row')} read: {len(plan.added)} imported, "
         f"{len(plan.skipped)} skipped as already there, {count} doubtful"
     )
 
@@ -307,7 +308,7 @@ def _dry_run_lines(plan: ImportPlan, source: Source) -> str:
                 else f'already in the registry as "{s.existing.id}"'
             )
             + (
-                f", but its {', '.join(s.differs)} differ{'s' if len(s.differs) == 1 else ''}"
+                f", but its {', '.join(s.differs)} {plural(len(s.differs), 'differs', 'differ')}"
                 if s.differs
                 else ""
             ),
@@ -341,13 +342,13 @@ def _summary(plan: ImportPlan, source: Source, path: Path, *, dry_run: bool) -> 
     sheet = "" if source.sheet is None else f" (sheet {shown_text(source.sheet)})"
     parts = [f"{verb} {_signatories(len(plan.added))} from {file}{sheet} into {path}"]
     if plan.added:
-        parts[0] += f" ({_count(members, 'member')}, {_count(others, 'non-member')})"
+        parts[0] += f" ({counted(members, 'member')}, {counted(others, 'non-member')})"
     if plan.renamed:
         renamed = [r.line for r in plan.renamed]
         ids = ", ".join(f'"{r.signatory.id}"' for r in plan.renamed[:3])
         more = ", …" if len(plan.renamed) > 3 else ""
         parts.append(
-            f"{_count(len(renamed), 'row')} ({_lines(renamed, source.unit)}) got an id of "
+            f"{counted(len(renamed), 'row')} ({_lines(renamed, source.unit)}) got an id of "
             f"{_its(renamed)} "
             f"own ({ids}{more}), the slug of {_its(renamed, 'its', 'their')} name being "
             "taken in another country or subdivision"
@@ -357,19 +358,19 @@ def _summary(plan: ImportPlan, source: Source, path: Path, *, dry_run: bool) -> 
     verb = "would skip" if dry_run else "skipped"
     if in_registry:
         parts.append(
-            f"{verb} {_count(len(in_registry), 'row')} already in the registry "
+            f"{verb} {counted(len(in_registry), 'row')} already in the registry "
             f"({_lines(in_registry, source.unit)})"
         )
     if repeats:
         parts.append(
-            f"{verb} {_count(len(repeats), 'row')} repeating an earlier row of the file "
+            f"{verb} {counted(len(repeats), 'row')} repeating an earlier row of the file "
             f"({_lines(repeats, source.unit)})"
         )
     differing = [s.line for s in plan.skipped if s.differs]
     if differing:
         parts.append(
-            f"{_count(len(differing), 'skipped row')} ({_lines(differing, source.unit)}) "
-            f"{'holds' if len(differing) == 1 else 'hold'} other values than the signatory "
+            f"{counted(len(differing), 'skipped row')} ({_lines(differing, source.unit)}) "
+            f"{plural(len(differing), 'holds', 'hold')} other values than the signatory "
             "kept, which are not imported (--dry-run lists them)"
         )
     total = len(plan.registry.signatories)
@@ -381,12 +382,8 @@ def _summary(plan: ImportPlan, source: Source, path: Path, *, dry_run: bool) -> 
 
 
 def _its(numbers: list[int], one: str = "its", many: str = "their") -> str:
-    return one if len(numbers) == 1 else many
-
-
-def _count(number: int, stem: str, one: str = "", many: str = "s") -> str:
-    return f"{number} {stem}{one if number == 1 else many}"
+    return plural(len(numbers), one, many)
 
 
 def _signatories(number: int) -> str:
-    return _count(number, "signator", "y", "ies")
+    return counted(number, "signatory", "signatories")

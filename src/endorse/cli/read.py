@@ -20,6 +20,7 @@ from endorse.cli.base import (
 )
 from endorse.model import Kind, Signatory, Status
 from endorse.query import Filters, SortKey, resolve, select
+from endorse.words import counted
 
 ListFormat = Literal["table", "json", "csv", "tsv", "markdown", "ids", "xlsx"]
 LIST_EXTENSIONS: Final[dict[str, ListFormat]] = {
@@ -109,8 +110,7 @@ def list_signatories(
         write_output_file(output_file, _list_data(chosen, output_format))
         count = len(chosen)
         output.message(
-            f"wrote {count} signator{'y' if count == 1 else 'ies'} ({output_format}) "
-            f"to {output_file}"
+            f"wrote {counted(count, 'signatory', 'signatories')} ({output_format}) to {output_file}"
         )
     elif output_format == "table" and _rich_table_fits(chosen):
         from endorse.render import table

@@ -9,6 +9,7 @@ from typing import Final, TypeVar
 
 from endorse.checks.findings import Finding, summarise
 from endorse.render.safe import terminal_safe
+from endorse.words import counted
 
 _FINDINGS_PER_CHUNK: Final = 500
 _T = TypeVar("_T")
@@ -52,13 +53,9 @@ def _finding_lines(finding: Finding, path: str) -> str:
 def summary_line(findings: Sequence[Finding]) -> str:
     summary = summarise(findings)
     return (
-        f"{_count(summary.errors, 'error')}, {_count(summary.warnings, 'warning')}, "
+        f"{counted(summary.errors, 'error')}, {counted(summary.warnings, 'warning')}, "
         f"{summary.info} info"
     )
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def to_json(findings: Sequence[Finding]) -> str:
