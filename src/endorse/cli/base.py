@@ -15,13 +15,8 @@ from pathlib import Path
 from typing import Annotated, Any, Final, TypeVar
 
 import typer
+import typer.main
 from typer.core import TyperGroup
-from typer.main import (
-    get_command_from_info,
-    get_command_name,
-    get_group,
-    get_install_completion_arguments,
-)
 from typer.models import CommandInfo
 
 from endorse import __version__, output
@@ -44,12 +39,7 @@ class EndorseGroup(TyperGroup):
         if module is not None:
             importlib.import_module(f"endorse.cli.{module}")
             info = next(i for i in app.registered_commands if _command_name(i) == cmd_name)
-            command = get_command_from_info(
-                info,
-                pretty_exceptions_short=app.pretty_exceptions_short,
-                rich_markup_mode=app.rich_markup_mode,
-            )
-            self.add_command(command, cmd_name)
+            self.add_command(_click_command(info), cmd_name)
         return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
@@ -192,17 +182,29 @@ def registry_path(ctx: typer.Context) -> Path:
 
 def lazy_group() -> EndorseGroup:
     """The app as a Click group whose commands load on first use (see EndorseGroup), with
-    Typer's --install-completion and --show-completion, as `typer.main.get_command` adds them."""
+    Typer's --install-completion and --show-completion: Typer's public `get_command` of the
+    app with no command registered yet."""
     registered = app.registered_commands
     app.registered_commands = []
     try:
-        group = get_group(app)
+        group = typer.main.get_command(app)
     finally:
         app.registered_commands = registered
     assert isinstance(group, EndorseGroup)
-    group.params.extend(get_install_completion_arguments())
     group.pending = dict(COMMAND_MODULES)
     return group
+
+
+def _click_command(info: CommandInfo) -> Any:
+    """One command as Click runs it, made by Typer's public `get_command` of an app that
+    holds that command alone (which Typer turns into the command itself)."""
+    alone = typer.Typer(
+        add_completion=False,
+        pretty_exceptions_short=app.pretty_exceptions_short,
+        rich_markup_mode=app.rich_markup_mode,
+    )
+    alone.registered_commands = [info]
+    return typer.main.get_command(alone)
 
 
 def load_all_commands() -> None:
@@ -212,8 +214,10 @@ def load_all_commands() -> None:
 
 
 def _command_name(info: CommandInfo) -> str:
+    """The command's name: the one given, else its function's with "-" for "_", as Typer
+    names it."""
     assert info.callback is not None
-    return info.name or get_command_name(info.callback.__name__)
+    return info.name or info.callback.__name__.lower().replace("_", "-")
 
 
 class OutputWriteError(EndorseError):

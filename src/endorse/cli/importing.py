@@ -145,8 +145,9 @@ def import_file(
     ] = False,
     lock_timeout: LockTimeout = DEFAULT_LOCK_TIMEOUT,
 ) -> None:
-    """Add the signatories of a csv, json or Excel file; if any row is wrong, add none (or,
-    with --doubtful, add the clear rows and hand the others back).
+    """Add the signatories of a csv, json or Excel file; if any row is wrong, add none.
+
+    With --doubtful FILE, add the clear rows and write the others to FILE, with why.
 
     Example: endorse import form.csv --column name="City" --ignore-column Timestamp --dry-run
     """
