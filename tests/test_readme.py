@@ -44,3 +44,21 @@ def test_readme_console_block_prints_what_it_shows(
 def test_readme_has_the_two_quick_start_commands() -> None:
     assert "pip install . && endorse report" in README
     assert 'pip install -e ".[test]" && pytest' in README
+
+
+PYTHON_BLOCKS = re.findall(r"```python\n(.*?)```", README, flags=re.DOTALL)
+
+
+@pytest.mark.parametrize("block", PYTHON_BLOCKS)
+def test_readme_python_block_runs(
+    block: str, registry_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(registry_copy.parent.parent)
+    exec(compile(block, "README.md", "exec"), {})
+    import endorse
+
+    assert endorse.load(registry_copy).by_id("massa-marittima") is not None
+
+
+def test_readme_is_a_front_door_not_a_manual() -> None:
+    assert len(README.splitlines()) < 160

@@ -77,7 +77,9 @@ def names_a_terminal(path: Path) -> bool:
     try:
         if not stat.S_ISCHR(path.stat().st_mode):
             return False
-        descriptor = os.open(path, os.O_WRONLY | os.O_NOCTTY | os.O_NONBLOCK)
+        # O_NOCTTY and O_NONBLOCK are POSIX's; Windows has neither, and no /dev/tty.
+        quietly = getattr(os, "O_NOCTTY", 0) | getattr(os, "O_NONBLOCK", 0)
+        descriptor = os.open(path, os.O_WRONLY | quietly)
     except OSError:
         return False
     try:

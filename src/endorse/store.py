@@ -11,10 +11,12 @@ form when its bytes are the canonical text (`is_canonical`).
 from __future__ import annotations
 
 import codecs
+import contextlib
 import dataclasses
 import os
 import re
 import stat
+import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -412,6 +414,10 @@ def _mode_of(target: Path) -> int:
 
 
 def _sync_folder(folder: Path) -> None:
+    """Make the rename in `folder` durable (POSIX; Windows opens no folder as a file, and
+    its renames are written through by the file system)."""
+    if sys.platform == "win32":
+        return
     fd = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -429,7 +435,8 @@ def locked(path: Path, timeout: float = DEFAULT_LOCK_TIMEOUT) -> Iterator[None]:
     """Hold the registry's exclusive lock, or raise RegistryLockedError after `timeout` s.
 
     The lock is an flock(2) on `<registry>.lock`, taken with the standard library
-    (fcntl), and the file is removed when the lock is released, as git removes its lock
+    (fcntl; on Windows, msvcrt's lock of its first byte), and the file is removed when the
+    lock is released, as git removes its lock
     files, so that it is there only while a command writes (and `git add -A` never sees
     it). Removing it is safe: a process that waited on the removed file finds, once it has
     the flock, that the path no longer names the file it holds, and takes the lock again
@@ -447,10 +454,21 @@ def locked(path: Path, timeout: float = DEFAULT_LOCK_TIMEOUT) -> Iterator[None]:
     try:
         yield
     finally:
-        try:
-            lock_file.unlink(missing_ok=True)
-        finally:
-            os.close(descriptor)
+        _unlock_and_remove(lock_file, descriptor)
+
+
+def _unlock_and_remove(lock_file: Path, descriptor: int) -> None:
+    """Remove the lock file while holding the lock (POSIX), then let it go; Windows removes
+    no file another process holds open, so the file goes when the last one lets it go."""
+    if sys.platform == "win32":
+        os.close(descriptor)  # closing the file unlocks its byte
+        with contextlib.suppress(OSError):
+            lock_file.unlink()
+        return
+    try:
+        lock_file.unlink(missing_ok=True)
+    finally:
+        os.close(descriptor)
 
 
 def _flock(lock_file: Path, timeout: float) -> int | None:
@@ -473,17 +491,34 @@ def _flock(lock_file: Path, timeout: float) -> int | None:
 
 
 def _wait_for_flock(descriptor: int, deadline: float) -> bool:
-    import fcntl
     import time
 
     while True:
-        try:
-            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        if _try_lock(descriptor):
             return True
-        except BlockingIOError:
-            if time.monotonic() >= deadline:
-                return False
-            time.sleep(LOCK_POLL_SECONDS)
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(LOCK_POLL_SECONDS)
+
+
+def _try_lock(descriptor: int) -> bool:
+    """Take the exclusive lock of the open file without waiting: flock(2) on POSIX, a lock
+    of its first byte (msvcrt.locking) on Windows, where fcntl does not exist."""
+    if sys.platform == "win32":
+        import msvcrt
+
+        try:
+            msvcrt.locking(descriptor, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+    import fcntl
+
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
 
 
 def _still_named(descriptor: int, lock_file: Path) -> bool:
