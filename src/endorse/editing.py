@@ -2,7 +2,7 @@
 
 Each function takes a Registry and gives back the new one with the record
 concerned, or raises an EndorseError and changes nothing. The caller runs
-them inside `store.modify`, so the registry they see is the one on disk
+them inside `endorse.edit` (`api.edit`), so the registry they see is the one on disk
 under the lock, and what they return is what gets written.
 """
 

@@ -14,7 +14,7 @@ unknown keys mapped to themselves), or the file's own, mapped to fields
    before it, in one pass over a `DuplicateIndex`, and says what would be
    added, skipped or refused.
 
-The caller writes `plan.registry` once, inside `store.modify`, and only when
+The caller writes `plan.registry` once, inside `endorse.edit` (`api.edit`), and only when
 the plan has no problem: an import is all or nothing.
 """
 
