@@ -147,11 +147,16 @@ def test_a_near_duplicate_asks_did_you_mean(index: DuplicateIndex) -> None:
 
 
 def test_force_accepts_a_near_duplicate(index: DuplicateIndex) -> None:
-    refuse_duplicate(index, signatory("Pitsburgh", id="x"), force=True)
+    near = signatory("Pitsburgh", id="x")
+    assert [m.signatory.id for m in index.near(near)] == ["pittsburgh"]
+    assert refuse_duplicate(index, near, force=True) is None
 
 
 def test_the_signatory_being_edited_is_not_its_own_duplicate(index: DuplicateIndex) -> None:
-    refuse_duplicate(index, signatory("New York"), ignore="new-york")
+    itself = signatory("New York")
+    assert index.exact(itself) is not None
+    assert index.exact(itself, ignore="new-york") is None
+    assert refuse_duplicate(index, itself, ignore="new-york") is None
 
 
 def test_the_bundled_registry_holds_no_duplicates() -> None:
