@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import tomli
 import tomli_w
 from hypothesis import given
@@ -22,6 +23,7 @@ def test_text_written_by_tomli_w_has_no_comment_even_with_hashes_and_quotes(
     assert not has_comments(tomli_w.dumps(doc, multiline_strings=True))
 
 
+@pytest.mark.slow
 @given(registries())
 def test_the_canonical_text_of_any_registry_has_no_comment(registry: Registry) -> None:
     assert not has_comments(dumps(registry))

@@ -37,11 +37,13 @@ def test_any_valid_registry_round_trips_through_toml_text(registry: Registry) ->
     assert registry_from_text(dumps(registry), Path("r.toml")) == registry
 
 
+@pytest.mark.slow
 @given(registries())
 def test_model_to_dict_and_back_is_unchanged(registry: Registry) -> None:
     assert registry_from_doc(registry_to_doc(registry)) == registry
 
 
+@pytest.mark.slow
 @given(registries())
 def test_the_canonical_text_is_a_fixed_point(registry: Registry) -> None:
     text = dumps(registry)
@@ -86,6 +88,7 @@ def test_the_example_in_the_format_documentation_is_a_valid_canonical_registry()
     assert dumps(registry) == example
 
 
+@pytest.mark.slow
 @given(registries(), st.randoms(use_true_random=False))
 def test_only_the_exact_canonical_bytes_are_canonical(registry: Registry, random: Random) -> None:
     canonical = dumps(registry).encode("utf-8")

@@ -30,6 +30,7 @@ def generated(script: ModuleType) -> dict[str, bytes]:
     return files
 
 
+@pytest.mark.slow
 def test_regenerating_the_index_gives_the_shipped_bytes(
     script: ModuleType, generated: dict[str, bytes], tmp_path: Path
 ) -> None:
@@ -40,6 +41,7 @@ def test_regenerating_the_index_gives_the_shipped_bytes(
     assert script.differences(generated, script.DATA) == []
 
 
+@pytest.mark.slow
 def test_the_index_is_json_of_one_file_per_country(generated: dict[str, bytes]) -> None:
     assert "core.json" in generated
     assert "places/US.json" in generated and "alternates/DE.json" in generated
@@ -48,6 +50,7 @@ def test_the_index_is_json_of_one_file_per_country(generated: dict[str, bytes]) 
         content.decode("utf-8")
 
 
+@pytest.mark.slow
 def test_writing_removes_the_files_of_countries_no_longer_there(
     script: ModuleType, generated: dict[str, bytes], tmp_path: Path
 ) -> None:
@@ -59,6 +62,7 @@ def test_writing_removes_the_files_of_countries_no_longer_there(
     assert script.differences(generated, tmp_path) == []
 
 
+@pytest.mark.slow
 def test_check_passes_on_the_shipped_index() -> None:
     done = subprocess.run(
         [sys.executable, "scripts/make_place_index.py", "--check"],
@@ -71,6 +75,7 @@ def test_check_passes_on_the_shipped_index() -> None:
     assert not (ROOT / "src" / "endorse" / "data" / "places" / "ZZ.json").exists()
 
 
+@pytest.mark.slow
 def test_check_fails_on_a_changed_missing_or_extra_file(
     script: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -18,6 +18,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
@@ -315,4 +316,4 @@ class Registry(RuleBasedStateMachine):
 
 
 Registry.TestCase.settings = settings(max_examples=EXAMPLES, stateful_step_count=25, deadline=None)
-test_random_sequences_of_commands_lose_nothing = Registry.TestCase
+test_random_sequences_of_commands_lose_nothing = pytest.mark.slow(Registry.TestCase)

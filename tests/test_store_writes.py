@@ -222,6 +222,7 @@ def rewrite_forever(path: Path, texts: tuple[str, str]) -> None:
         os._exit(1)
 
 
+@pytest.mark.slow
 def test_writes_killed_at_random_moments_leave_the_old_or_the_new_file(tmp_path: Path) -> None:
     path = tmp_path / "registry.toml"
     texts = (dumps(many_signatories(1000, "old")), dumps(many_signatories(1000, "new")))
