@@ -247,3 +247,69 @@ def test_a_key_of_its_own_holding_an_integer_beyond_tomls_is_refused(registry: P
     with pytest.raises(endorse.EndorseError, match="beyond what TOML holds"):
         with endorse.edit(registry) as draft:
             draft.add_all([huge])
+
+
+# Found by review: hand-made signatories meet the value rules; every argument's type.
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        {"name": "Evil\u202eville", "country": "FR"},
+        {"name": "Two\nLines", "country": "FR"},
+        {"name": "Lyon", "country": "XX"},
+        {"name": "Lyon", "country": "fr"},
+        {"name": 5, "country": "FR"},
+    ],
+)
+def test_a_hand_made_signatory_breaking_a_value_rule_is_refused(
+    registry: Path, values: dict[str, object]
+) -> None:
+    hand_made = Signatory("q1", kind="city", member=False, status="confirmed", **values)  # type: ignore[arg-type]
+    with pytest.raises(endorse.EndorseError), endorse.edit(registry) as draft:
+        draft.add_all([hand_made])
+    assert registry.read_bytes() == BUNDLED.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("call", "argument"),
+    [
+        (lambda d: d.edit("accra", clear=5), "clear"),
+        (lambda d: d.edit("accra", clear=None), "clear"),
+        (lambda d: d.edit_paper(add_commitments=5), "add_commitments"),
+        (lambda d: d.edit_paper(add_commitments=b"ab"), "add_commitments"),
+        (lambda d: d.edit_paper(add_commitments={"a": 1}), "add_commitments"),
+        (lambda d: d.edit_paper(add_recipients=[{"name": "x"}]), "recipient"),
+        (lambda d: d.add_all(5), "candidates"),
+    ],
+)
+def test_a_draft_argument_of_the_wrong_type_is_refused_naming_it(
+    registry: Path, call: Callable[[endorse.Draft], object], argument: str
+) -> None:
+    with pytest.raises(endorse.ValueProblem) as refused, endorse.edit(registry) as draft:
+        call(draft)
+    assert refused.value.field == argument
+    assert registry.read_bytes() == BUNDLED.read_bytes()
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: endorse.load(5),
+        lambda: endorse.validate(5),
+        lambda: endorse.summarise(5),
+        lambda: endorse.version(5),
+        lambda: endorse.log(".", since=5),
+    ],
+)
+def test_a_library_function_refuses_an_argument_of_the_wrong_type(
+    call: Callable[[], object],
+) -> None:
+    with pytest.raises(endorse.ValueProblem, match="must be"):
+        call()
+
+
+def test_a_lock_timeout_too_large_to_be_a_float_waits_as_long_as_forever(registry: Path) -> None:
+    with endorse.edit(registry, lock_timeout=10**400) as draft:
+        draft.withdraw("accra")
+    assert endorse.load(registry).by_id("accra").status == "withdrawn"  # type: ignore[union-attr]

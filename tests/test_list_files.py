@@ -34,11 +34,11 @@ def test_format_tsv_writes_tabs_to_stdout(invoke: Invoke, registry_copy: Path) -
     assert result.stdout.splitlines()[0].split("\t")[:2] == ["id", "name"]
 
 
-@pytest.mark.parametrize("name", ["list.xlsm", "list.XLTM"])
-def test_a_workbook_with_macros_is_refused_as_output(
+@pytest.mark.parametrize("name", ["list.xlsm", "list.XLTM", "list.xls", "list.xlsb", "list.ods"])
+def test_a_spreadsheet_endorse_does_not_write_is_refused_as_output(
     invoke: Invoke, registry_copy: Path, tmp_path: Path, name: str
 ) -> None:
     result = invoke("--registry", registry_copy, "list", "--output", tmp_path / name)
     assert result.exit_code == 2
-    assert "macros" in result.stderr
+    assert "spreadsheet" in result.stderr
     assert not (tmp_path / name).exists()

@@ -53,7 +53,12 @@ def find(path: PathLike | None = None) -> Path:
 
 def _given(path: PathLike) -> Path:
     """The path given for the registry; an empty one is refused here, as the command line
-    refuses `--registry ""`, since Path("") would be the current folder."""
+    refuses `--registry ""`, since Path("") would be the current folder, and so is
+    anything that is no path (a number)."""
+    if not isinstance(path, str | os.PathLike):
+        from endorse.values import wrong_type
+
+        raise wrong_type("path", path, "a file path (text or a Path)")
     if not os.fspath(path).strip():
         raise RegistryNotFoundError(
             "the registry's path is empty; give a registry file, such as "
@@ -131,7 +136,10 @@ def version(
     RegistryNotFoundError for a file that is not there, or the errors of `load`, naming
     the version."""
     from endorse import history
+    from endorse.values import wrong_type
 
+    if spec is not None and not isinstance(spec, str):
+        raise wrong_type("spec", spec, "text: a registry file or a git revision")
     if spec is None:
         target = find(path)
         return Version(str(target), store.load(target).registry)
@@ -173,7 +181,10 @@ def log(path: PathLike | None = None, since: str | date | None = None) -> list[L
     revision. A version that does not parse is an entry with a `problem` and no changes,
     and the next is compared with the last version that parsed."""
     from endorse.history import log as registry_log
+    from endorse.values import wrong_type
 
+    if since is not None and not isinstance(since, str | date):
+        raise wrong_type("since", since, "a date, or text: YYYY-MM-DD or a git revision")
     when = since.isoformat()[:10] if isinstance(since, date) else since
     return registry_log(_in_history(path), when)
 
@@ -265,7 +276,7 @@ class Draft:
         from endorse.editing import edit_signatory
 
         self._check_open()
-        keys = (clear,) if isinstance(clear, str) else clear  # one key, as edit_paper takes
+        keys = _items(clear, "clear")  # one key, or several, as edit_paper takes
         return self._apply(edit_signatory(self.registry, reference, changes, keys))
 
     def withdraw(self, reference: str, *, note: str | None = None) -> Signatory:
@@ -300,9 +311,9 @@ class Draft:
         paper = changed_paper(
             self.registry.paper,
             changes,
-            add_commitments=_items(add_commitments),
-            add_recipients=_items(add_recipients),
-            clear=_items(clear),
+            add_commitments=_items(add_commitments, "add_commitments"),
+            add_recipients=_items(add_recipients, "add_recipients"),
+            clear=_items(clear, "clear"),
         )
         self.registry = dataclasses.replace(self.registry, paper=paper)
         return paper
@@ -356,9 +367,12 @@ def _candidates(items: Iterable[Candidate | Signatory]) -> list[Candidate]:
     from endorse.importing import Candidate
     from endorse.values import ValueProblem
 
+    if isinstance(items, str | bytes) or not isinstance(items, Iterable):
+        raise ValueProblem("candidates", f"add_all takes a list of candidates, not {items!r}")
     found: list[Candidate] = []
     for position, item in enumerate(items, 1):
         if isinstance(item, Signatory):
+            _check_hand_made(item)
             item = Candidate(position, item, id_given=True, row=position - 1)
         if not isinstance(item, Candidate):
             raise ValueProblem(
@@ -370,11 +384,28 @@ def _candidates(items: Iterable[Candidate | Signatory]) -> list[Candidate]:
     return found
 
 
-def _items(value: str | Recipient | Iterable[str | Recipient]) -> tuple[Any, ...]:
+def _check_hand_made(signatory: Signatory) -> None:
+    """A signatory made by hand meets format 1 and the value rules `add` applies (what
+    `validate` would otherwise report of the file written): the first problem is raised."""
+    from endorse.values import stored_value_problems
+
+    paper = Paper("hand-made", "hand-made", 0)
+    store.check_writable_model(Registry(paper, (signatory,)))
+    problems = stored_value_problems(signatory)
+    if problems:
+        raise problems[0]
+
+
+def _items(value: str | Recipient | Iterable[str | Recipient], argument: str) -> tuple[Any, ...]:
     """A sequence argument as a tuple, a lone string (or Recipient) as one item, never as
-    its characters."""
+    its characters; anything but a list or a tuple of them (a number, None, bytes, a
+    mapping, a set) is refused, naming `argument`."""
     if isinstance(value, str | Recipient):
         return (value,)
+    if not isinstance(value, list | tuple):
+        from endorse.values import wrong_type
+
+        raise wrong_type(argument, value, "text, or a list of texts")
     return tuple(value)
 
 
@@ -412,7 +443,9 @@ def _seconds(value: object) -> float:
     """A lock timeout: a number of seconds, not negative (an int or a float, not text)."""
     from endorse.values import ValueProblem
 
-    if isinstance(value, bool) or not isinstance(value, int | float) or not value >= 0:
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = float(min(value, 10**9))  # a timeout of 30 years waits as long as forever
+    if not isinstance(value, float) or not 0 <= value < float("inf"):
         raise ValueProblem(
             "lock_timeout",
             f"lock_timeout must be a number of seconds, 0 or more, not "

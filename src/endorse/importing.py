@@ -386,7 +386,11 @@ def _dates_restored(key: str, value: Any) -> Any:
             )
         return [_dates_restored(key, v) for v in value]
     if isinstance(value, dict):
-        return {k: _dates_restored(key, v) for k, v in value.items() if v is not None}
+        if any(v is None for v in value.values()):
+            raise ValueProblem(
+                key, f"{key} is a table that holds null, which the registry (TOML) cannot store"
+            )
+        return {k: _dates_restored(key, v) for k, v in value.items()}
     if isinstance(value, float) and not math.isfinite(value):
         raise ValueProblem(
             key,

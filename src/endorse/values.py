@@ -664,7 +664,7 @@ PAPER_CLEARABLE_KEYS: Final = tuple(k for k in PAPER_KEYS if k not in REQUIRED_P
 
 
 def _optional_long_text(value: str | None, field: str, max_length: int) -> str | None:
-    if value is None or not value.strip():
+    if value is None or _blank(value):
         return None
     return clean_text(value, field, max_length=max_length)
 
@@ -679,8 +679,10 @@ def check_recipient(value: str | Recipient) -> Recipient:
     left out) or a Recipient; each part a name of up to NAME_MAX_LENGTH characters."""
     if isinstance(value, Recipient):
         name, role = value.name, value.role
-    else:
+    elif isinstance(value, str):
         name, _, role = value.partition(",")
+    else:
+        raise wrong_type("recipient", value, 'text ("NAME, ROLE") or a Recipient')
     return Recipient(
         name=clean_text(name, "recipient", max_length=NAME_MAX_LENGTH),
         role=_optional_long_text(role, "recipient's role", NAME_MAX_LENGTH),

@@ -33,8 +33,9 @@ LIST_EXTENSIONS: Final[dict[str, ListFormat]] = {
 }
 
 
-# Workbooks with macros, which `import` reads as workbooks but `list` cannot write.
-_MACRO_WORKBOOKS: Final = (".xlsm", ".xltm")
+# Spreadsheets `list` does not write: workbooks with macros (which `import` reads), binary
+# and template workbooks, other programs' spreadsheets; a table of text in one would lie.
+_OTHER_SPREADSHEETS: Final = (".xlsm", ".xltm", ".xltx", ".xls", ".xlsb", ".ods", ".numbers")
 
 
 @app.command("list")
@@ -136,9 +137,10 @@ def _check_destination(output_format: ListFormat, output_file: Path | None, path
     """--output must not name the registry; a workbook is never sent to a terminal."""
     if output_file is not None:
         refuse_output_over(output_file, path)
-    if output_file is not None and output_file.suffix.lower() in _MACRO_WORKBOOKS:
+    if output_file is not None and output_file.suffix.lower() in _OTHER_SPREADSHEETS:
         raise typer.BadParameter(
-            f"{output_file} names a workbook with macros, which endorse does not write; name "
+            f"{output_file} names a kind of spreadsheet endorse does not write (a workbook "
+            "with macros, an old or binary Excel file, a template, another program's); name "
             "it .xlsx (a workbook) or .csv",
             param_hint="--output",
         )
