@@ -163,16 +163,3 @@ def test_the_command_line_advises_mapping_the_missing_name_not_setting_the_count
     assert result.exit_code == 1
     assert "--column name=HEADER" in result.stderr
     assert "--set country" not in result.stderr
-
-
-def test_a_json_table_holding_null_is_refused_as_an_array_holding_null_is(
-    invoke: Callable[..., InvokeResult], tmp_path: Path
-) -> None:
-    registry = empty_registry(tmp_path)
-    source = tmp_path / "list.json"
-    source.write_text(
-        '[{"name": "Lyon", "country": "FR", "k": {"a": {"b": null}}}]', encoding="utf-8"
-    )
-    result = invoke("--registry", registry, "import", source, "--column", "k=k")
-    assert result.exit_code == 1
-    assert "holds null" in result.stderr

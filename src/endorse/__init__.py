@@ -22,21 +22,32 @@ if TYPE_CHECKING:
     from endorse.api import (
         Draft,
         DraftClosedError,
+        FormatCheck,
         Version,
+        check_format,
         diff,
+        doubtful_rows,
         edit,
         find,
+        fmt,
+        import_table,
+        init,
         load,
         log,
+        read_table,
+        select,
+        show,
         summarise,
         validate,
         version,
     )
     from endorse.changes import Changes
     from endorse.checks import Finding
+    from endorse.columns import ChoicesError, ColumnChoices, ColumnsError
     from endorse.duplicates import DuplicateError, NearDuplicateError
     from endorse.editing import IdTakenError
     from endorse.errors import (
+        AmbiguousReferenceError,
         EndorseError,
         RegistryFormatError,
         RegistryNotFoundError,
@@ -44,9 +55,24 @@ if TYPE_CHECKING:
         RegistryReadError,
         UnknownSignatoryError,
     )
-    from endorse.history import HistoryError, LogEntry
-    from endorse.importing import ImportRefusedError
-    from endorse.model import Paper, Recipient, Registry, Signatory
+    from endorse.history import (
+        GitMissingError,
+        HistoryError,
+        LogEntry,
+        NotARepositoryError,
+        UnknownRevisionError,
+    )
+    from endorse.importing import (
+        Candidate,
+        ImportPlan,
+        ImportRefusedError,
+        Reading,
+        Renamed,
+        RowProblem,
+    )
+    from endorse.model import Kind, Paper, Recipient, Registry, Signatory, Status
+    from endorse.query import SortKey
+    from endorse.rows import ImportFileError, Source, Table, UnknownImportFormatError
     from endorse.store import (
         CommentsWouldBeLostError,
         RegistryExistsError,
@@ -57,6 +83,34 @@ if TYPE_CHECKING:
     from endorse.values import ValueProblem
 
 _HOMES = {
+    "init": "endorse.api",
+    "check_format": "endorse.api",
+    "fmt": "endorse.api",
+    "select": "endorse.api",
+    "show": "endorse.api",
+    "read_table": "endorse.api",
+    "import_table": "endorse.api",
+    "doubtful_rows": "endorse.api",
+    "FormatCheck": "endorse.api",
+    "AmbiguousReferenceError": "endorse.errors",
+    "ColumnsError": "endorse.columns",
+    "ChoicesError": "endorse.columns",
+    "GitMissingError": "endorse.history",
+    "NotARepositoryError": "endorse.history",
+    "UnknownRevisionError": "endorse.history",
+    "ImportFileError": "endorse.rows",
+    "UnknownImportFormatError": "endorse.rows",
+    "Table": "endorse.rows",
+    "Source": "endorse.rows",
+    "Candidate": "endorse.importing",
+    "ImportPlan": "endorse.importing",
+    "RowProblem": "endorse.importing",
+    "Renamed": "endorse.importing",
+    "Reading": "endorse.importing",
+    "ColumnChoices": "endorse.columns",
+    "Kind": "endorse.model",
+    "SortKey": "endorse.query",
+    "Status": "endorse.model",
     "load": "endorse.api",
     "diff": "endorse.api",
     "log": "endorse.api",
@@ -95,6 +149,34 @@ _HOMES = {
 }
 
 __all__ = [
+    "init",
+    "check_format",
+    "fmt",
+    "select",
+    "show",
+    "read_table",
+    "import_table",
+    "doubtful_rows",
+    "FormatCheck",
+    "AmbiguousReferenceError",
+    "ColumnsError",
+    "ChoicesError",
+    "GitMissingError",
+    "NotARepositoryError",
+    "UnknownRevisionError",
+    "ImportFileError",
+    "UnknownImportFormatError",
+    "Table",
+    "Source",
+    "Candidate",
+    "ImportPlan",
+    "RowProblem",
+    "Renamed",
+    "Reading",
+    "ColumnChoices",
+    "Kind",
+    "SortKey",
+    "Status",
     "Changes",
     "CommentsWouldBeLostError",
     "Draft",

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from datetime import date
 from pathlib import Path
@@ -29,16 +29,20 @@ from endorse.model import DEFAULT_STATUS, Paper, Recipient, Registry, Signatory
 if TYPE_CHECKING:
     from endorse.changes import Changes
     from endorse.checks import Finding
+    from endorse.checks import Summary as FindingsSummary
     from endorse.editing import Edited
     from endorse.history import LogEntry
+    from endorse.import_files import Delimiter
     from endorse.importing import (
         Candidate,
         ImportPlan,
         OnDuplicate,
         Progress,
+        Reading,
         RowProblem,
         RowUnit,
     )
+    from endorse.rows import FileFormat, Table
     from endorse.summary import Summary
 
 PathLike = str | os.PathLike[str]
@@ -452,3 +456,224 @@ def _seconds(value: object) -> float:
             f"{type(value).__name__} {value!r}",
         )
     return float(value)
+
+
+# The other commands' doors: creating a registry, its canonical form, choosing
+# signatories, and importing a table.
+
+DEFAULT_LOCK_TIMEOUT = store.DEFAULT_LOCK_TIMEOUT
+ENV_VAR = store.ENV_VAR
+DEFAULT_RELATIVE_PATH = store.DEFAULT_RELATIVE_PATH
+
+
+def find_relative(path: PathLike | None = None) -> Path:
+    """The registry file as `find` finds it, relative to the current folder when it was
+    found by looking upward ("../data/registry.toml"), as git names files."""
+    explicit = None if path is None else _given(path)
+    folder = store.current_folder()
+    found = store.find_registry(explicit, os.environ, folder)
+    if explicit is None and not os.environ.get(ENV_VAR) and folder is not None:
+        return Path(os.path.relpath(found, folder))
+    return found
+
+
+def init(
+    path: PathLike,
+    *,
+    title: str,
+    network: str,
+    members_declared: int,
+    presented_on: str | date | None = None,
+    presented_at: str | None = None,
+    presented_by: str | None = None,
+    source: str | None = None,
+    summary: str | None = None,
+    framework: str | None = None,
+    commitments: Sequence[str] = (),
+    addressed_to: Sequence[str | Recipient] = (),
+) -> str:
+    """Create a new registry at `path` holding only its paper, in canonical form, and return
+    its text; RegistryExistsError when a file is there (it is never overwritten)."""
+    from endorse.values import paper_from_values
+
+    paper = paper_from_values(
+        title=title,
+        network=network,
+        members_declared=members_declared,
+        presented_on=presented_on,
+        presented_at=presented_at,
+        presented_by=presented_by,
+        source=source,
+        summary=summary,
+        framework=framework,
+        commitments=commitments,
+        addressed_to=addressed_to,
+    )
+    text = store.dumps(Registry(paper=paper))
+    store.create_new(_given(path), text)
+    return text
+
+
+@dataclasses.dataclass(frozen=True)
+class FormatCheck:
+    """Whether a registry file is in canonical form, and whether it holds comments (which
+    `fmt` drops only when asked)."""
+
+    canonical: bool
+    has_comments: bool
+
+
+def check_format(path: PathLike | None = None) -> FormatCheck:
+    """Whether the registry file (found as `find` finds it) is in canonical form; nothing is
+    written."""
+    target = find(path)
+    raw = store.read_bytes(target)
+    loaded = store.load_bytes(raw, target)
+    return FormatCheck(store.is_canonical(raw, loaded.registry), store.has_comments(loaded.text))
+
+
+def fmt(
+    path: PathLike | None = None,
+    *,
+    drop_comments: bool = False,
+    lock_timeout: float = store.DEFAULT_LOCK_TIMEOUT,
+) -> store.Canonicalised:
+    """Rewrite the registry file in canonical form under its lock, unless it already is;
+    comments are refused (CommentsWouldBeLostError) unless `drop_comments`."""
+    return store.canonicalise(
+        find(path).absolute(), drop_comments=drop_comments, lock_timeout=_seconds(lock_timeout)
+    )
+
+
+def select(
+    registry: Registry,
+    *,
+    member: bool | None = None,
+    country: str | None = None,
+    kind: str | None = None,
+    status: str | None = None,
+    search: str | None = None,
+    sort: str = "name",
+) -> list[Signatory]:
+    """The signatories `endorse list` shows: those the filters keep (None: no filter; a
+    country as a code or a name; a search ignoring case and accents), sorted by `sort`
+    ("name", "country" or "endorsed")."""
+    from endorse.query import SORT_KEYS, Filters
+    from endorse.query import select as chosen
+
+    if sort not in SORT_KEYS:
+        from endorse.values import ValueProblem
+
+        raise ValueProblem("sort", f"sort {sort!r} is not one of {', '.join(SORT_KEYS)}")
+    filters = Filters(member=member, country=country, kind=kind, status=status, search=search)
+    return chosen(registry.signatories, filters, sort)  # type: ignore[arg-type]
+
+
+def show(registry: Registry, reference: str) -> Signatory:
+    """The signatory an id, or a name that matches exactly one, means
+    (UnknownSignatoryError, AmbiguousReferenceError otherwise)."""
+    from endorse.query import resolve
+
+    return resolve(registry, reference)
+
+
+def read_table(
+    file: PathLike,
+    file_format: FileFormat | None = None,
+    *,
+    delimiter: Delimiter | None = None,
+    sheet: str | None = None,
+    header_row: int | None = None,
+) -> Table:
+    """A csv, json or workbook file read as a table of rows by header (its format from its
+    extension unless given), for `import_table`."""
+    from endorse.import_files import read_table as read
+
+    return read(
+        Path(file),
+        import_format(file, file_format),
+        delimiter=delimiter,
+        sheet=sheet,
+        header_row=header_row,
+    )
+
+
+def import_format(file: PathLike, given: FileFormat | None = None) -> FileFormat:
+    """The format an import file is read in: `given`, else its extension's."""
+    from endorse.import_files import format_of
+
+    return format_of(Path(file), given)
+
+
+def import_table(
+    table: Table,
+    path: PathLike | None = None,
+    *,
+    reading: Reading | None = None,
+    on_duplicate: OnDuplicate = "error",
+    force: bool = False,
+    keep_clear: bool = False,
+    dry_run: bool = False,
+    lock_timeout: float = store.DEFAULT_LOCK_TIMEOUT,
+    progress: Progress | None = None,
+    before_write: Callable[[ImportPlan], None] | None = None,
+) -> ImportPlan:
+    """Import a table's rows into the registry, as `endorse import` does: each row checked
+    as `add` checks it, then against the registry and the rows above it, and the registry
+    written once under its lock. With a problem row, ImportRefusedError and nothing
+    written, unless `keep_clear`: then the clear rows go in and the plan's `problems` are
+    the doubtful rows (`doubtful_rows` says why each). `before_write` is called with the
+    plan before the registry is written (to hand the doubtful rows back first)."""
+    from endorse import importing
+
+    candidates, problems = importing.candidates_from_table(table, reading, progress)
+    with edit(path, lock_timeout=lock_timeout, dry_run=dry_run) as draft:
+        plan = draft.add_all(
+            candidates,
+            on_duplicate=on_duplicate,
+            force=force,
+            problems=problems,
+            progress=progress,
+            unit=table.source.unit,
+            keep_clear=keep_clear,
+        )
+        if plan.problems and not keep_clear:
+            raise importing.refusal(plan, table.source)
+        if before_write is not None:
+            before_write(plan)
+    return plan
+
+
+def doubtful_rows(plan: ImportPlan) -> dict[int, str]:
+    """Why each refused row of an import is doubtful, by its position among the rows."""
+    from endorse.importing import doubtful_rows as why
+
+    return why(plan)
+
+
+def findings_summary(findings: Sequence[Finding]) -> FindingsSummary:
+    """How many errors, warnings and info `findings` hold (what `validate` prints last)."""
+    from endorse.checks import summarise as counted
+
+    return counted(findings)
+
+
+def write_output(path: PathLike, data: str | bytes) -> None:
+    """Write a file a person named (a list, a report, a workbook): a regular file atomically,
+    a pipe or a device in place; RegistryWriteError when it cannot be written."""
+    store.write_output(Path(path), data)
+
+
+def changed_keys(before: Signatory, after: Signatory) -> list[str]:
+    """The keys whose values differ between two versions of a signatory."""
+    from endorse.editing import changed_keys as keys
+
+    return keys(before, after)
+
+
+def chosen_id_note(registry: Registry, new: Signatory) -> str | None:
+    """What to tell the user when `new`, added to `registry` without an id, did not get the
+    slug of its name because a signatory of `registry` has it (None if it did)."""
+    from endorse.editing import chosen_id_note as note
+
+    return note(registry, new)

@@ -385,12 +385,8 @@ def _dates_restored(key: str, value: Any) -> Any:
                 key, f"{key} is an array that holds null, which the registry (TOML) cannot store"
             )
         return [_dates_restored(key, v) for v in value]
-    if isinstance(value, dict):
-        if any(v is None for v in value.values()):
-            raise ValueProblem(
-                key, f"{key} is a table that holds null, which the registry (TOML) cannot store"
-            )
-        return {k: _dates_restored(key, v) for k, v in value.items()}
+    if isinstance(value, dict):  # null in a table means absent, as it does in a record
+        return {k: _dates_restored(key, v) for k, v in value.items() if v is not None}
     if isinstance(value, float) and not math.isfinite(value):
         raise ValueProblem(
             key,

@@ -10,25 +10,27 @@ from __future__ import annotations
 
 import shlex
 
-from endorse.columns import ChoicesError, ColumnsError
-from endorse.duplicates import DuplicateError, NearDuplicateError
-from endorse.editing import IdTakenError
-from endorse.errors import (
+from endorse import (
     AmbiguousReferenceError,
-    EndorseError,
-    RegistryNotFoundError,
-    UnknownSignatoryError,
-)
-from endorse.history import GitMissingError, NotARepositoryError, UnknownRevisionError
-from endorse.importing import ImportRefusedError
-from endorse.rows import UnknownImportFormatError
-from endorse.store import (
-    ENV_VAR,
+    ChoicesError,
+    ColumnsError,
     CommentsWouldBeLostError,
+    DuplicateError,
+    EndorseError,
+    GitMissingError,
+    IdTakenError,
+    ImportRefusedError,
+    NearDuplicateError,
+    NotARepositoryError,
     RegistryExistsError,
     RegistryLockedError,
+    RegistryNotFoundError,
+    UnknownImportFormatError,
+    UnknownRevisionError,
+    UnknownSignatoryError,
+    ValueProblem,
 )
-from endorse.values import ValueProblem
+from endorse.api import ENV_VAR
 
 _EVERY_ID = "`endorse list --format ids` lists every id."
 _NEW_REGISTRY = '--title "…" --network "…" --members-declared N'

@@ -169,15 +169,10 @@ def registry_path(ctx: typer.Context) -> Path:
     One found by searching upward is named relative to the current folder
     ("data/registry.toml", "../data/registry.toml"), as git names files.
     """
-    from endorse.store import ENV_VAR, current_folder, find_registry
+    from endorse import api
 
     options = ctx.find_object(GlobalOptions)
-    explicit = options.registry if options else None
-    cwd = current_folder()
-    found = find_registry(explicit, os.environ, cwd)
-    if explicit is None and not os.environ.get(ENV_VAR) and cwd is not None:
-        return Path(os.path.relpath(found, cwd))
-    return found
+    return api.find_relative(options.registry if options else None)
 
 
 def lazy_group() -> EndorseGroup:
@@ -260,10 +255,10 @@ def format_for_output(
 def write_output_file(path: Path, text: str | bytes) -> None:
     """Write what --output asked for (text, or a workbook's bytes): atomically over a regular
     file, in place into a pipe or a device (`endorse.store.write_output`)."""
-    from endorse.store import RegistryWriteError, write_output
+    from endorse import RegistryWriteError, api
 
     try:
-        write_output(path, text)
+        api.write_output(path, text)
     except RegistryWriteError as error:
         raise OutputWriteError(
             f"cannot write {path}: {error.reason}; check that its folder exists and is writable"

@@ -15,11 +15,10 @@ from typing import Annotated
 
 import typer
 
-from endorse import output, query
+from endorse import output
+from endorse.api import DEFAULT_LOCK_TIMEOUT, changed_keys, chosen_id_note, show
 from endorse.cli.base import SignatoryRef, app, registry_path
-from endorse.editing import changed_keys, chosen_id_note
 from endorse.model import Kind, Registry, Signatory, Status
-from endorse.store import DEFAULT_LOCK_TIMEOUT
 from endorse.words import counted
 
 
@@ -213,7 +212,7 @@ def edit(
         raise typer.BadParameter("give at least one key to change, or --clear KEY")
     path = registry_path(ctx)
     with api.edit(path, lock_timeout=lock_timeout) as draft:
-        before = query.resolve(draft.registry, signatory)
+        before = show(draft.registry, signatory)
         after = draft.edit(before.id, clear=clear or (), **changes)
     changed = changed_keys(before, after)
     if changed:
@@ -241,7 +240,7 @@ def withdraw(
 
     path = registry_path(ctx)
     with api.edit(path, lock_timeout=lock_timeout) as draft:
-        before = query.resolve(draft.registry, signatory)
+        before = show(draft.registry, signatory)
         after = draft.withdraw(before.id, note=note)
     if before.status != "withdrawn":
         output.message(f'withdrew "{after.id}" in {path}; the record stays')
@@ -279,7 +278,7 @@ def remove(
         raise typer.Exit(2)
     path = registry_path(ctx)
     with api.edit(path, dry_run=True) as looked:
-        chosen = query.resolve(looked.registry, signatory)
+        chosen = show(looked.registry, signatory)
     if not yes:
         print_record(chosen)
         question = f'Remove "{chosen.id}" ({chosen.name}) from {path}?'

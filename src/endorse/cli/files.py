@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from endorse import output
+from endorse.api import DEFAULT_LOCK_TIMEOUT, DEFAULT_RELATIVE_PATH, ENV_VAR
 from endorse.cli.base import GlobalOptions, app, file_path, registry_path
 from endorse.cli.edit import LockTimeout
 from endorse.cli.paper import (
@@ -18,7 +19,6 @@ from endorse.cli.paper import (
     SUMMARY_HELP,
 )
 from endorse.errors import EndorseError
-from endorse.store import DEFAULT_LOCK_TIMEOUT, DEFAULT_RELATIVE_PATH, ENV_VAR
 from endorse.words import counted
 
 
@@ -62,10 +62,11 @@ def init(
 
     Example: endorse init registry.toml --title "Paper" --network Metropolis --members-declared 136
     """
-    from endorse import store, values
-    from endorse.model import Registry
+    from endorse import api
 
-    paper = values.paper_from_values(
+    target = path or _default_new_path(ctx)
+    text = api.init(
+        target,
         title=title,
         network=network,
         members_declared=members_declared,
@@ -78,9 +79,6 @@ def init(
         commitments=commitment or (),
         addressed_to=recipient or (),
     )
-    target = path or _default_new_path(ctx)
-    text = store.dumps(Registry(paper=paper))
-    store.create_new(target, text)
     output.write_data(text)
     output.message(f"created {target}; add signatories with `endorse add NAME --country CC`")
 
@@ -114,24 +112,23 @@ def fmt(
 
     Example: endorse fmt --check
     """
-    from endorse import store
+    from endorse import api
 
     path = registry_path(ctx)
     if check:
-        raw = store.read_bytes(path)
-        loaded = store.load_bytes(raw, path)
-        if not store.is_canonical(raw, loaded.registry):
+        found = api.check_format(path)
+        if not found.canonical:
             raise NotCanonicalError(
                 f"{path}: not in canonical form; run `endorse fmt` to rewrite it"
                 + (
                     " (it holds comments: `endorse fmt --force` drops them)"
-                    if store.has_comments(loaded.text)
+                    if found.has_comments
                     else ""
                 )
             )
         output.message(f"{path}: in canonical form")
         return
-    done = store.canonicalise(path, drop_comments=force, lock_timeout=lock_timeout)
+    done = api.fmt(path, drop_comments=force, lock_timeout=lock_timeout)
     if not done.rewritten:
         output.message(f"{path}: already in canonical form; nothing was changed")
     elif done.comments_dropped:

@@ -71,7 +71,7 @@ def diff(
 def _history_path(ctx: typer.Context) -> Path:
     """The registry whose history is read: found as every command finds it, or, when the
     path given names no file (it was deleted), that path: its history is in git."""
-    from endorse.errors import RegistryNotFoundError
+    from endorse import RegistryNotFoundError
 
     try:
         return registry_path(ctx)

@@ -18,15 +18,14 @@ from typing import TYPE_CHECKING, Annotated, Final, Literal
 import typer
 
 from endorse import output
+from endorse.api import DEFAULT_LOCK_TIMEOUT
 from endorse.cli.base import app, registry_path, write_output_file
 from endorse.cli.edit import LockTimeout
-from endorse.store import DEFAULT_LOCK_TIMEOUT
-from endorse.values import shown as shown_text
+from endorse.render.safe import terminal_safe
 from endorse.words import counted, plural
 
 if TYPE_CHECKING:
-    from endorse.importing import ImportPlan, Renamed, RowProblem
-    from endorse.rows import Source
+    from endorse import ImportPlan, Renamed, RowProblem, Source
 
 PROGRESS_MIN_ROWS: Final = 2000
 
@@ -151,8 +150,7 @@ def import_file(
 
     Example: endorse import form.csv --column name="City" --ignore-column Timestamp --dry-run
     """
-    from endorse import api, import_files, importing
-    from endorse.columns import ColumnChoices
+    from endorse import ColumnChoices, Reading, api
 
     path = registry_path(ctx)
     choices = ColumnChoices(
@@ -160,8 +158,8 @@ def import_file(
         ignored=tuple(ignored or ()),
         constants=_pairs(constants, "--set", "FIELD=VALUE"),
     )
-    reading = importing.Reading(choices, date_format)
-    kind = import_files.format_of(file, file_format)
+    reading = Reading(choices, date_format)
+    kind = api.import_format(file, file_format)
     if sheet is not None and kind != "xlsx":
         raise typer.BadParameter(f"{file} is {kind}, which has no sheets", param_hint="--sheet")
     if delimiter is not None and kind != "csv":
@@ -175,33 +173,30 @@ def import_file(
         _check_doubtful_path(
             doubtful, file, path, kind, overwrite=overwrite_doubtful, dry_run=dry_run
         )
-    table = import_files.read_table(
-        file, kind, delimiter=delimiter, sheet=sheet, header_row=header_row
-    )
-    rows = len(table.rows)
-    watched = output.progress("checking rows", 2 * rows) if rows > PROGRESS_MIN_ROWS else None
-    with watched or nullcontext(None) as advance:
-        candidates, problems = importing.candidates_from_table(table, reading, advance)
-        source, read = table.source, len(table.rows)
-        if doubtful is None:
-            del table  # its rows, read as the file holds them, are not needed past this point
-        with api.edit(path, lock_timeout=lock_timeout, dry_run=dry_run) as draft:
-            plan = draft.add_all(
-                candidates,
-                on_duplicate=on_duplicate,
-                force=force,
-                problems=problems,
-                progress=advance,
-                unit=source.unit,
-                keep_clear=doubtful is not None,
-            )
-            if plan.problems and doubtful is None:
-                raise importing.refusal(plan, source)
-            if doubtful is not None and not dry_run:
-                from endorse.render.doubtful import doubtful_file
+    table = api.read_table(file, kind, delimiter=delimiter, sheet=sheet, header_row=header_row)
+    source, read = table.source, len(table.rows)
 
-                why = importing.doubtful_rows(plan)
-                write_output_file(doubtful, doubtful_file(table, why))
+    def hand_back(plan: ImportPlan) -> None:
+        """Write the doubtful rows before the registry, so that a failure loses none."""
+        if doubtful is not None and not dry_run:
+            from endorse.render.doubtful import doubtful_file
+
+            write_output_file(doubtful, doubtful_file(table, api.doubtful_rows(plan)))
+
+    watched = output.progress("checking rows", 2 * read) if read > PROGRESS_MIN_ROWS else None
+    with watched or nullcontext(None) as advance:
+        plan = api.import_table(
+            table,
+            path,
+            reading=reading,
+            on_duplicate=on_duplicate,
+            force=force,
+            keep_clear=doubtful is not None,
+            dry_run=dry_run,
+            lock_timeout=lock_timeout,
+            progress=advance,
+            before_write=hand_back,
+        )
     if dry_run:
         output.write_data(_dry_run_lines(plan, source))
     summary = _summary(plan, source, path, dry_run=dry_run)
@@ -244,7 +239,7 @@ def _check_doubtful_path(
 
 def _doubtful_summary(plan: ImportPlan, doubtful: Path, read: int, *, dry_run: bool) -> str:
     """How many rows went where: imported + skipped + doubtful = the rows read."""
-    from endorse.importing import doubtful_rows
+    from endorse.api import doubtful_rows
 
     count = len(doubtful_rows(plan))
     if not count:
@@ -340,7 +335,7 @@ def _summary(plan: ImportPlan, source: Source, path: Path, *, dry_run: bool) -> 
     members = plan.members_added
     others = len(plan.added) - members
     verb = "would import" if dry_run else "imported"
-    sheet = "" if source.sheet is None else f" (sheet {shown_text(source.sheet)})"
+    sheet = "" if source.sheet is None else f' (sheet "{terminal_safe(source.sheet)}")'
     parts = [f"{verb} {_signatories(len(plan.added))} from {file}{sheet} into {path}"]
     if plan.added:
         parts[0] += f" ({counted(members, 'member')}, {counted(others, 'non-member')})"

@@ -7,9 +7,9 @@ from typing import Annotated, Final
 import typer
 
 from endorse import output
+from endorse.api import DEFAULT_LOCK_TIMEOUT
 from endorse.cli.base import app, registry_path
 from endorse.cli.edit import LockTimeout
-from endorse.store import DEFAULT_LOCK_TIMEOUT
 
 SUMMARY_HELP: Final = "What the paper aims at, in a sentence or two."
 FRAMEWORK_HELP: Final = "The text or resolution the paper answers to."

@@ -8,7 +8,8 @@ from typing import Annotated, Final, Literal
 
 import typer
 
-from endorse import output
+from endorse import SortKey, output
+from endorse.api import select
 from endorse.cli.base import (
     SignatoryRef,
     app,
@@ -19,7 +20,6 @@ from endorse.cli.base import (
     write_output_file,
 )
 from endorse.model import Kind, Signatory, Status
-from endorse.query import Filters, SortKey, resolve, select
 from endorse.words import counted
 
 ListFormat = Literal["table", "json", "csv", "tsv", "markdown", "ids", "xlsx"]
@@ -101,8 +101,15 @@ def list_signatories(
     output_format = format_for_output(chosen_format, output_file, LIST_EXTENSIONS, "table")
     _check_destination(output_format, output_file, path)
     registry = api.load(path)
-    filters = Filters(member=member, country=country, kind=kind, status=status, search=search)
-    chosen = select(registry.signatories, filters, sort)
+    chosen = select(
+        registry,
+        member=member,
+        country=country,
+        kind=kind,
+        status=status,
+        search=search,
+        sort=sort,
+    )
     if not chosen:
         output.message("no signatory matches" if registry.signatories else "the registry is empty")
         if output_format in ("table", "ids") and output_file is None:
@@ -193,7 +200,7 @@ def show(
     from endorse import api
     from endorse.render import table
 
-    found = resolve(api.load(registry_path(ctx)), signatory)
+    found = api.show(api.load(registry_path(ctx)), signatory)
     if output.stdout_is_rich():
         output.print_rich(table.rich_card(found))
     else:

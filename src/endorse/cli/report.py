@@ -18,7 +18,7 @@ from endorse.cli.base import (
 )
 
 if TYPE_CHECKING:
-    from endorse.summary import Summary
+    from endorse import Summary
 
 ReportFormat = Literal["text", "markdown", "html", "json"]
 REPORT_EXTENSIONS: Final[dict[str, ReportFormat]] = {

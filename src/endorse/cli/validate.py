@@ -35,7 +35,6 @@ def validate(
     Example: endorse validate --strict
     """
     from endorse import api
-    from endorse.checks import summarise
     from endorse.render import findings as render
 
     path = registry_path(ctx)
@@ -44,7 +43,7 @@ def validate(
         output.write_data(render.to_json(findings))
     else:
         output.write_data_chunks(render.text_chunks(findings, _shown(path)))
-    summary = summarise(findings)
+    summary = api.findings_summary(findings)
     if summary.errors or (strict and summary.warnings):
         raise typer.Exit(1)
 
