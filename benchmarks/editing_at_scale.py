@@ -15,9 +15,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from endorse.duplicates import DuplicateIndex
-from endorse.model import Paper, Registry, Signatory
-from endorse.store import dumps, load
+from endorse.duplicates.rule import DuplicateIndex
+from endorse.registry.model import Paper, Registry, Signatory
+from endorse.registry.store import dumps, load
 
 T = TypeVar("T")
 

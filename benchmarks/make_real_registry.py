@@ -1,7 +1,7 @@
 """Write a registry of N signatories named after real cities: `python make_real_registry.py N PATH`.
 
 The names are GeoNames cities read through endorse's own place data
-(`endorse.gazetteer.places_of`, rows whose feature is "city"), so the
+(`endorse.places.gazetteer.places_of`, rows whose feature is "city"), so the
 place checks find most of them, as they would in a real registry. They
 are spread over 22 countries weighted as the members of a city network
 are (the US, western Europe and Brazil first, a few in Africa and Asia),
@@ -28,10 +28,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from endorse.gazetteer import places_of
-from endorse.model import Paper, Registry, Signatory
-from endorse.names import match_key, slugify
-from endorse.store import dumps
+from endorse.places.gazetteer import places_of
+from endorse.places.names import match_key, slugify
+from endorse.registry.model import Paper, Registry, Signatory
+from endorse.registry.store import dumps
 
 SEED = 2018
 # Share of the signatories per country, in percent.

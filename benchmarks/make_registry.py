@@ -15,9 +15,9 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-from endorse.model import Paper, Registry, Signatory
-from endorse.names import match_key, slugify
-from endorse.store import dumps
+from endorse.places.names import match_key, slugify
+from endorse.registry.model import Paper, Registry, Signatory
+from endorse.registry.store import dumps
 
 COUNTRIES = (
     "AR BE BO BR CA CI CL CN CO DE EC EG ES ET FR GA GB GH ID IN IR IT JP KE KR MA MX "

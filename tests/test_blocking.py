@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import OSA
 
-from endorse.blocking import near_pairs
+from endorse.duplicates.blocking import near_pairs
 
 
 def _brute_force(keys: list[str], blocks: list[str], most: int) -> set[tuple[int, int, int]]:

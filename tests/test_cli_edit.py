@@ -10,7 +10,7 @@ import pytest
 
 from conftest import InvokeResult
 from endorse.cli import edit as edit_commands
-from endorse.store import dumps, is_canonical, load
+from endorse.registry.store import dumps, is_canonical, load
 
 Invoke = Callable[..., InvokeResult]
 

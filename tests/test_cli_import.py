@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import InvokeResult
-from endorse import store
-from endorse.model import Registry
+from endorse.registry import store
+from endorse.registry.model import Registry
 
 MEMBER_WORDS = (
     "; write one of true, yes, y, 1, oui, vrai, sí, si, verdadero or false, no, n, 0, non, "

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import BUNDLED, InvokeResult
-from endorse.cells import spreadsheet_restore
-from endorse.store import load
+from endorse.imports.cells import spreadsheet_restore
+from endorse.registry.store import load
 
 Invoke = Callable[..., InvokeResult]
 

@@ -8,8 +8,8 @@ import tomli_w
 from hypothesis import given
 from hypothesis import strategies as st
 
-from endorse.model import Registry
-from endorse.store import count_comments, dumps, first_comment_line, has_comments
+from endorse.registry.model import Registry
+from endorse.registry.store import count_comments, dumps, first_comment_line, has_comments
 from strategies import registries
 
 TEXTS = st.text(st.characters(codec="utf-8"), max_size=30)

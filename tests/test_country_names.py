@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import InvokeResult
-from endorse.places import AmbiguousCountryError, UnknownCountryError, resolve_country
-from endorse.store import load
+from endorse.places.lookup import AmbiguousCountryError, UnknownCountryError, resolve_country
+from endorse.registry.store import load
 
 Invoke = Callable[..., InvokeResult]
 

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import BUNDLED
-from endorse.duplicates import (
+from endorse.duplicates.rule import (
     DuplicateError,
     DuplicateIndex,
     NearDuplicateError,
@@ -21,9 +21,9 @@ from endorse.duplicates import (
     near_duplicates,
     refuse_duplicate,
 )
-from endorse.model import Signatory
-from endorse.names import slugify
-from endorse.store import load
+from endorse.places.names import slugify
+from endorse.registry.model import Signatory
+from endorse.registry.store import load
 
 
 def signatory(

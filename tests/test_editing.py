@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import BUNDLED
-from endorse.duplicates import DuplicateError, NearDuplicateError
+from endorse.duplicates.rule import DuplicateError, NearDuplicateError
 from endorse.editing import (
     IdTakenError,
     add_signatory,
@@ -15,9 +15,9 @@ from endorse.editing import (
     withdraw_signatory,
 )
 from endorse.errors import UnknownSignatoryError
-from endorse.model import Registry
-from endorse.store import load
-from endorse.values import signatory_from_values
+from endorse.registry.model import Registry
+from endorse.registry.store import load
+from endorse.registry.values import signatory_from_values
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from endorse import gazetteer
+from endorse.places import gazetteer
 
 
 def test_the_core_holds_what_the_checks_need() -> None:

@@ -16,12 +16,17 @@ import pytest
 
 from conftest import InvokeResult
 from endorse.checks import validate_text
-from endorse.duplicates import DuplicateError, DuplicateIndex, NearDuplicateError, refuse_duplicate
-from endorse.import_files import read_table
-from endorse.importing import ImportPlan, candidates_from_table, doubtful_rows, plan_import
-from endorse.model import Paper, Registry, Signatory
-from endorse.store import dumps
-from endorse.values import ValueProblem, signatory_from_values
+from endorse.duplicates.rule import (
+    DuplicateError,
+    DuplicateIndex,
+    NearDuplicateError,
+    refuse_duplicate,
+)
+from endorse.imports.planning import ImportPlan, candidates_from_table, doubtful_rows, plan_import
+from endorse.imports.reading import read_table
+from endorse.registry.model import Paper, Registry, Signatory
+from endorse.registry.store import dumps
+from endorse.registry.values import ValueProblem, signatory_from_values
 from test_hostile_input import empty_registry
 
 Invoke = Callable[..., InvokeResult]

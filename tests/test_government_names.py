@@ -10,8 +10,8 @@ import pytest
 
 import endorse
 from conftest import InvokeResult
-from endorse.duplicates import DuplicateIndex, NearDuplicateError
-from endorse.values import ValueProblem, signatory_from_values
+from endorse.duplicates.rule import DuplicateIndex, NearDuplicateError
+from endorse.registry.values import ValueProblem, signatory_from_values
 from test_hostile_input import empty_registry
 
 Invoke = Callable[..., InvokeResult]

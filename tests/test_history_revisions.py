@@ -136,7 +136,7 @@ def test_a_registry_created_with_one_signatory_is_logged_in_the_singular(
 
 
 def test_english_words_agree_with_their_number() -> None:
-    from endorse.words import counted, plural
+    from endorse.registry.words import counted, plural
 
     assert [counted(n, "row") for n in (0, 1, 2)] == ["0 rows", "1 row", "2 rows"]
     assert counted(1, "signatory", "signatories") == "1 signatory"

@@ -12,10 +12,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import InvokeResult
-from endorse.model import Paper, Registry
-from endorse.names import nfc
-from endorse.store import dumps, load, registry_from_text
-from endorse.values import ValueProblem, signatory_from_values
+from endorse.places.names import nfc
+from endorse.registry.model import Paper, Registry
+from endorse.registry.store import dumps, load, registry_from_text
+from endorse.registry.values import ValueProblem, signatory_from_values
 
 Invoke = Callable[..., InvokeResult]
 

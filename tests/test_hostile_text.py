@@ -9,10 +9,10 @@ from pathlib import Path
 from hypothesis import given
 
 from conftest import InvokeResult
-from endorse.cells import spreadsheet_restore, spreadsheet_safe
-from endorse.model import Paper, Registry, Signatory
+from endorse.imports.cells import spreadsheet_restore, spreadsheet_safe
+from endorse.registry.model import Paper, Registry, Signatory
+from endorse.registry.store import dumps
 from endorse.render.safe import markdown_safe, terminal_safe
-from endorse.store import dumps
 from strategies import names
 
 Invoke = Callable[..., InvokeResult]

@@ -439,7 +439,7 @@ def test_look_alike_letters_in_the_source_s_spelling_are_kept_as_written(
 
 
 def test_a_name_wholly_in_another_script_is_transliterated_not_read_as_latin() -> None:
-    from endorse.names import fold
+    from endorse.places.names import fold
 
     assert fold("Москва") == "moskva"
 

@@ -13,8 +13,8 @@ import pytest
 
 import endorse
 from conftest import InvokeResult
-from endorse.columns import ColumnChoices, ColumnsError, map_columns
-from endorse.import_files import detect_delimiter
+from endorse.imports.columns import ColumnChoices, ColumnsError, map_columns
+from endorse.imports.reading import detect_delimiter
 from test_hostile_input import empty_registry
 
 Invoke = Callable[..., InvokeResult]

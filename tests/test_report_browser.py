@@ -10,9 +10,9 @@ from typing import Literal
 import pytest
 
 import report_fixtures as hand
+from endorse.registry.store import load
+from endorse.registry.summary import summarise
 from endorse.render.report_html import html_report
-from endorse.store import load
-from endorse.summary import summarise
 from html_report import ReportPage
 
 CHROMIUM = next(

@@ -7,12 +7,12 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from endorse.model import Paper, Registry, Signatory
+from endorse.registry.model import Paper, Registry, Signatory
+from endorse.registry.summary import Summary, summarise
 from endorse.render.report_html import html_report
 from endorse.render.report_markdown import markdown_report
 from endorse.render.report_text import plain_report
 from endorse.render.safe import terminal_safe
-from endorse.summary import Summary, summarise
 from html_report import ReportPage
 
 names = st.text(min_size=1, max_size=40).filter(lambda text: text.strip() == text and text)

@@ -204,7 +204,7 @@ def test_html_names_its_language(reports: dict[tuple[str, str], str]) -> None:
 
 
 def test_the_registry_s_text_is_never_translated(invoke: Invoke) -> None:
-    from endorse.store import load
+    from endorse.registry.store import load
 
     paper = load(BUNDLED).registry.paper
     assert paper.summary and paper.commitments and paper.framework

@@ -17,8 +17,8 @@ import pytest
 
 from conftest import BUNDLED
 from endorse import api
-from endorse.model import Registry, Signatory
-from endorse.store import (
+from endorse.registry.model import Registry, Signatory
+from endorse.registry.store import (
     create_new,
     dumps,
     is_canonical,
@@ -31,7 +31,7 @@ from endorse.store import (
 HOLD_LOCK = """
 import sys, time
 from pathlib import Path
-from endorse.store import locked
+from endorse.registry.store import locked
 with locked(Path(sys.argv[1])):
     print("held", flush=True)
     time.sleep(60)

@@ -7,10 +7,10 @@ from datetime import date
 import pytest
 
 import report_fixtures as hand
-from endorse import places
-from endorse.model import Paper, Registry, Signatory
-from endorse.store import load
-from endorse.summary import Summary, summarise
+from endorse.places import lookup as places
+from endorse.registry.model import Paper, Registry, Signatory
+from endorse.registry.store import load
+from endorse.registry.summary import Summary, summarise
 
 
 @pytest.fixture(scope="module")

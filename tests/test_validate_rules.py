@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from endorse import places
 from endorse.checks import validate_text
 from endorse.checks.place_rules import place_findings
-from endorse.model import Signatory
-from endorse.tables import table_lines
+from endorse.places import lookup as places
+from endorse.registry.model import Signatory
+from endorse.registry.tables import table_lines
 
 
 def test_the_nth_signatory_header_is_the_nth_signatory() -> None:

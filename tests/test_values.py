@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from endorse.model import Signatory
-from endorse.values import (
+from endorse.registry.model import Signatory
+from endorse.registry.values import (
     NAME_MAX_LENGTH,
     ValueProblem,
     changed_signatory,

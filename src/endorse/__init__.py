@@ -41,10 +41,8 @@ if TYPE_CHECKING:
         validate,
         version,
     )
-    from endorse.changes import Changes
     from endorse.checks import Finding
-    from endorse.columns import ChoicesError, ColumnChoices, ColumnsError
-    from endorse.duplicates import DuplicateError, NearDuplicateError
+    from endorse.duplicates.rule import DuplicateError, NearDuplicateError
     from endorse.editing import IdTakenError
     from endorse.errors import (
         AmbiguousReferenceError,
@@ -55,14 +53,16 @@ if TYPE_CHECKING:
         RegistryReadError,
         UnknownSignatoryError,
     )
-    from endorse.history import (
+    from endorse.history.diff import Changes
+    from endorse.history.git import (
         GitMissingError,
         HistoryError,
         LogEntry,
         NotARepositoryError,
         UnknownRevisionError,
     )
-    from endorse.importing import (
+    from endorse.imports.columns import ChoicesError, ColumnChoices, ColumnsError
+    from endorse.imports.planning import (
         Candidate,
         ImportPlan,
         ImportRefusedError,
@@ -70,17 +70,17 @@ if TYPE_CHECKING:
         Renamed,
         RowProblem,
     )
-    from endorse.model import Kind, Paper, Recipient, Registry, Signatory, Status
-    from endorse.query import SortKey
-    from endorse.rows import ImportFileError, Source, Table, UnknownImportFormatError
-    from endorse.store import (
+    from endorse.imports.rows import ImportFileError, Source, Table, UnknownImportFormatError
+    from endorse.registry.model import Kind, Paper, Recipient, Registry, Signatory, Status
+    from endorse.registry.query import SortKey
+    from endorse.registry.store import (
         CommentsWouldBeLostError,
         RegistryExistsError,
         RegistryLockedError,
         RegistryWriteError,
     )
-    from endorse.summary import Summary
-    from endorse.values import ValueProblem
+    from endorse.registry.summary import Summary
+    from endorse.registry.values import ValueProblem
 
 _HOMES = {
     "init": "endorse.api",
@@ -93,59 +93,59 @@ _HOMES = {
     "doubtful_rows": "endorse.api",
     "FormatCheck": "endorse.api",
     "AmbiguousReferenceError": "endorse.errors",
-    "ColumnsError": "endorse.columns",
-    "ChoicesError": "endorse.columns",
-    "GitMissingError": "endorse.history",
-    "NotARepositoryError": "endorse.history",
-    "UnknownRevisionError": "endorse.history",
-    "ImportFileError": "endorse.rows",
-    "UnknownImportFormatError": "endorse.rows",
-    "Table": "endorse.rows",
-    "Source": "endorse.rows",
-    "Candidate": "endorse.importing",
-    "ImportPlan": "endorse.importing",
-    "RowProblem": "endorse.importing",
-    "Renamed": "endorse.importing",
-    "Reading": "endorse.importing",
-    "ColumnChoices": "endorse.columns",
-    "Kind": "endorse.model",
-    "SortKey": "endorse.query",
-    "Status": "endorse.model",
+    "ColumnsError": "endorse.imports.columns",
+    "ChoicesError": "endorse.imports.columns",
+    "GitMissingError": "endorse.history.git",
+    "NotARepositoryError": "endorse.history.git",
+    "UnknownRevisionError": "endorse.history.git",
+    "ImportFileError": "endorse.imports.rows",
+    "UnknownImportFormatError": "endorse.imports.rows",
+    "Table": "endorse.imports.rows",
+    "Source": "endorse.imports.rows",
+    "Candidate": "endorse.imports.planning",
+    "ImportPlan": "endorse.imports.planning",
+    "RowProblem": "endorse.imports.planning",
+    "Renamed": "endorse.imports.planning",
+    "Reading": "endorse.imports.planning",
+    "ColumnChoices": "endorse.imports.columns",
+    "Kind": "endorse.registry.model",
+    "SortKey": "endorse.registry.query",
+    "Status": "endorse.registry.model",
     "load": "endorse.api",
     "diff": "endorse.api",
     "log": "endorse.api",
     "version": "endorse.api",
     "Version": "endorse.api",
-    "Changes": "endorse.changes",
-    "LogEntry": "endorse.history",
-    "HistoryError": "endorse.history",
+    "Changes": "endorse.history.diff",
+    "LogEntry": "endorse.history.git",
+    "HistoryError": "endorse.history.git",
     "validate": "endorse.api",
     "summarise": "endorse.api",
     "edit": "endorse.api",
     "find": "endorse.api",
     "Draft": "endorse.api",
     "DraftClosedError": "endorse.api",
-    "Registry": "endorse.model",
-    "Paper": "endorse.model",
-    "Recipient": "endorse.model",
-    "Signatory": "endorse.model",
+    "Registry": "endorse.registry.model",
+    "Paper": "endorse.registry.model",
+    "Recipient": "endorse.registry.model",
+    "Signatory": "endorse.registry.model",
     "Finding": "endorse.checks",
-    "Summary": "endorse.summary",
+    "Summary": "endorse.registry.summary",
     "EndorseError": "endorse.errors",
     "RegistryNotFoundError": "endorse.errors",
     "RegistryReadError": "endorse.errors",
     "RegistryParseError": "endorse.errors",
     "RegistryFormatError": "endorse.errors",
     "UnknownSignatoryError": "endorse.errors",
-    "ValueProblem": "endorse.values",
-    "DuplicateError": "endorse.duplicates",
-    "NearDuplicateError": "endorse.duplicates",
+    "ValueProblem": "endorse.registry.values",
+    "DuplicateError": "endorse.duplicates.rule",
+    "NearDuplicateError": "endorse.duplicates.rule",
     "IdTakenError": "endorse.editing",
-    "ImportRefusedError": "endorse.importing",
-    "CommentsWouldBeLostError": "endorse.store",
-    "RegistryExistsError": "endorse.store",
-    "RegistryLockedError": "endorse.store",
-    "RegistryWriteError": "endorse.store",
+    "ImportRefusedError": "endorse.imports.planning",
+    "CommentsWouldBeLostError": "endorse.registry.store",
+    "RegistryExistsError": "endorse.registry.store",
+    "RegistryLockedError": "endorse.registry.store",
+    "RegistryWriteError": "endorse.registry.store",
 }
 
 __all__ = [

@@ -22,18 +22,17 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from endorse import store
 from endorse.errors import EndorseError, RegistryNotFoundError
-from endorse.model import DEFAULT_STATUS, Paper, Recipient, Registry, Signatory
+from endorse.registry import store
+from endorse.registry.model import DEFAULT_STATUS, Paper, Recipient, Registry, Signatory
 
 if TYPE_CHECKING:
-    from endorse.changes import Changes
     from endorse.checks import Finding
     from endorse.checks import Summary as FindingsSummary
     from endorse.editing import Edited
-    from endorse.history import LogEntry
-    from endorse.import_files import Delimiter
-    from endorse.importing import (
+    from endorse.history.diff import Changes
+    from endorse.history.git import LogEntry
+    from endorse.imports.planning import (
         Candidate,
         ImportPlan,
         OnDuplicate,
@@ -42,8 +41,9 @@ if TYPE_CHECKING:
         RowProblem,
         RowUnit,
     )
-    from endorse.rows import FileFormat, Table
-    from endorse.summary import Summary
+    from endorse.imports.reading import Delimiter
+    from endorse.imports.rows import FileFormat, Table
+    from endorse.registry.summary import Summary
 
 PathLike = str | os.PathLike[str]
 
@@ -60,7 +60,7 @@ def _given(path: PathLike) -> Path:
     refuses `--registry ""`, since Path("") would be the current folder, and so is
     anything that is no path (a number)."""
     if not isinstance(path, str | os.PathLike):
-        from endorse.values import wrong_type
+        from endorse.registry.values import wrong_type
 
         raise wrong_type("path", path, "a file path (text or a Path)")
     if not os.fspath(path).strip():
@@ -97,7 +97,7 @@ def validate(
     from endorse.checks import validate_file, validate_registry
 
     if today is not None:
-        from endorse.values import check_date
+        from endorse.registry.values import check_date
 
         today = check_date(today, "today")
     if isinstance(source, Registry):
@@ -111,7 +111,7 @@ def diff(old: Registry | PathLike | None, new: Registry | PathLike) -> Changes:
     with the keys that changed, and the paper's changes. Unchanged signatories are not
     listed; a Changes is false when nothing changed. `old` None: the registry did not
     exist, so all is new."""
-    from endorse.changes import diff as registry_diff
+    from endorse.history.diff import diff as registry_diff
 
     return registry_diff(_registry(old) if old is not None else None, _registry(new))
 
@@ -139,8 +139,8 @@ def version(
     HistoryError (git missing, not a repository, no such revision, the file not in it),
     RegistryNotFoundError for a file that is not there, or the errors of `load`, naming
     the version."""
-    from endorse import history
-    from endorse.values import wrong_type
+    from endorse.history import git as history
+    from endorse.registry.values import wrong_type
 
     if spec is not None and not isinstance(spec, str):
         raise wrong_type("spec", spec, "text: a registry file or a git revision")
@@ -170,7 +170,7 @@ def needs_registry(spec: str | None) -> bool:
     """Whether `version(spec)` reads the registry that `find` finds: for the file as it is
     now (None) and for a revision alone; not for a file (an existing one, whatever its
     name) nor for git's REVISION:PATH, which names its own file."""
-    from endorse.history import split_revision_path
+    from endorse.history.git import split_revision_path
 
     if spec is None:
         return True
@@ -184,8 +184,8 @@ def log(path: PathLike | None = None, since: str | date | None = None) -> list[L
     with its changes (`diff` of it and the version before); `since` a date YYYY-MM-DD or a
     revision. A version that does not parse is an entry with a `problem` and no changes,
     and the next is compared with the last version that parsed."""
-    from endorse.history import log as registry_log
-    from endorse.values import wrong_type
+    from endorse.history.git import log as registry_log
+    from endorse.registry.values import wrong_type
 
     if since is not None and not isinstance(since, str | date):
         raise wrong_type("since", since, "a date, or text: YYYY-MM-DD or a git revision")
@@ -204,7 +204,7 @@ def summarise(source: Registry | PathLike | None = None) -> Summary:
     `nonmembers`, `members_by_region`, `withdrawn`, `timeline` and `population`, named as
     in the JSON report. Of a Registry, or of the file at a path (or the one `find`
     finds), as `validate` takes either."""
-    from endorse.summary import summarise as summarise_registry
+    from endorse.registry.summary import summarise as summarise_registry
 
     return summarise_registry(_registry(find(source) if source is None else source))
 
@@ -253,7 +253,7 @@ class Draft:
         subdivision and kind, and the name as written in `as_written`, unless that is given.
         """
         from endorse.editing import add_signatory
-        from endorse.values import signatory_from_values
+        from endorse.registry.values import signatory_from_values
 
         self._check_open()
         new = signatory_from_values(
@@ -309,7 +309,7 @@ class Draft:
         `presented_on=…`), add commitments and recipients ("NAME, ROLE", or a Recipient)
         after those there, empty the `clear` keys. A single string is one item. Returns
         the paper as it now is."""
-        from endorse.values import changed_paper
+        from endorse.registry.values import changed_paper
 
         self._check_open()
         paper = changed_paper(
@@ -338,8 +338,8 @@ class Draft:
         `keep_clear`: then every clear row is added, and the refused ones are left to hand
         back. `unit` is what the candidates' numbers count, for messages ("row" in a
         workbook)."""
-        from endorse.importing import plan_import
-        from endorse.values import check_extra
+        from endorse.imports.planning import plan_import
+        from endorse.registry.values import check_extra
 
         self._check_open()
         plan = plan_import(
@@ -368,8 +368,8 @@ class Draft:
 def _candidates(items: Iterable[Candidate | Signatory]) -> list[Candidate]:
     """`add_all`'s items as candidates: a Signatory made by hand is one, numbered by its
     position; anything else is refused, naming what is expected."""
-    from endorse.importing import Candidate
-    from endorse.values import ValueProblem
+    from endorse.imports.planning import Candidate
+    from endorse.registry.values import ValueProblem
 
     if isinstance(items, str | bytes) or not isinstance(items, Iterable):
         raise ValueProblem("candidates", f"add_all takes a list of candidates, not {items!r}")
@@ -391,7 +391,7 @@ def _candidates(items: Iterable[Candidate | Signatory]) -> list[Candidate]:
 def _check_hand_made(signatory: Signatory) -> None:
     """A signatory made by hand meets format 1 and the value rules `add` applies (what
     `validate` would otherwise report of the file written): the first problem is raised."""
-    from endorse.values import stored_value_problems
+    from endorse.registry.values import stored_value_problems
 
     paper = Paper("hand-made", "hand-made", 0)
     store.check_writable_model(Registry(paper, (signatory,)))
@@ -407,7 +407,7 @@ def _items(value: str | Recipient | Iterable[str | Recipient], argument: str) ->
     if isinstance(value, str | Recipient):
         return (value,)
     if not isinstance(value, list | tuple):
-        from endorse.values import wrong_type
+        from endorse.registry.values import wrong_type
 
         raise wrong_type(argument, value, "text, or a list of texts")
     return tuple(value)
@@ -445,7 +445,7 @@ def edit(
 
 def _seconds(value: object) -> float:
     """A lock timeout: a number of seconds, not negative (an int or a float, not text)."""
-    from endorse.values import ValueProblem
+    from endorse.registry.values import ValueProblem
 
     if isinstance(value, int) and not isinstance(value, bool):
         value = float(min(value, 10**9))  # a timeout of 30 years waits as long as forever
@@ -494,7 +494,7 @@ def init(
 ) -> str:
     """Create a new registry at `path` holding only its paper, in canonical form, and return
     its text; RegistryExistsError when a file is there (it is never overwritten)."""
-    from endorse.values import paper_from_values
+    from endorse.registry.values import paper_from_values
 
     paper = paper_from_values(
         title=title,
@@ -558,11 +558,11 @@ def select(
     """The signatories `endorse list` shows: those the filters keep (None: no filter; a
     country as a code or a name; a search ignoring case and accents), sorted by `sort`
     ("name", "country" or "endorsed")."""
-    from endorse.query import SORT_KEYS, Filters
-    from endorse.query import select as chosen
+    from endorse.registry.query import SORT_KEYS, Filters
+    from endorse.registry.query import select as chosen
 
     if sort not in SORT_KEYS:
-        from endorse.values import ValueProblem
+        from endorse.registry.values import ValueProblem
 
         raise ValueProblem("sort", f"sort {sort!r} is not one of {', '.join(SORT_KEYS)}")
     filters = Filters(member=member, country=country, kind=kind, status=status, search=search)
@@ -572,7 +572,7 @@ def select(
 def show(registry: Registry, reference: str) -> Signatory:
     """The signatory an id, or a name that matches exactly one, means
     (UnknownSignatoryError, AmbiguousReferenceError otherwise)."""
-    from endorse.query import resolve
+    from endorse.registry.query import resolve
 
     return resolve(registry, reference)
 
@@ -587,7 +587,7 @@ def read_table(
 ) -> Table:
     """A csv, json or workbook file read as a table of rows by header (its format from its
     extension unless given), for `import_table`."""
-    from endorse.import_files import read_table as read
+    from endorse.imports.reading import read_table as read
 
     return read(
         Path(file),
@@ -600,7 +600,7 @@ def read_table(
 
 def import_format(file: PathLike, given: FileFormat | None = None) -> FileFormat:
     """The format an import file is read in: `given`, else its extension's."""
-    from endorse.import_files import format_of
+    from endorse.imports.reading import format_of
 
     return format_of(Path(file), given)
 
@@ -624,7 +624,7 @@ def import_table(
     written, unless `keep_clear`: then the clear rows go in and the plan's `problems` are
     the doubtful rows (`doubtful_rows` says why each). `before_write` is called with the
     plan before the registry is written (to hand the doubtful rows back first)."""
-    from endorse import importing
+    from endorse.imports import planning as importing
 
     candidates, problems = importing.candidates_from_table(table, reading, progress)
     with edit(path, lock_timeout=lock_timeout, dry_run=dry_run) as draft:
@@ -646,7 +646,7 @@ def import_table(
 
 def doubtful_rows(plan: ImportPlan) -> dict[int, str]:
     """Why each refused row of an import is doubtful, by its position among the rows."""
-    from endorse.importing import doubtful_rows as why
+    from endorse.imports.planning import doubtful_rows as why
 
     return why(plan)
 

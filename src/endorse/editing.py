@@ -13,11 +13,11 @@ from collections.abc import Collection, Container, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from endorse.duplicates import DuplicateIndex, refuse_duplicate, two_places
+from endorse.duplicates.rule import DuplicateIndex, refuse_duplicate, two_places
 from endorse.errors import EndorseError
-from endorse.model import Registry, Signatory
-from endorse.query import resolve
-from endorse.values import ValueProblem, changed_signatory, id_for, optional_text
+from endorse.registry.model import Registry, Signatory
+from endorse.registry.query import resolve
+from endorse.registry.values import ValueProblem, changed_signatory, id_for, optional_text
 
 
 class IdTakenError(EndorseError):
@@ -155,7 +155,7 @@ def edit_signatory(
     """The registry with one signatory's given keys changed and every other key kept.
 
     A change that makes it the same government as another signatory (the
-    duplicate rule of `endorse.duplicates`) is refused.
+    duplicate rule of `endorse.duplicates.rule`) is refused.
     """
     before = resolve(registry, reference)
     after = changed_signatory(before, changes, clear)

@@ -3,10 +3,13 @@
 `validate_file` turns a registry file into findings, `validate_text` a
 registry's text, `validate_registry` a registry in memory. Each rule lives
 in its own module (format, values, places, duplicates, members and
-provenance), and docs/validation.md describes every code.
+provenance), and docs/validation.md describes every code; `codes` holds the
+`Finding` and the catalogue of codes.
+
+May use `endorse.duplicates`, `endorse.registry`, `endorse.places` and `endorse.errors`.
 """
 
-from endorse.checks.findings import CODES, Finding, Severity, Summary, summarise
+from endorse.checks.codes import CODES, Finding, Severity, Summary, summarise
 from endorse.checks.run import validate_file, validate_registry, validate_text
 
 __all__ = [

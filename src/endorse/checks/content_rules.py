@@ -7,9 +7,9 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import Final
 
-from endorse.checks.findings import Finding
-from endorse.model import Paper, Signatory
-from endorse.values import future_date_problem, stored_paper_problems
+from endorse.checks.codes import Finding
+from endorse.registry.model import Paper, Signatory
+from endorse.registry.values import future_date_problem, stored_paper_problems
 
 Located = tuple[Signatory, int | None]
 

@@ -1,6 +1,6 @@
 """Duplicates: one government recorded twice (E302), or perhaps twice (W303).
 
-The rule is `endorse.duplicates`, the one `add` and `import` refuse by:
+The rule is `endorse.duplicates.rule`, the one `add` and `import` refuse by:
 a signatory that `add` would refuse after the ones before it is reported,
 once, against the first it matches.
 Duplicate ids are found with the format problems (E301).
@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from endorse.checks.findings import Finding
-from endorse.duplicates import exact_duplicates, near_duplicates
-from endorse.model import Signatory
-from endorse.words import counted
+from endorse.checks.codes import Finding
+from endorse.duplicates.rule import exact_duplicates, near_duplicates
+from endorse.registry.model import Signatory
+from endorse.registry.words import counted
 
 Located = tuple[Signatory, int | None]
 

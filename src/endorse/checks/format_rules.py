@@ -11,8 +11,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from endorse.checks.findings import Finding
-from endorse.model import (
+from endorse.checks.codes import Finding
+from endorse.registry.model import (
     FORMAT_VERSION,
     PAPER_KEYS,
     RECIPIENT_KEYS,
@@ -26,7 +26,7 @@ from endorse.model import (
     paper_from_checked_doc,
     signatory_from_checked_doc,
 )
-from endorse.tables import TableLines
+from endorse.registry.tables import TableLines
 
 TOP_LEVEL_KEYS = ("format", "paper", "signatory")
 _SIGNATORY_KEY_SET = frozenset(SIGNATORY_KEYS)

@@ -1,6 +1,6 @@
 """Countries, subdivisions and places: does each signatory name a real place?
 
-Places are checked against GeoNames through `endorse.places`: cities, towns
+Places are checked against GeoNames through `endorse.places.lookup`: cities, towns
 and villages of 1,000 people or more everywhere, and US counties (with the independent
 cities that count as counties, like "St. Louis city"). Only US places carry
 an ISO 3166-2 subdivision there (GeoNames' admin1 codes elsewhere are not
@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Final
 
-from endorse import places
-from endorse.checks.findings import Finding
-from endorse.model import Signatory
-from endorse.places import Place
+from endorse.checks.codes import Finding
+from endorse.places import lookup as places
+from endorse.places.lookup import Place
+from endorse.registry.model import Signatory
 
 _CANDIDATES_SHOWN: Final = 20
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import tomli
 
-from endorse import store
+from endorse.checks.codes import Finding, in_report_order, visible
 from endorse.checks.content_rules import (
     early_date_findings,
     member_findings,
@@ -17,14 +17,14 @@ from endorse.checks.content_rules import (
     provenance_findings,
 )
 from endorse.checks.duplicate_rules import duplicate_findings
-from endorse.checks.findings import Finding, in_report_order, visible
 from endorse.checks.format_rules import WellFormed, format_findings
 from endorse.checks.place_rules import place_findings
 from endorse.checks.value_rules import value_findings
 from endorse.errors import RegistryReadError
-from endorse.model import Registry, registry_to_doc
-from endorse.store import UnwritableRegistryError, has_comments, is_canonical, loads_toml
-from endorse.tables import TableLines, table_lines
+from endorse.registry import store
+from endorse.registry.model import Registry, registry_to_doc
+from endorse.registry.store import UnwritableRegistryError, has_comments, is_canonical, loads_toml
+from endorse.registry.tables import TableLines, table_lines
 
 
 def validate_file(path: Path, *, today: date | None = None, verbose: bool = False) -> list[Finding]:

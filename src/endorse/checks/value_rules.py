@@ -1,7 +1,7 @@
 """Values: what `add` would refuse or store otherwise, found in the file (E104, E210, E211,
 W107).
 
-The rules are `endorse.values.stored_value_problems`, the ones `add`,
+The rules are `endorse.registry.values.stored_value_problems`, the ones `add`,
 `edit` and `import` apply to what they are given.
 """
 
@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from endorse import places
-from endorse.checks.findings import Finding
-from endorse.model import Signatory
-from endorse.values import ValueProblem, stored_value_problems
+from endorse.checks.codes import Finding
+from endorse.places import lookup as places
+from endorse.registry.model import Signatory
+from endorse.registry.values import ValueProblem, stored_value_problems
 
 
 def value_findings(signatory: Signatory, line: int | None) -> Iterable[Finding]:

@@ -2,6 +2,10 @@
 
 Command modules are imported on demand: `main` loads only the command it
 runs, and `app` (for tests and tools) is the Typer app with all of them.
+
+May use `endorse.api`, `endorse.render`, `endorse.output`, `endorse.registry.model`,
+`endorse.registry.words`, `endorse.errors` and the names of `import endorse`; never the
+rest of the domain (an import-linter `forbidden` contract).
 """
 
 from __future__ import annotations

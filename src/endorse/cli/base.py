@@ -164,7 +164,7 @@ def main_options(
 
 
 def registry_path(ctx: typer.Context) -> Path:
-    """The registry this run works on (see `endorse.store.find_registry`).
+    """The registry this run works on (see `endorse.registry.store.find_registry`).
 
     One found by searching upward is named relative to the current folder
     ("data/registry.toml", "../data/registry.toml"), as git names files.
@@ -254,7 +254,7 @@ def format_for_output(
 
 def write_output_file(path: Path, text: str | bytes) -> None:
     """Write what --output asked for (text, or a workbook's bytes): atomically over a regular
-    file, in place into a pipe or a device (`endorse.store.write_output`)."""
+    file, in place into a pipe or a device (`endorse.registry.store.write_output`)."""
     from endorse import RegistryWriteError, api
 
     try:

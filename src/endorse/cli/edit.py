@@ -1,6 +1,6 @@
 """Commands that change signatories: add, edit, withdraw, remove.
 
-Each one checks its values first (`endorse.values`, exit 2 for a bad one),
+Each one checks its values first (`endorse.registry.values`, exit 2 for a bad one),
 then runs one change inside `endorse.edit` (the Python API): under the
 registry's lock, on the file as it is on disk, written back atomically. The
 record as it now is goes to stdout; what happened goes to stderr.
@@ -18,8 +18,8 @@ import typer
 from endorse import output
 from endorse.api import DEFAULT_LOCK_TIMEOUT, changed_keys, chosen_id_note, show
 from endorse.cli.base import SignatoryRef, app, registry_path
-from endorse.model import Kind, Registry, Signatory, Status
-from endorse.words import counted
+from endorse.registry.model import Kind, Registry, Signatory, Status
+from endorse.registry.words import counted
 
 
 def _finite(seconds: float) -> float:

@@ -19,7 +19,7 @@ from endorse.cli.paper import (
     SUMMARY_HELP,
 )
 from endorse.errors import EndorseError
-from endorse.words import counted
+from endorse.registry.words import counted
 
 
 class NotCanonicalError(EndorseError):

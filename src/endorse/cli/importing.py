@@ -21,8 +21,8 @@ from endorse import output
 from endorse.api import DEFAULT_LOCK_TIMEOUT
 from endorse.cli.base import app, registry_path, write_output_file
 from endorse.cli.edit import LockTimeout
+from endorse.registry.words import counted, plural
 from endorse.render.safe import terminal_safe
-from endorse.words import counted, plural
 
 if TYPE_CHECKING:
     from endorse import ImportPlan, Renamed, RowProblem, Source

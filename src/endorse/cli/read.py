@@ -19,8 +19,8 @@ from endorse.cli.base import (
     registry_path,
     write_output_file,
 )
-from endorse.model import Kind, Signatory, Status
-from endorse.words import counted
+from endorse.registry.model import Kind, Signatory, Status
+from endorse.registry.words import counted
 
 ListFormat = Literal["table", "json", "csv", "tsv", "markdown", "ids", "xlsx"]
 LIST_EXTENSIONS: Final[dict[str, ListFormat]] = {

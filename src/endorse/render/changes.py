@@ -14,14 +14,14 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, Final
 
-from endorse.changes import CHANGE_KINDS, ChangeKind, Changes, FieldChange, SignatoryChange
+from endorse.history.diff import CHANGE_KINDS, ChangeKind, Changes, FieldChange, SignatoryChange
 from endorse.render.records import json_value, record_keys, signatory_record
 from endorse.render.report_words import signatories
 from endorse.render.safe import markdown_safe, terminal_safe
 
 if TYPE_CHECKING:
-    from endorse.history import LogEntry
-    from endorse.model import Signatory
+    from endorse.history.git import LogEntry
+    from endorse.registry.model import Signatory
 
 HEADINGS: Final[dict[ChangeKind, str]] = {
     "added": "Added",

@@ -15,15 +15,15 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from endorse.cells import WorkbookValue, spreadsheet_safe, workbook_text_out
-from endorse.columns import DOUBTFUL_COLUMN, header_key
-from endorse.rows import CellError, Row, Table
+from endorse.imports.cells import WorkbookValue, spreadsheet_safe, workbook_text_out
+from endorse.imports.columns import DOUBTFUL_COLUMN, header_key
+from endorse.imports.rows import CellError, Row, Table
 
 Doubtful = Sequence[tuple[Row, str]]
 
 
 def doubtful_file(table: Table, why: Mapping[int, str]) -> str | bytes:
-    """The rows of `table` whose position `why` holds (`importing.doubtful_rows`), in the
+    """The rows of `table` whose position `why` holds (`imports.planning.doubtful_rows`), in the
     table's format, with the reason in DOUBTFUL_COLUMN (replacing that column's old value
     in a file handed back before)."""
     rows = [(table.rows[position], reason) for position, reason in sorted(why.items())]

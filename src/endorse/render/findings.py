@@ -7,9 +7,9 @@ from collections.abc import Iterator, Sequence
 from itertools import groupby, islice
 from typing import Final, TypeVar
 
-from endorse.checks.findings import Finding, summarise
+from endorse.checks.codes import Finding, summarise
+from endorse.registry.words import counted
 from endorse.render.safe import terminal_safe
-from endorse.words import counted
 
 _FINDINGS_PER_CHUNK: Final = 500
 _T = TypeVar("_T")

@@ -38,7 +38,7 @@ LOCALE_DIR: Final = Path(__file__).resolve().parent.parent / "locale"
 # first, but GNU gettext leaves it aside when the locale is C or POSIX: so does the report.
 LOCALE_VARIABLES: Final = ("LC_ALL", "LC_MESSAGES", "LANG")
 
-# GeoNames continent names (`places.CONTINENT_NAMES`, the report's region keys) to the
+# GeoNames continent names (`places.lookup.CONTINENT_NAMES`, the report's region keys) to the
 # CLDR territory codes that name them: UN M49 areas, and Antarctica's own code.
 CLDR_REGIONS: Final = {
     "Africa": "002",
@@ -139,7 +139,7 @@ class Language:
 
     def collate(self, text: str) -> str:
         """A sort key for alphabetical lists: case and accents ignored."""
-        from endorse.names import fold
+        from endorse.places.names import fold
 
         return fold(text)
 
@@ -209,7 +209,7 @@ class SpanishLanguage(CldrLanguage):
     reorders_names = True
 
     def collate(self, text: str) -> str:
-        from endorse.names import fold
+        from endorse.places.names import fold
 
         if "ñ" not in text and "Ñ" not in text:
             return fold(text)

@@ -19,8 +19,8 @@ from collections.abc import Sequence
 from datetime import date, time
 from typing import Any
 
-from endorse.cells import extra_csv_cell, spreadsheet_safe
-from endorse.model import SIGNATORY_KEYS, Signatory
+from endorse.imports.cells import extra_csv_cell, spreadsheet_safe
+from endorse.registry.model import SIGNATORY_KEYS, Signatory
 from endorse.render.safe import markdown_safe
 
 

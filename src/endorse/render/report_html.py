@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Final
 
+from endorse.registry.summary import Entry, Group, Summary
 from endorse.render import report_words as words
 from endorse.render.i18n import LanguageCode, _, current, ngettext, using
 from endorse.render.report_style import (
@@ -20,7 +21,6 @@ from endorse.render.report_style import (
     TIMELINE_COLOUR,
 )
 from endorse.render.safe import html_safe as esc
-from endorse.summary import Entry, Group, Summary
 
 CHART_WIDTH: Final = 720
 LABEL_WIDTH: Final = 190

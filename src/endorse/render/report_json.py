@@ -6,9 +6,9 @@ import json
 from collections.abc import Iterator
 from typing import Any, Final
 
+from endorse.registry.summary import Entry, Group, Summary
 from endorse.render import report_words as words
 from endorse.render.i18n import LanguageCode, _, using
-from endorse.summary import Entry, Group, Summary
 
 REPORT_FORMAT: Final = 1
 

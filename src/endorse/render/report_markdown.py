@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from endorse.registry.summary import Entry, Group, Summary
 from endorse.render import report_words as words
 from endorse.render.i18n import LanguageCode, _, using
 from endorse.render.safe import markdown_safe
-from endorse.summary import Entry, Group, Summary
 
 
 def _pending_note() -> str:

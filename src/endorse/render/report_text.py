@@ -12,10 +12,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
+from endorse.registry.summary import Entry, Group, Summary
 from endorse.render import report_words as words
 from endorse.render.i18n import LanguageCode, _, using
 from endorse.render.safe import terminal_safe
-from endorse.summary import Entry, Group, Summary
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType, RenderResult

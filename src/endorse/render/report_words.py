@@ -11,9 +11,17 @@ from dataclasses import replace
 from datetime import date
 from typing import Final
 
-from endorse.model import Paper, Recipient
+from endorse.registry.model import Paper, Recipient
+from endorse.registry.summary import (
+    Entry,
+    Group,
+    Population,
+    RegionMembers,
+    Summary,
+    Timeline,
+    Totals,
+)
 from endorse.render.i18n import _, current, ngettext
-from endorse.summary import Entry, Group, Population, RegionMembers, Summary, Timeline, Totals
 
 
 def population_note() -> str:

@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from endorse.values import printable
+from endorse.registry.values import printable
 
 _MARKDOWN_SPECIAL: Final = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 
 
 def terminal_safe(text: str, *, keep_newlines: bool = False) -> str:
     r"""Text that prints literally: control characters shown as escapes ("\n", "\x1b"),
-    as every message shows a refused value (`endorse.values.printable`)."""
+    as every message shows a refused value (`endorse.registry.values.printable`)."""
     if text.isprintable():
         return text
     if keep_newlines:

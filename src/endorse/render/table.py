@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
-from endorse.model import SIGNATORY_KEYS, Signatory
+from endorse.registry.model import SIGNATORY_KEYS, Signatory
 from endorse.render.records import display_value
 from endorse.render.safe import terminal_safe
 

@@ -2,7 +2,7 @@
 
 The header row is bold, frozen and filtered, and each column as wide as its
 content (within bounds). `endorsed_on` is a date, `member` a boolean, and an
-unknown key's value the cell `endorse.cells` makes of it. Every text cell is
+unknown key's value the cell `endorse.imports.cells` makes of it. Every text cell is
 text, never a formula, whatever it starts with: openpyxl takes a string
 starting with "=" for a formula, so such a cell is set back to text.
 
@@ -21,17 +21,17 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Final
 
-from endorse.cells import (
+from endorse.errors import EndorseError
+from endorse.imports.cells import (
     WorkbookValue,
     extra_workbook_cell,
     workbook_cell,
     workbook_text_out,
     workbook_text_problem,
 )
-from endorse.errors import EndorseError
-from endorse.model import SIGNATORY_KEYS, Signatory
+from endorse.registry.model import SIGNATORY_KEYS, Signatory
+from endorse.registry.values import shown
 from endorse.render.records import record_keys
-from endorse.values import shown
 
 if TYPE_CHECKING:
     from _typeshed import SizedBuffer, StrPath

@@ -21,7 +21,7 @@ One rule, used by `add`, `edit`, `import` and `validate` alike:
   two from there on ("Pittsburg" is near "Pittsburgh"; "Comunidad de
   Madrid" is not near "Comunidad de Murcia"). Names that differ in a number
   ("District 1", "District 2") or in their compass words ("North X", "South X"),
-  and two names the place data knows as two different places (`places.identify`
+  and two names the place data knows as two different places (`places.lookup.identify`
   gives each a place, and none in common: Catford and Watford, Ryde and Hyde),
   are told apart. A name it does not know stays near a known one: "Chicagoo".
   How many edits are allowed is set by the shorter comparable key, and one
@@ -30,9 +30,9 @@ One rule, used by `add`, `edit`, `import` and `validate` alike:
   (a typo of the town of Bra, the data knowing no Bro) though "Bro" alone is
   too short to be near "Bra".
 - **Two places are two governments**: names that the place data knows as two
-  different places (`places.identify`) are neither near duplicates nor
+  different places (`places.lookup.identify`) are neither near duplicates nor
   the same government, whatever their accents: "Maraú" and "Marau" are two
-  municipalities of Brazil (`places.identify` tells a name from its namesake
+  municipalities of Brazil (`places.lookup.identify` tells a name from its namesake
   written with other accents).
 
 `DuplicateIndex` answers for one candidate (add, edit, import); the
@@ -47,12 +47,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from endorse import places
-from endorse.blocking import near_pairs
+from endorse.duplicates.blocking import near_pairs
 from endorse.errors import EndorseError
-from endorse.governments import GENERIC_WORDS
-from endorse.model import Signatory
-from endorse.names import match_key, plain_key
+from endorse.places import lookup as places
+from endorse.places.governments import GENERIC_WORDS
+from endorse.places.names import match_key, plain_key
+from endorse.registry.model import Signatory
 
 NEAR_MIN_LENGTH: Final = 4
 NEAR_LONG_LENGTH: Final = 10
@@ -189,7 +189,7 @@ def two_places(a: Signatory, b: Signatory) -> bool:
 def _two_known_places(a: Signatory, a_spelling: str, b: Signatory, b_spelling: str) -> bool:
     """Whether the place data knows the two names as two different places.
 
-    Each name is identified as `places.identify` identifies it (its kind, its
+    Each name is identified as `places.lookup.identify` identifies it (its kind, its
     subdivision, other names such as "Cologne" for Köln); when both are known
     and no place is among the candidates of both, they are two places, however
     close their names: Ivry-sur-Seine and Vitry-sur-Seine, Catford and Watford.
@@ -307,7 +307,7 @@ def near_duplicates(signatories: Sequence[Signatory]) -> Iterator[tuple[int, int
     Every pair within a block (country and kind) of up to
     `blocking.MAX_BLOCK` names is compared; a larger block is split by the
     ends of its names, where a pair that differs at both ends may be missed
-    (see `endorse.blocking`).
+    (see `endorse.duplicates.blocking`).
     """
     owners: list[tuple[int, str]] = []
     keys: list[str] = []

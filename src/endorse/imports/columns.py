@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from endorse.errors import EndorseError
-from endorse.model import SIGNATORY_KEYS
-from endorse.names import fold
-from endorse.values import shown, text_problem
-from endorse.words import plural
+from endorse.places.names import fold
+from endorse.registry.model import SIGNATORY_KEYS
+from endorse.registry.values import shown, text_problem
+from endorse.registry.words import plural
 
 REQUIRED_KEYS: Final = ("name", "country")
 # Fields a constant cannot give: every row would be the same signatory.

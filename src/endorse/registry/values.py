@@ -22,7 +22,8 @@ from datetime import date, datetime
 from typing import Any, Final, TypeVar
 
 from endorse.errors import EndorseError
-from endorse.model import (
+from endorse.places.names import mixed_script_letter, nfc, slugify
+from endorse.registry.model import (
     DEFAULT_KIND,
     DEFAULT_STATUS,
     KINDS,
@@ -38,7 +39,6 @@ from endorse.model import (
     Signatory,
     fits_toml,
 )
-from endorse.names import mixed_script_letter, nfc, slugify
 
 NAME_MAX_LENGTH: Final = 200
 MULTILINE_KEYS: Final = frozenset({"note", "source"})
@@ -177,7 +177,7 @@ def check_name(value: str, field: str = "name") -> str:
 
 def check_country(value: str) -> str:
     """An ISO 3166-1 alpha-2 code from a code, an alpha-3 code or a country name."""
-    from endorse.places import UnknownCountryError, resolve_country
+    from endorse.places.lookup import UnknownCountryError, resolve_country
 
     text = clean_text(value, "country")
     try:
@@ -188,7 +188,7 @@ def check_country(value: str) -> str:
 
 def check_subdivision(value: str, country: str) -> str:
     """An ISO 3166-2 code of `country`: "US-PA", "PA" or "Pennsylvania" all give "US-PA"."""
-    from endorse.places import subdivision_problem, subdivisions_named
+    from endorse.places.lookup import subdivision_problem, subdivisions_named
 
     text = clean_text(value, "subdivision")
     code = text.upper()
@@ -207,7 +207,7 @@ def check_subdivision(value: str, country: str) -> str:
 
 
 def _example_subdivision(country: str) -> str:
-    from endorse.places import subdivision_codes
+    from endorse.places.lookup import subdivision_codes
 
     found = subdivision_codes(country)
     return f'"{found[0]}"' if found else f"none: {country} has no ISO 3166-2 subdivisions"
@@ -420,13 +420,13 @@ def read_as_written(
     "City of Oakland, CA" in US is ("Oakland", None, "US-CA", "City of Oakland, CA");
     "Kinmen County" in TW ("Kinmen", "county", None, "Kinmen County"); "Oakland, City of"
     is read as "City of Oakland". A subdivision after a comma
-    (`places.subdivision_after_comma`) that contradicts the one given is refused, naming
-    both; the government's words are taken off as `places.read_name` says. A name of
+    (`places.lookup.subdivision_after_comma`) that contradicts the one given is refused, naming
+    both; the government's words are taken off as `places.lookup.read_name` says. A name of
     government words alone ("City Council", "City of, CA") is refused: it names no place,
     unless the place data knows it ("Kota" is a city of India).
     """
-    from endorse.governments import uninverted
-    from endorse.places import read_name, subdivision_after_comma, subdivision_name
+    from endorse.places.governments import uninverted
+    from endorse.places.lookup import read_name, subdivision_after_comma, subdivision_name
 
     if name.startswith(","):
         raise ValueProblem(
@@ -448,8 +448,8 @@ def read_as_written(
 
 
 def _refuse_government_words_alone(name: str, place: str, country: str, kind: str | None) -> None:
-    from endorse.governments import only_government_words
-    from endorse.places import identify
+    from endorse.places.governments import only_government_words
+    from endorse.places.lookup import identify
 
     if only_government_words(place) and not identify(place, country, kind or "city").matching:
         raise ValueProblem(
@@ -595,7 +595,7 @@ def check_value(
 
 
 def _check_kept_subdivision(subdivision: str, country: str) -> None:
-    from endorse.places import subdivision_problem
+    from endorse.places.lookup import subdivision_problem
 
     problem = subdivision_problem(subdivision, country)
     if problem:
@@ -796,7 +796,7 @@ def stored_value_problems(signatory: Signatory) -> list[ValueProblem]:
     `validate` asks this of every signatory in the file, so that a value
     typed into the file by hand meets the rules a value given to `add` meets.
     Keys whose type and choices the format owns (id, kind, status, member,
-    dates) are checked with the format, by `endorse.model`. The subdivision
+    dates) are checked with the format, by `endorse.registry.model`. The subdivision
     is only checked against a country that passes.
     """
     problems: list[ValueProblem] = []

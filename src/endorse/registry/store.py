@@ -34,7 +34,7 @@ from endorse.errors import (
     RegistryParseError,
     RegistryReadError,
 )
-from endorse.model import (
+from endorse.registry.model import (
     FormatProblem,
     FormatProblems,
     Registry,
@@ -44,7 +44,7 @@ from endorse.model import (
     registry_to_doc,
     signatory_to_doc,
 )
-from endorse.tables import table_lines
+from endorse.registry.tables import table_lines
 
 ENV_VAR: Final = "ENDORSE_REGISTRY"
 DEFAULT_RELATIVE_PATH: Final = Path("data") / "registry.toml"

@@ -32,7 +32,7 @@ __all__ = [
     "smaller_places_of",
 ]
 
-DATA: Final = Path(__file__).parent / "data"
+DATA: Final = Path(__file__).parent.parent / "data"  # src/endorse/data, package data
 # GeoNames' cities of this size or more (its cities15000, which also holds the capitals)
 # and the US counties are a file of their own per country (data/places/CC.json), the
 # smaller places down to 1,000 people another (CC.smaller.json): most names of a

@@ -10,9 +10,9 @@ from operator import attrgetter
 from typing import Final, Literal, get_args
 
 from endorse.errors import AmbiguousReferenceError, UnknownSignatoryError
-from endorse.model import Registry, Signatory
-from endorse.names import fold, match_key
-from endorse.values import ValueProblem, check_country, shown, wrong_type
+from endorse.places.names import fold, match_key
+from endorse.registry.model import Registry, Signatory
+from endorse.registry.values import ValueProblem, check_country, shown, wrong_type
 
 SortKey = Literal["name", "country", "endorsed"]
 SORT_KEYS: Final[tuple[str, ...]] = get_args(SortKey)

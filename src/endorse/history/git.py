@@ -19,16 +19,16 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Final
 
-from endorse import store
-from endorse.changes import Changes, diff
 from endorse.errors import (
     EndorseError,
     RegistryFormatError,
     RegistryParseError,
     RegistryReadError,
 )
-from endorse.model import Registry
-from endorse.values import ValueProblem, check_date, printable, shown
+from endorse.history.diff import Changes, diff
+from endorse.registry import store
+from endorse.registry.model import Registry
+from endorse.registry.values import ValueProblem, check_date, printable, shown
 
 # Fields and records separated by NUL, which git allows in no name and no message.
 _LOG_FORMAT: Final = "%x00".join(("%H", "%h", "%at", "%aI", "%an", "%ae", "%B")) + "%x00"

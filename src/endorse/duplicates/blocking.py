@@ -1,7 +1,7 @@
 """Near-duplicate search that stays fast on large lists: blocking, then fuzzy matching.
 
 The search behind validate's near duplicates; the rule itself is in
-`endorse.duplicates`. Comparing every name with every other is quadratic:
+`endorse.duplicates.rule`. Comparing every name with every other is quadratic:
 100,000 names make five billion pairs. Near duplicates are only looked for within a block (for
 signatories: one country and kind), and a block larger than `max_block` is
 split again, twice over: by the first letters of the key and by its last

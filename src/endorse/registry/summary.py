@@ -19,8 +19,8 @@ from datetime import date
 from functools import cache
 from typing import Final, Literal
 
-from endorse import places
-from endorse.model import Paper, Registry, Signatory
+from endorse.places import lookup as places
+from endorse.registry.model import Paper, Registry, Signatory
 
 UNKNOWN_REGION: Final = "Unknown region"
 NotCountedReason = Literal["ambiguous", "unknown", "not a city"]
@@ -231,7 +231,7 @@ def _kind_label(kind: str) -> str:
 
 
 def _by_name(entry: Entry) -> tuple[str, str]:
-    from endorse.names import fold
+    from endorse.places.names import fold
 
     return (fold(entry.name), entry.id)
 
@@ -313,7 +313,7 @@ def _place_label(place: places.Place) -> str:
 
 
 def _city_of(signatory: Signatory, identify: PlaceLookup) -> places.Place | NotCountedReason:
-    """The one place a city signatory names, or why there is none (`places.identify`).
+    """The one place a city signatory names, or why there is none (`places.lookup.identify`).
 
     Regions, counties and metropolitan areas, and cities the data knows only
     as something else (a county), are "not a city": GeoNames gives city

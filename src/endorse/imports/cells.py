@@ -2,7 +2,7 @@
 
 Both directions live here, so that an export imports back unchanged: the
 writers (`endorse.render.records`, `endorse.render.workbook`) and the
-importer (`endorse.import_files`, `endorse.importing`) share one codec. A
+importer (`endorse.imports.reading`, `endorse.imports.planning`) share one codec. A
 csv cell that a spreadsheet would run as a formula is defused with a
 leading quote (OWASP's CSV-injection defence) and the quote is taken off
 again on import. A cell of an unknown key holds a TOML value (`12`, `true`,

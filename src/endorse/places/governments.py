@@ -8,7 +8,7 @@ accents ignored; it says nothing of places: `places.place_in_name` chooses, with
 data, how many of the words to take off ("Kansas City" keeps its "City").
 
 The same words, folded, are the generic words of the near-duplicate rule
-(`duplicates.comparable_key`): "Comune di Massa" and "Massa" compare as "massa".
+(`duplicates.rule.comparable_key`): "Comune di Massa" and "Massa" compare as "massa".
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from endorse.names import fold
+from endorse.places.names import fold
 
-# Kinds a government's words tell (endorse.model.KINDS); a word not listed tells "city".
+# Kinds a government's words tell (endorse.registry.model.KINDS); a word not listed tells "city".
 _COUNTY: Final = "county"
 _REGION: Final = "region"
 _METRO: Final = "metropolitan-area"

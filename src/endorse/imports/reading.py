@@ -1,7 +1,7 @@
 """Reading an import file: csv, json or a workbook, into rows that each know their line.
 
-Nothing here checks a value (`endorse.importing` does) or a header
-(`endorse.columns` does). A file that cannot be read as rows at all (not
+Nothing here checks a value (`endorse.imports.planning` does) or a header
+(`endorse.imports.columns` does). A file that cannot be read as rows at all (not
 UTF-8, broken csv quoting or json, not a workbook, no header) raises
 ImportFileError naming the file and where.
 """
@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Final, Literal
 
-from endorse.rows import (
+from endorse.imports.rows import (
     ZIP_SIGNATURE,
     FileFormat,
     ImportFileError,
@@ -26,7 +26,7 @@ from endorse.rows import (
     UnknownImportFormatError,
     read_bytes,
 )
-from endorse.values import shown
+from endorse.registry.values import shown
 
 Delimiter = Literal[",", ";", "tab"]
 
@@ -59,7 +59,7 @@ def read_table(
     """
     kind = format_of(path, file_format)
     if kind == "xlsx":
-        from endorse.workbooks import workbook_table
+        from endorse.imports.workbooks import workbook_table
 
         return workbook_table(path, sheet, header_row)
     return text_table(decode(read_bytes(path), path), path, kind, delimiter, header_row)
@@ -146,7 +146,7 @@ def csv_table(
     The header is the first line, or the record on line `header_row` (the lines above
     it left out). Blank rows are left out; a row's line is the line it starts on.
     """
-    from endorse.cells import spreadsheet_restore
+    from endorse.imports.cells import spreadsheet_restore
 
     header_line = _line(text, header_row or 1)
     separator = _DELIMITERS[delimiter] if delimiter else detect_delimiter(header_line)

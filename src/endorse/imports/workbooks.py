@@ -26,8 +26,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, cast
 
-from endorse.cells import workbook_text_in
-from endorse.rows import (
+from endorse.imports.cells import workbook_text_in
+from endorse.imports.rows import (
     ZIP_SIGNATURE,
     CellError,
     ImportFileError,
@@ -37,7 +37,7 @@ from endorse.rows import (
     column_letter,
     read_bytes,
 )
-from endorse.values import shown
+from endorse.registry.values import shown
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook

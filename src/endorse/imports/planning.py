@@ -3,12 +3,12 @@
 The file's columns (csv, xlsx) or keys (json) are those `endorse list
 --format csv|json|xlsx` writes, so an export imports back unchanged (its
 unknown keys mapped to themselves), or the file's own, mapped to fields
-(`endorse.columns`). Three steps, each pure:
+(`endorse.imports.columns`). Three steps, each pure:
 
-1. `endorse.import_files.read_table` reads the file (UTF-8 text, with or without a
+1. `endorse.imports.reading.read_table` reads the file (UTF-8 text, with or without a
    byte-order mark, or a workbook) and gives each record with the line it starts on;
 2. `candidates_from_table` maps its columns to keys, adds the values given
-   for every row, and checks every value as `add` does (`endorse.values`),
+   for every row, and checks every value as `add` does (`endorse.registry.values`),
    keeping every problem rather than stopping at the first;
 3. `plan_import` checks each candidate against the registry and the rows
    before it, in one pass over a `DuplicateIndex`, and says what would be
@@ -30,20 +30,20 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any, Final, Literal
 
-from endorse.changes import field_changes
-from endorse.columns import (
+from endorse.duplicates.rule import DuplicateIndex, Match
+from endorse.editing import chooses_id, free_id
+from endorse.errors import EndorseError
+from endorse.history.diff import field_changes
+from endorse.imports.columns import (
     REQUIRED_KEYS,
     ColumnChoices,
     ColumnMap,
     header_key,
     map_columns,
 )
-from endorse.duplicates import DuplicateIndex, Match
-from endorse.editing import chooses_id, free_id
-from endorse.errors import EndorseError
-from endorse.model import SIGNATORY_KEYS, Registry, Signatory, signatory_to_doc
-from endorse.rows import CellError, FileFormat, Row, Source, Table
-from endorse.values import (
+from endorse.imports.rows import CellError, FileFormat, Row, Source, Table
+from endorse.registry.model import SIGNATORY_KEYS, Registry, Signatory, signatory_to_doc
+from endorse.registry.values import (
     DateFormatProblem,
     ValueProblem,
     check_date_format,
@@ -52,7 +52,7 @@ from endorse.values import (
     shown,
     signatory_from_values,
 )
-from endorse.words import counted, plural
+from endorse.registry.words import counted, plural
 
 OnDuplicate = Literal["error", "skip"]
 Progress = Callable[[int], None]
@@ -363,7 +363,7 @@ def _extra_value(key: str, value: Any, file_format: FileFormat) -> Any:
     as TOML values, json as is except that text written as a date or a date and time
     becomes one (json has none of its own), and a workbook's date cell at midnight a date.
     Line breaks in text are read as in a field's (`_with_line_feeds`)."""
-    from endorse.cells import read_extra_cell
+    from endorse.imports.cells import read_extra_cell
 
     if isinstance(value, CellError):
         raise _cell_error(key, value)

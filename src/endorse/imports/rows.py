@@ -1,6 +1,6 @@
 """What an import file is read into: rows under a header, each knowing where it is in the
-file, so that a message can name the row or the cell. `endorse.import_files` reads text
-files into a Table, `endorse.workbooks` reads workbooks."""
+file, so that a message can name the row or the cell. `endorse.imports.reading` reads text
+files into a Table, `endorse.imports.workbooks` reads workbooks."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Final, Literal
 
 from endorse.errors import EndorseError
-from endorse.values import printable, shown
+from endorse.registry.values import printable, shown
 
 FileFormat = Literal["csv", "json", "xlsx"]
 ZIP_SIGNATURE: Final = b"PK\x03\x04"

@@ -7,7 +7,7 @@ status became "withdrawn"), reinstated (it was withdrawn and is no longer)
 or changed; every key that differs is listed with its old and new value,
 the status among them. The paper's keys, and the registry's own keys
 (`format`, unknown top-level keys), are compared the same way. Pure: the
-versions come from wherever the caller read them (`endorse.history` reads
+versions come from wherever the caller read them (`endorse.history.git` reads
 them from git).
 """
 
@@ -17,7 +17,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
-from endorse.model import Registry, Signatory, paper_to_doc, signatory_to_doc
+from endorse.registry.model import Registry, Signatory, paper_to_doc, signatory_to_doc
 
 ChangeKind = Literal["added", "removed", "withdrawn", "reinstated", "changed"]
 CHANGE_KINDS: Final[tuple[ChangeKind, ...]] = (
