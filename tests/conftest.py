@@ -1,8 +1,11 @@
-"""Shared fixtures: the bundled registry, a copy of it in tmp_path, and a CLI runner."""
+"""Shared fixtures: the bundled registry, a copy of it in tmp_path, a CLI runner, a subprocess."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -62,3 +65,14 @@ def invoke() -> Callable[..., InvokeResult]:
         return InvokeResult(result.exit_code, result.stdout, result.stderr)
 
     return run
+
+
+def run(*args: str | Path, encoding: str = "utf-8", **env: str) -> subprocess.CompletedProcess[str]:
+    """Run endorse in a new process, as a user would, with env added to the environment."""
+    return subprocess.run(
+        [sys.executable, "-m", "endorse", *map(str, args)],
+        capture_output=True,
+        encoding=encoding,
+        env={**os.environ, "NO_COLOR": "1", **env},
+        timeout=60,
+    )

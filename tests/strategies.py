@@ -176,3 +176,12 @@ def importable_registries(draw: st.DrawFn) -> Registry:
         paper=Paper(title="T", network="N", members_declared=1),
         signatories=tuple(sorted(found, key=lambda s: s.id)),
     )
+
+
+# What a hostile user types as a name: escape sequences, markup, bidi overrides, formulas.
+HOSTILE = st.sampled_from(
+    ["\x1b[31m", "\x1b]8;;http://x\x07", "\x9b2J", "[bold]", "[/]", "\u202e", "=cmd|' /C'!A0", "\n"]
+)
+NAMES = st.text(min_size=0, max_size=40) | st.lists(
+    st.one_of(HOSTILE, st.text(max_size=5)), max_size=5
+).map("".join)

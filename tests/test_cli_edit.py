@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import endorse
 from conftest import InvokeResult
 from endorse.cli import edit as edit_commands
 from endorse.registry.store import dumps, is_canonical, load
@@ -423,3 +424,20 @@ def test_a_duplicate_through_as_written_quotes_the_spelling_that_clashes(
     result = invoke("--registry", registry_copy, "edit", "buffalo", "--as-written", "New York City")
     assert result.exit_code == 1
     assert result.stderr.startswith('error: "New York City" (US, city) is already in the registry')
+
+
+def test_a_withdraw_note_ending_the_old_note_mid_sentence_is_still_added(
+    invoke: Invoke, registry_copy: Path
+) -> None:
+    invoke("--registry", registry_copy, "edit", "accra", "--note", "Mayor left office 2018.")
+    invoke("--registry", registry_copy, "withdraw", "accra", "--note", "2018.")
+    note = endorse.load(registry_copy).by_id("accra").note  # type: ignore[union-attr]
+    assert note == "Mayor left office 2018. 2018."
+
+
+def test_a_withdraw_note_found_inside_the_old_note_is_still_added(
+    invoke: Invoke, registry_copy: Path
+) -> None:
+    invoke("--registry", registry_copy, "withdraw", "abidjan", "--note", "2015")
+    note = endorse.load(registry_copy).by_id("abidjan").note  # type: ignore[union-attr]
+    assert note is not None and note.endswith(" 2015") or note.endswith("; 2015")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import endorse
 from conftest import InvokeResult
 from endorse.registry import store
 from endorse.registry.model import Registry
@@ -308,3 +310,88 @@ def test_a_skipped_row_that_leaves_a_key_to_its_default_holds_nothing_other(
     )
     assert result.stdout == f'{file}:2: skip "Berlin" (DE): already in the registry as "berlin"\n'
     assert "other values" not in result.stderr
+
+
+def test_an_import_of_absurdly_deep_json_is_refused(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    deep = tmp_path / "deep.json"
+    deep.write_text('[{"name": "A", "country": "FR", "x": ' + "[" * 100000 + "]" * 100000 + "}]")
+    before = registry_copy.read_bytes()
+    result = invoke("--registry", registry_copy, "import", deep)
+    assert result.exit_code == 1
+    assert "nested too deeply" in result.stderr
+    assert registry_copy.read_bytes() == before
+
+
+def test_a_json_import_accepts_member_as_1_or_0(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path
+) -> None:
+    rows = tmp_path / "rows.json"
+    rows.write_text('[{"name": "Lyon", "country": "FR", "member": 1, "source": "letter"}]')
+    result = invoke("--registry", registry_copy, "import", rows)
+    assert result.exit_code == 0, result.stderr
+    assert "member       yes" in invoke("--registry", registry_copy, "show", "lyon").stdout
+
+
+def test_empty_cells_take_the_defaults(invoke: Invoke, registry_copy: Path, tmp_path: Path) -> None:
+    rows = tmp_path / "rows.csv"
+    rows.write_text("name,country,kind,member,status\nLyon,FR,,,\n", encoding="utf-8")
+    assert invoke("--registry", registry_copy, "import", rows).exit_code == 0
+    lyon = next(s for s in endorse.load(registry_copy).signatories if s.id == "lyon")
+    assert (lyon.kind, lyon.member, lyon.status) == ("city", False, "confirmed")
+
+
+@pytest.mark.parametrize("file_format", ["csv", "json"])
+def test_a_two_line_note_survives_export_and_import(
+    invoke: Invoke, registry_copy: Path, tmp_path: Path, file_format: str
+) -> None:
+    with endorse.edit(registry_copy) as draft:
+        draft.edit("chicago", note="First line.\nSecond line.")
+    assert not [f for f in endorse.validate(registry_copy) if f.code in ("E104", "W107")]
+    exported = tmp_path / f"export.{file_format}"
+    exported.write_text(
+        invoke("--registry", registry_copy, "list", "--format", file_format).stdout,
+        encoding="utf-8",
+    )
+    empty = tmp_path / "empty.toml"
+    invoke("init", empty, "--title", "T", "--network", "N", "--members-declared", "136")
+    result = invoke("--registry", empty, "import", exported, "--force")
+    assert result.exit_code == 0, result.stderr
+    assert endorse.load(empty).signatories == endorse.load(registry_copy).signatories
+
+
+def test_json_rows_know_their_line_however_many(tmp_path: Path, invoke: Invoke) -> None:
+    rows = [{"name": f"Town {n:05d}", "country": "FR"} for n in range(3000)]
+    rows[-1]["country"] = "XX"
+    file = tmp_path / "rows.json"
+    file.write_text("[\n" + ",\n".join(json.dumps(r) for r in rows) + "\n]\n", encoding="utf-8")
+    empty = tmp_path / "empty.toml"
+    invoke("init", empty, "--title", "T", "--network", "N", "--members-declared", "1")
+    result = invoke("--registry", empty, "import", file, "--force")
+    assert f"{file}:3001:" in result.stderr
+
+
+def test_a_csv_cell_nested_hundreds_deep_is_text(
+    tmp_path: Path, invoke: Invoke, registry_copy: Path
+) -> None:
+    deep = "[" * 500 + "]" * 500
+    rows = tmp_path / "rows.csv"
+    rows.write_text(f"name,country,extra\nLyon,FR,{deep}\n", encoding="utf-8")
+    result = invoke("--registry", registry_copy, "import", rows, "--column", "extra=extra")
+    assert result.exit_code == 0, result.stderr
+    lyon = next(s for s in endorse.load(registry_copy).signatories if s.id == "lyon")
+    assert lyon.extra["extra"] == deep
+
+
+def test_a_json_value_nested_150_deep_imports(
+    tmp_path: Path, invoke: Invoke, registry_copy: Path
+) -> None:
+    deep: object = 1
+    for _ in range(150):
+        deep = [deep]
+    rows = tmp_path / "rows.json"
+    rows.write_text(json.dumps([{"name": "Lyon", "country": "FR", "deep": deep}]), "utf-8")
+    result = invoke("--registry", registry_copy, "import", rows, "--column", "deep=deep")
+    assert result.exit_code == 0, result.stderr
+    assert invoke("--registry", registry_copy, "validate").exit_code == 0

@@ -13,6 +13,7 @@ import pytest
 from conftest import BUNDLED, InvokeResult
 from endorse.imports.cells import spreadsheet_restore
 from endorse.registry.store import load
+from registries import one_signatory_file as _registry
 
 Invoke = Callable[..., InvokeResult]
 
@@ -278,3 +279,25 @@ def test_list_country_that_is_no_country_is_refused_not_matched_by_no_one(
 def test_search_spells_saint_as_the_duplicate_rule_does(invoke: Invoke, text: str) -> None:
     result = invoke("--registry", BUNDLED, "list", "--search", text, "--format", "ids")
     assert result.stdout.split() == ["st-louis-city"]
+
+
+def test_an_unknown_key_holding_a_time_is_shown_and_listed(invoke: Invoke, tmp_path: Path) -> None:
+    path = _registry(tmp_path, "t = 07:32:00\n")
+    assert "07:32:00" in invoke("--registry", path, "show", "a").stdout
+    assert json.loads(invoke("--registry", path, "list", "--format", "json").stdout)[0]["t"] == (
+        "07:32:00"
+    )
+
+
+def test_json_output_stays_valid_json_for_infinite_and_nan_values(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    path = _registry(tmp_path, "f = inf\ng = nan\n")
+
+    def refuse(constant: str) -> None:
+        raise ValueError(constant)
+
+    records = json.loads(
+        invoke("--registry", path, "list", "--format", "json").stdout, parse_constant=refuse
+    )
+    assert (records[0]["f"], records[0]["g"]) == ("inf", "nan")

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import BUNDLED, ROOT, InvokeResult
+from registries import one_signatory_file as _registry
 
 Invoke = Callable[..., InvokeResult]
 
@@ -202,3 +203,12 @@ def test_exit_codes_of_a_real_process(tmp_path: Path) -> None:
     assert _run("--registry", BUNDLED, "validate").returncode == 0
     assert _run("--registry", BUNDLED, "validate", "--strict").returncode == 1
     assert _run("--registry", future, "validate").returncode == 1
+
+
+def test_validate_and_fmt_agree_that_a_byte_order_mark_is_not_canonical(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    path = _registry(tmp_path)
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert invoke("--registry", path, "fmt", "--check").exit_code == 1
+    assert "I106" in invoke("--registry", path, "validate").stdout

@@ -7,10 +7,13 @@ pair of a registry (validate); the last tests check that they agree.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import endorse
 from conftest import BUNDLED
 from endorse.duplicates.rule import (
     DuplicateError,
@@ -221,3 +224,16 @@ def test_validate_finds_exactly_the_copies_add_refuses(
         if DuplicateIndex(signatories[:later]).exact(candidate) is not None
     }
     assert {later for _, later in exact_duplicates(signatories)} == refused
+
+
+def test_a_near_duplicate_of_two_copies_is_reported_once(tmp_path: Path) -> None:
+    registry = tmp_path / "registry.toml"
+    text = 'format = 1\n\n[paper]\ntitle = "T"\nnetwork = "N"\nmembers_declared = 0\n'
+    for number, name in enumerate(["Philadelphia", "Philadelphia", "Philadelpia"]):
+        text += (
+            f'\n[[signatory]]\nid = "p{number}"\nname = "{name}"\nkind = "city"\n'
+            f'country = "US"\nsubdivision = "US-PA"\nmember = false\nstatus = "confirmed"\n'
+        )
+    registry.write_text(text, encoding="utf-8")
+    near = [f for f in endorse.validate(registry) if f.code == "W303"]
+    assert [f.signatory_id for f in near] == ["p2"]

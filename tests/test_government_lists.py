@@ -27,7 +27,7 @@ from endorse.imports.reading import read_table
 from endorse.registry.model import Paper, Registry, Signatory
 from endorse.registry.store import dumps
 from endorse.registry.values import ValueProblem, signatory_from_values
-from test_hostile_input import empty_registry
+from registries import empty_registry
 
 Invoke = Callable[..., InvokeResult]
 GOVERNMENTS = Path(__file__).resolve().parent / "data" / "lists" / "governments.tsv"

@@ -12,7 +12,7 @@ import endorse
 from conftest import InvokeResult
 from endorse.duplicates.rule import DuplicateIndex, NearDuplicateError
 from endorse.registry.values import ValueProblem, signatory_from_values
-from test_hostile_input import empty_registry
+from registries import empty_registry
 
 Invoke = Callable[..., InvokeResult]
 

@@ -404,3 +404,15 @@ def test_a_registry_never_committed_is_said_to_need_committing(
     assert result.exit_code == 1
     assert 'registry.toml is not in "HEAD"' in result.stderr
     assert "git commit" in result.stderr
+
+
+def test_a_typed_backslash_n_and_a_line_break_differ_in_a_diff(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    typed, broken = tmp_path / "typed.toml", tmp_path / "broken.toml"
+    for path, note in ((typed, "a\\nb"), (broken, "a\nb")):
+        path.write_bytes(BUNDLED.read_bytes())
+        with endorse.edit(path) as draft:
+            draft.edit("accra", note=note)
+    shown = invoke("diff", typed, broken).stdout
+    assert 'note: "a\\\\nb" \u2192 "a\\nb"' in shown

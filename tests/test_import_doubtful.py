@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import endorse
 from conftest import InvokeResult
-from test_hostile_input import empty_registry
+from registries import empty_registry
 
 Invoke = Callable[..., InvokeResult]
 

@@ -15,7 +15,7 @@ import endorse
 from conftest import InvokeResult
 from endorse.imports.columns import ColumnChoices, ColumnsError, map_columns
 from endorse.imports.reading import detect_delimiter
-from test_hostile_input import empty_registry
+from registries import empty_registry
 
 Invoke = Callable[..., InvokeResult]
 

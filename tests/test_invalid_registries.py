@@ -59,3 +59,14 @@ def test_a_file_that_is_not_utf8_names_the_byte(invoke: Invoke, tmp_path: Path) 
     result = invoke("--registry", path, "list")
     assert result.exit_code == 1
     assert f"{path}: not UTF-8 text: byte 33 is 0xe9" in result.stderr
+
+
+def test_absurdly_deep_nesting_is_a_parse_error_not_a_traceback(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    path = tmp_path / "registry.toml"
+    path.write_text("format = 1\nx = " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    for command in ("list", "validate"):
+        result = invoke("--registry", path, command)
+        assert result.exit_code == 1
+        assert "nested too deeply" in result.stdout + result.stderr

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import InvokeResult
-from test_hostile_input import empty_registry
+from registries import empty_registry
 
 Invoke = Callable[..., InvokeResult]
 

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from rapidfuzz.distance import OSA
 
+import endorse
 from endorse.checks import validate_text
 from endorse.duplicates.rule import DuplicateIndex, comparable_key, edits_allowed
 from endorse.imports.planning import Candidate, plan_import
@@ -225,3 +227,18 @@ def test_the_report_counts_the_population_of_a_town_under_15000() -> None:
     population = summarise(Registry(EMPTY.paper, (coomera,))).population
     assert [(c.id, c.population) for c in population.counted] == [("coomera", 13_165)]
     assert population.not_counted == ()
+
+
+def test_carson_city_is_one_place_and_counted(tmp_path: Path) -> None:
+    registry = tmp_path / "registry.toml"
+    registry.write_text(
+        'format = 1\n\n[paper]\ntitle = "T"\nnetwork = "N"\nmembers_declared = 0\n'
+        'summary = "An aim."\n\n'
+        '[[signatory]]\nid = "carson-city"\nname = "Carson City"\nkind = "city"\n'
+        'country = "US"\nsubdivision = "US-NV"\nmember = false\nstatus = "confirmed"\n'
+        'source = "Letter"\n',
+        encoding="utf-8",
+    )
+    assert endorse.validate(registry) == []
+    counted = endorse.summarise(endorse.load(registry)).population.counted
+    assert [c.id for c in counted] == ["carson-city"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -162,3 +163,14 @@ def test_list_and_add_read_a_country_name_alike(tmp_path: Path, invoke: Invoke) 
     assert invoke("--registry", registry, "add", "Recife", "--country", "Brasil").exit_code == 0
     listed = invoke("--registry", registry, "list", "--country", "Brasil", "--format", "ids")
     assert listed.stdout.split() == ["recife"]
+
+
+def test_a_future_endorsement_is_refused_by_add_as_validate_reports_it(
+    invoke: Invoke, registry_copy: Path
+) -> None:
+    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    result = invoke(
+        "--registry", registry_copy, "add", "Lyon", "--country", "FR", "--endorsed-on", tomorrow
+    )
+    assert result.exit_code == 2
+    assert f"endorsed_on {tomorrow} is in the future" in result.stderr

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
+from hypothesis import given
 
-from endorse.registry.model import Signatory
+from endorse.places.names import nfc
+from endorse.registry.model import Paper, Registry, Signatory
+from endorse.registry.store import dumps, registry_from_text
 from endorse.registry.values import (
     NAME_MAX_LENGTH,
     ValueProblem,
@@ -20,6 +24,7 @@ from endorse.registry.values import (
     paper_from_values,
     signatory_from_values,
 )
+from strategies import NAMES
 
 PITTSBURGH = Signatory(
     id="pittsburgh",
@@ -204,3 +209,17 @@ def test_a_month_name_not_in_english_is_said_to_be_read_in_english_only() -> Non
 
 def test_member_reads_a_word_whose_accent_is_a_combining_mark() -> None:
     assert check_member("Si\u0301") is True
+
+
+@given(NAMES)
+def test_a_name_is_refused_naming_its_field_or_stored_and_read_back_exactly(name: str) -> None:
+    try:
+        new = signatory_from_values(name=name, country="US")
+    except ValueProblem as refused:
+        assert refused.field in ("name", "id")
+        assert str(refused).startswith(("name ", "the name "))
+        return
+    assert nfc(name).strip() in (new.name, new.as_written), "what was written is kept"
+    text = dumps(Registry(Paper("T", "N", 1), (new,)))
+    back = registry_from_text(text, Path("r.toml")).signatories[0]
+    assert (back.name, back.as_written) == (new.name, new.as_written)

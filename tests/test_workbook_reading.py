@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 import endorse
 from conftest import InvokeResult
 from endorse.imports.cells import workbook_text_in, workbook_text_out
-from test_hostile_input import empty_registry
+from registries import empty_registry
 
 Invoke = Callable[..., InvokeResult]
 Cells = Sequence[tuple[str, str]]  # (reference, text)
