@@ -27,27 +27,7 @@ from endorse.duplicates.rule import (
 from endorse.places.names import slugify
 from endorse.registry.model import Signatory
 from endorse.registry.store import load
-
-
-def signatory(
-    name: str,
-    country: str = "US",
-    *,
-    as_written: str | None = None,
-    kind: str = "city",
-    subdivision: str | None = None,
-    id: str | None = None,
-) -> Signatory:
-    return Signatory(
-        id=id or slugify(name),
-        name=name,
-        kind=kind,
-        country=country,
-        member=False,
-        status="confirmed",
-        as_written=as_written,
-        subdivision=subdivision,
-    )
+from registries import signatory
 
 
 @pytest.fixture

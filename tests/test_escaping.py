@@ -12,10 +12,9 @@ from hypothesis import HealthCheck, given, settings
 
 from conftest import InvokeResult
 from endorse.imports.cells import spreadsheet_restore, spreadsheet_safe
-from endorse.registry.model import Paper, Registry, Signatory
 from endorse.registry.store import dumps, load
 from endorse.render.safe import markdown_safe, terminal_safe
-from registries import empty_registry
+from registries import empty_registry, registry, signatory
 from registries import one_signatory_file as _registry
 from strategies import NAMES, names
 
@@ -114,12 +113,8 @@ def test_markup_in_a_new_name_is_stored_and_printed_literally(
 
 
 def _registry_with(tmp_path: Path, name: str) -> Path:
-    signatory = Signatory(
-        id="x", name=name, kind="city", country="FR", member=True, status="confirmed"
-    )
-    registry = Registry(Paper("T", "N", 1), (signatory,))
     path = tmp_path / "registry.toml"
-    path.write_text(dumps(registry), encoding="utf-8")
+    path.write_text(dumps(registry(signatory(name, "FR", id="x", member=True))), encoding="utf-8")
     return path
 
 

@@ -14,13 +14,14 @@ from hypothesis import strategies as st
 
 import report_fixtures as hand
 from conftest import BUNDLED, InvokeResult
-from endorse.registry.model import Paper, Registry, Signatory
+from endorse.registry.model import Paper
 from endorse.registry.summary import Summary, summarise
 from endorse.render.report_html import html_report
 from endorse.render.report_markdown import markdown_report
 from endorse.render.report_text import plain_report
 from endorse.render.safe import terminal_safe
 from html_report import ReportPage
+from registries import registry, signatory
 
 Invoke = Callable[..., InvokeResult]
 
@@ -429,10 +430,8 @@ names = st.text(min_size=1, max_size=40).filter(lambda text: text.strip() == tex
 
 
 def _summary(name: str) -> Summary:
-    signatory = Signatory(
-        id="x", name=name, kind="other", country="FR", member=False, status="confirmed"
-    )
-    return summarise(Registry(Paper("Paper", "Net", 1), (signatory,)))
+    named = signatory(name, "FR", id="x", kind="other")
+    return summarise(registry(named, paper=Paper("Paper", "Net", 1)))
 
 
 @settings(max_examples=60, deadline=None)

@@ -17,7 +17,7 @@ import pytest
 
 from conftest import BUNDLED
 from endorse import api
-from endorse.registry.model import Registry, Signatory
+from endorse.registry.model import Registry
 from endorse.registry.store import (
     create_new,
     dumps,
@@ -27,6 +27,7 @@ from endorse.registry.store import (
     registry_from_text,
     write_atomically,
 )
+from registries import signatory
 
 HOLD_LOCK = """
 import sys, time
@@ -197,16 +198,7 @@ def test_a_registry_too_deep_to_write_is_refused_without_a_traceback(
 def many_signatories(count: int, note: str) -> Registry:
     registry = load(BUNDLED).registry
     extra = tuple(
-        Signatory(
-            id=f"town-{n:04d}",
-            name=f"Town {n:04d}",
-            kind="city",
-            country="US",
-            member=False,
-            status="confirmed",
-            note=f"{note} {n}",
-        )
-        for n in range(count)
+        signatory(f"Town {n:04d}", id=f"town-{n:04d}", note=f"{note} {n}") for n in range(count)
     )
     unsorted = dataclasses.replace(registry, signatories=registry.signatories + extra)
     return registry_from_text(dumps(unsorted), Path("registry.toml"))

@@ -11,6 +11,7 @@ from endorse.places import lookup as places
 from endorse.registry.model import Paper, Registry, Signatory
 from endorse.registry.store import load
 from endorse.registry.summary import Summary, summarise
+from registries import registry, signatory
 
 
 @pytest.fixture(scope="module")
@@ -21,17 +22,15 @@ def summary() -> Summary:
 def _signatory(signatory_id: str, **fields: object) -> Signatory:
     values: dict[str, object] = {
         "name": signatory_id.title(),
-        "kind": "city",
         "country": "FR",
         "member": True,
-        "status": "confirmed",
         **fields,
     }
-    return Signatory(id=signatory_id, **values)  # type: ignore[arg-type]
+    return signatory(id=signatory_id, **values)  # type: ignore[arg-type]
 
 
 def _registry(*signatories: Signatory) -> Registry:
-    return Registry(Paper("Paper", "Net", members_declared=5), tuple(signatories))
+    return registry(*signatories, paper=Paper("Paper", "Net", members_declared=5))
 
 
 def test_totals_leave_the_withdrawn_out(summary: Summary) -> None:
