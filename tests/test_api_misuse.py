@@ -14,8 +14,8 @@ import pytest
 
 import endorse
 from conftest import BUNDLED, InvokeResult
+from endorse import Signatory
 from endorse.imports.planning import Candidate
-from endorse.registry.model import Signatory
 
 
 @pytest.fixture

@@ -18,8 +18,8 @@ from types import ModuleType
 
 import pytest
 
+import endorse
 from conftest import ROOT, InvokeResult
-from endorse.registry.store import load
 
 BENCHMARKS = ROOT / "benchmarks"
 
@@ -40,7 +40,7 @@ def test_a_synthetic_registry_validates_without_errors(
 ) -> None:
     path = tmp_path / "registry.toml"
     generate("make_registry.py", 600, path)
-    registry = load(path).registry
+    registry = endorse.load(path)
     assert len(registry.signatories) == 600
     assert not [f for f in findings(invoke, path) if f["severity"] == "error"]
     members = Counter(s.member for s in registry.signatories)
@@ -66,12 +66,12 @@ def test_a_registry_of_real_names_has_no_error_and_its_typos_are_warnings(
     assert set(codes) <= {"W201", "W202", "W203", "W303"}
     assert 10 <= codes["W201"] <= 300 // 20
     unknown = {f["signatory_id"] for f in found if f["code"] == "W201"}
-    misspelt = [s for s in load(real_300).registry.signatories if s.id in unknown]
+    misspelt = [s for s in endorse.load(real_300).signatories if s.id in unknown]
     assert all(s.kind == "city" for s in misspelt)
 
 
 def test_a_registry_of_real_names_is_varied_like_a_real_one(real_300: Path) -> None:
-    signatories = load(real_300).registry.signatories
+    signatories = endorse.load(real_300).signatories
     assert len(signatories) == 300
     assert len({s.id for s in signatories}) == 300
     countries = Counter(s.country for s in signatories)

@@ -35,7 +35,7 @@ def test_init_uses_the_registry_option_when_no_path_is_given(
     path = tmp_path / "r.toml"
     args = ("--title", "Paper", "--network", "Net", "--members-declared", "1")
     assert invoke("--registry", path, "init", *args).exit_code == 0
-    assert load(path).registry.paper.title == "Paper"
+    assert endorse.load(path).paper.title == "Paper"
 
 
 def test_init_refuses_an_existing_file(invoke: Invoke, registry_copy: Path) -> None:
@@ -65,20 +65,20 @@ def test_add_prints_the_new_record_and_what_happened(invoke: Invoke, registry_co
     assert "name         Boston" in result.stdout
     assert "subdivision  US-MA" in result.stdout
     assert result.stderr.startswith(f'added "boston" to {registry_copy} (59 signatories)')
-    boston = load(registry_copy).registry.by_id("boston")
+    boston = endorse.load(registry_copy).by_id("boston")
     assert boston is not None
     assert (boston.country, boston.member, boston.status) == ("US", False, "confirmed")
 
 
 def test_add_member_sets_member(invoke: Invoke, registry_copy: Path) -> None:
     invoke("--registry", registry_copy, "add", "Lyon", "--country", "FR", "--member")
-    lyon = load(registry_copy).registry.by_id("lyon")
+    lyon = endorse.load(registry_copy).by_id("lyon")
     assert lyon is not None and lyon.member is True
 
 
 def test_add_keeps_the_file_canonical(invoke: Invoke, registry_copy: Path) -> None:
     invoke("--registry", registry_copy, "add", "Aachen", "--country", "DE")
-    assert is_canonical(registry_copy.read_bytes(), load(registry_copy).registry)
+    assert is_canonical(registry_copy.read_bytes(), endorse.load(registry_copy))
 
 
 def test_add_dry_run_shows_the_record_and_writes_nothing(
@@ -102,7 +102,7 @@ def test_add_chooses_an_id_when_the_slug_is_taken_in_another_country(
         in result.stderr
     )
     assert 'added "richmond-gb"' in result.stderr
-    assert load(registry_copy).registry.by_id("richmond-gb") is not None
+    assert endorse.load(registry_copy).by_id("richmond-gb") is not None
 
 
 def test_add_with_a_given_id_that_is_taken_is_refused_even_if_it_is_the_slug(
@@ -138,13 +138,13 @@ def test_add_with_a_given_id_adds_a_namesake_of_another_country(
         "--registry", registry_copy, "add", "Richmond", "--country", "GB", "--id", "richmond-gb"
     )
     assert result.exit_code == 0
-    assert load(registry_copy).registry.by_id("richmond-gb") is not None
+    assert endorse.load(registry_copy).by_id("richmond-gb") is not None
 
 
 def test_add_near_duplicate_with_force_is_added(invoke: Invoke, registry_copy: Path) -> None:
     result = invoke("--registry", registry_copy, "add", "Sao Paolo", "--country", "BR", "--force")
     assert result.exit_code == 0
-    assert load(registry_copy).registry.by_id("sao-paolo") is not None
+    assert endorse.load(registry_copy).by_id("sao-paolo") is not None
 
 
 REFUSED_ADDS = {
@@ -199,13 +199,13 @@ def test_a_registry_that_does_not_parse_is_not_written(invoke: Invoke, registry_
 
 
 def test_edit_changes_only_the_keys_given(invoke: Invoke, registry_copy: Path) -> None:
-    before = load(registry_copy).registry.by_id("pittsburgh")
+    before = endorse.load(registry_copy).by_id("pittsburgh")
     result = invoke(
         "--registry", registry_copy, "edit", "pittsburgh", "--endorsed-on", "2017-12-05"
     )
     assert result.exit_code == 0
     assert 'changed endorsed_on of "pittsburgh"' in result.stderr
-    after = load(registry_copy).registry.by_id("pittsburgh")
+    after = endorse.load(registry_copy).by_id("pittsburgh")
     assert before is not None and after is not None
     assert str(after.endorsed_on) == "2017-12-05"
     assert (after.name, after.as_written, after.note, after.source) == (
@@ -223,7 +223,7 @@ def test_edit_keeps_unknown_keys(invoke: Invoke, registry_copy: Path) -> None:
     )
     result = invoke("--registry", registry_copy, "edit", "buffalo", "--note", "Called back")
     assert result.exit_code == 0
-    buffalo = load(registry_copy).registry.by_id("buffalo")
+    buffalo = endorse.load(registry_copy).by_id("buffalo")
     assert buffalo is not None
     assert buffalo.extra == {"contact": "mayor@buffalo.example"}
     assert buffalo.note == "Called back"
@@ -232,7 +232,7 @@ def test_edit_keeps_unknown_keys(invoke: Invoke, registry_copy: Path) -> None:
 def test_edit_accepts_a_name_for_the_id(invoke: Invoke, registry_copy: Path) -> None:
     result = invoke("--registry", registry_copy, "edit", "Montreal", "--kind", "region")
     assert result.exit_code == 0
-    montreal = load(registry_copy).registry.by_id("montreal")
+    montreal = endorse.load(registry_copy).by_id("montreal")
     assert montreal is not None and montreal.kind == "region"
 
 
@@ -240,7 +240,7 @@ def test_edit_clear_empties_an_optional_key(invoke: Invoke, registry_copy: Path)
     assert (
         invoke("--registry", registry_copy, "edit", "pittsburgh", "--clear", "note").exit_code == 0
     )
-    pittsburgh = load(registry_copy).registry.by_id("pittsburgh")
+    pittsburgh = endorse.load(registry_copy).by_id("pittsburgh")
     assert pittsburgh is not None and pittsburgh.note is None
 
 
@@ -265,16 +265,16 @@ def test_edit_of_an_unknown_id_suggests_the_closest(invoke: Invoke, registry_cop
 
 
 def test_withdraw_keeps_the_record_and_adds_the_note(invoke: Invoke, registry_copy: Path) -> None:
-    before = load(registry_copy).registry.by_id("richmond")
+    before = endorse.load(registry_copy).by_id("richmond")
     result = invoke("--registry", registry_copy, "withdraw", "richmond", "--note", "Letter 2018")
     assert result.exit_code == 0
     assert "status       withdrawn" in result.stdout
-    richmond = load(registry_copy).registry.by_id("richmond")
+    richmond = endorse.load(registry_copy).by_id("richmond")
     assert before is not None and richmond is not None
     assert richmond.status == "withdrawn"
     assert before.note is not None and before.note.endswith(".")
     assert richmond.note == f"{before.note} Letter 2018"
-    assert len(load(registry_copy).registry.signatories) == 58
+    assert len(endorse.load(registry_copy).signatories) == 58
 
 
 def test_withdraw_adds_the_note_after_a_semicolon_when_the_old_one_has_no_full_stop(
@@ -282,7 +282,7 @@ def test_withdraw_adds_the_note_after_a_semicolon_when_the_old_one_has_no_full_s
 ) -> None:
     invoke("--registry", registry_copy, "edit", "richmond", "--note", "Which Richmond")
     invoke("--registry", registry_copy, "withdraw", "richmond", "--note", "Letter 2018")
-    richmond = load(registry_copy).registry.by_id("richmond")
+    richmond = endorse.load(registry_copy).by_id("richmond")
     assert richmond is not None and richmond.note == "Which Richmond; Letter 2018"
 
 
@@ -301,8 +301,8 @@ def test_remove_with_yes_deletes_the_record(invoke: Invoke, registry_copy: Path)
     result = invoke("--registry", registry_copy, "remove", "montgomery-county", "--yes")
     assert result.exit_code == 0
     assert 'removed "montgomery-county"' in result.stderr
-    assert load(registry_copy).registry.by_id("montgomery-county") is None
-    assert len(load(registry_copy).registry.signatories) == 57
+    assert endorse.load(registry_copy).by_id("montgomery-county") is None
+    assert len(endorse.load(registry_copy).signatories) == 57
 
 
 def test_remove_without_a_terminal_and_without_yes_is_exit_2(
@@ -332,7 +332,7 @@ def test_remove_at_a_terminal_asks_and_a_yes_removes(
     monkeypatch.setattr(edit_commands, "stdin_is_terminal", lambda: True)
     result = invoke("--registry", registry_copy, "remove", "montgomery-county", input="y\n")
     assert result.exit_code == 0
-    assert load(registry_copy).registry.by_id("montgomery-county") is None
+    assert endorse.load(registry_copy).by_id("montgomery-county") is None
 
 
 def shuffled(path: Path) -> None:
@@ -362,7 +362,7 @@ def test_fmt_check_exits_1_on_a_shuffled_file_and_0_after_fmt(
 def test_fmt_gives_back_the_canonical_text_and_the_same_content(
     invoke: Invoke, registry_copy: Path
 ) -> None:
-    original = load(registry_copy).registry
+    original = endorse.load(registry_copy)
     shuffled(registry_copy)
     invoke("--registry", registry_copy, "fmt")
     assert registry_copy.read_text(encoding="utf-8") == dumps(original)

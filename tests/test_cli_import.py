@@ -13,8 +13,8 @@ import pytest
 
 import endorse
 from conftest import InvokeResult
+from endorse import Registry
 from endorse.registry import store
-from endorse.registry.model import Registry
 
 MEMBER_WORDS = (
     "; write one of true, yes, y, 1, oui, vrai, sí, si, verdadero or false, no, n, 0, non, "

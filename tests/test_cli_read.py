@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+import endorse
 from conftest import BUNDLED, InvokeResult
 from endorse.imports.cells import spreadsheet_restore
-from endorse.registry.store import load
 from registries import one_signatory_file as _registry
 
 Invoke = Callable[..., InvokeResult]
@@ -56,7 +56,7 @@ def test_list_member_lists_only_members(invoke: Invoke) -> None:
 def test_json_output_parses_back_to_the_registry_records(invoke: Invoke) -> None:
     result = invoke("--registry", BUNDLED, "list", "--format", "json", "--sort", "name")
     records = {r["id"]: r for r in json.loads(result.stdout)}
-    for signatory in load(BUNDLED).registry.signatories:
+    for signatory in endorse.load(BUNDLED).signatories:
         record = records[signatory.id]
         assert record["name"] == signatory.name
         assert record["member"] == signatory.member
@@ -116,7 +116,7 @@ def test_list_sort_by_country_orders_by_country_code(invoke: Invoke) -> None:
     ids = invoke(
         "--registry", BUNDLED, "list", "--sort", "country", "--format", "ids"
     ).stdout.split()
-    countries = [load(BUNDLED).registry.by_id(i).country for i in ids]  # type: ignore[union-attr]
+    countries = [endorse.load(BUNDLED).by_id(i).country for i in ids]  # type: ignore[union-attr]
     assert countries == sorted(countries)
 
 

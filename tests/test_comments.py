@@ -8,7 +8,7 @@ import tomli_w
 from hypothesis import given
 from hypothesis import strategies as st
 
-from endorse.registry.model import Registry
+from endorse import Registry
 from endorse.registry.store import count_comments, dumps, first_comment_line, has_comments
 from strategies import registries
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+import endorse
 from conftest import InvokeResult
 from endorse.places.lookup import AmbiguousCountryError, UnknownCountryError, resolve_country
-from endorse.registry.store import load
 
 Invoke = Callable[..., InvokeResult]
 
@@ -111,7 +111,7 @@ def test_an_unknown_name_is_refused_with_the_closest_countries(given: str, close
 def test_add_stores_the_code_of_a_french_name(invoke: Invoke, registry_copy: Path) -> None:
     result = invoke("--registry", registry_copy, "add", "Aachen", "--country", "Allemagne")
     assert result.exit_code == 0, result.stderr
-    aachen = load(registry_copy).registry.by_id("aachen")
+    aachen = endorse.load(registry_copy).by_id("aachen")
     assert aachen is not None and aachen.country == "DE"
 
 
@@ -119,7 +119,7 @@ def test_edit_stores_the_code_of_a_spanish_name(invoke: Invoke, registry_copy: P
     invoke("--registry", registry_copy, "add", "Maastricht", "--country", "DE")
     result = invoke("--registry", registry_copy, "edit", "maastricht", "--country", "Países Bajos")
     assert result.exit_code == 0, result.stderr
-    maastricht = load(registry_copy).registry.by_id("maastricht")
+    maastricht = endorse.load(registry_copy).by_id("maastricht")
     assert maastricht is not None and maastricht.country == "NL"
 
 

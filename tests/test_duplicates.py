@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 import endorse
 from conftest import BUNDLED
+from endorse import Signatory
 from endorse.duplicates.rule import (
     DuplicateError,
     DuplicateIndex,
@@ -25,8 +26,6 @@ from endorse.duplicates.rule import (
     refuse_duplicate,
 )
 from endorse.places.names import slugify
-from endorse.registry.model import Signatory
-from endorse.registry.store import load
 from registries import signatory
 
 
@@ -143,7 +142,7 @@ def test_the_signatory_being_edited_is_not_its_own_duplicate(index: DuplicateInd
 
 
 def test_the_bundled_registry_holds_no_duplicates() -> None:
-    signatories = load(BUNDLED).registry.signatories
+    signatories = endorse.load(BUNDLED).signatories
     assert list(exact_duplicates(signatories)) == []
     assert list(near_duplicates(signatories)) == []
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+import endorse
 from conftest import BUNDLED
+from endorse import Registry, UnknownSignatoryError
 from endorse.duplicates.rule import DuplicateError, NearDuplicateError
 from endorse.editing import (
     IdTakenError,
@@ -14,15 +16,12 @@ from endorse.editing import (
     remove_signatory,
     withdraw_signatory,
 )
-from endorse.errors import UnknownSignatoryError
-from endorse.registry.model import Registry
-from endorse.registry.store import load
 from endorse.registry.values import signatory_from_values
 
 
 @pytest.fixture(scope="module")
 def registry() -> Registry:
-    return load(BUNDLED).registry
+    return endorse.load(BUNDLED)
 
 
 def test_add_appends_the_signatory_and_changes_no_other(registry: Registry) -> None:

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
+import endorse
 from conftest import InvokeResult
 from endorse.imports.cells import spreadsheet_restore, spreadsheet_safe
-from endorse.registry.store import dumps, load
+from endorse.registry.store import dumps
 from endorse.render.safe import markdown_safe, terminal_safe
 from registries import empty_registry, registry, signatory
 from registries import one_signatory_file as _registry
@@ -53,7 +54,7 @@ def test_add_with_any_name_exits_cleanly_and_prints_no_control_code(
     assert not CONTROL.search(result.stdout.replace("\n", ""))
     assert not CONTROL.search(result.stderr.replace("\n", ""))
     if result.exit_code == 0:
-        (stored,) = load(path).registry.signatories
+        (stored,) = endorse.load(path).signatories
         written = unicodedata.normalize("NFC", name).strip()
         assert written in (stored.name, stored.as_written), "what was written is kept"
     else:
@@ -109,7 +110,7 @@ def test_markup_in_a_new_name_is_stored_and_printed_literally(
     assert result.exit_code == 0
     assert "name         [bold]Bold[/bold]\n" in result.stdout
     assert "as_written   [bold]Bold[/bold] City" in result.stdout
-    assert load(path).registry.signatories[0].as_written == "[bold]Bold[/bold] City"
+    assert endorse.load(path).signatories[0].as_written == "[bold]Bold[/bold] City"
 
 
 def _registry_with(tmp_path: Path, name: str) -> Path:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import InvokeResult
+from endorse import Paper, Registry, Signatory
 from endorse.checks import validate_text
 from endorse.duplicates.rule import (
     DuplicateError,
@@ -24,7 +25,6 @@ from endorse.duplicates.rule import (
 )
 from endorse.imports.planning import ImportPlan, candidates_from_table, doubtful_rows, plan_import
 from endorse.imports.reading import read_table
-from endorse.registry.model import Paper, Registry, Signatory
 from endorse.registry.store import dumps
 from endorse.registry.values import ValueProblem, signatory_from_values
 from registries import empty_registry

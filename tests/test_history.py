@@ -16,7 +16,7 @@ from hypothesis import given, settings
 
 import endorse
 from conftest import InvokeResult
-from endorse.registry.model import Registry
+from endorse import Registry
 from git_repositories import commit, git
 from strategies import registries
 

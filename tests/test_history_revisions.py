@@ -11,7 +11,7 @@ import pytest
 
 import endorse
 from conftest import InvokeResult
-from endorse.errors import RegistryNotFoundError
+from endorse import RegistryNotFoundError
 from git_repositories import commit, git
 
 Invoke = Callable[..., InvokeResult]

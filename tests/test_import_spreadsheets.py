@@ -13,7 +13,7 @@ import pytest
 
 import endorse
 from conftest import InvokeResult
-from endorse.registry.model import Signatory
+from endorse import Signatory
 
 Invoke = Callable[..., InvokeResult]
 

@@ -19,8 +19,8 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from conftest import BUNDLED, InvokeResult
+from endorse import Signatory
 from endorse.imports.cells import extra_workbook_cell, read_extra_cell, workbook_text_problem
-from endorse.registry.model import Signatory
 from endorse.render.workbook import WorkbookTextError, to_xlsx
 from strategies import extra_values, names
 

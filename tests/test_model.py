@@ -15,6 +15,7 @@ import tomli_w
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import endorse
 from conftest import BUNDLED
 from endorse.registry import model
 from endorse.registry.model import (
@@ -30,7 +31,6 @@ from endorse.registry.store import (
     UnwritableRegistryError,
     dumps,
     is_canonical,
-    load,
     registry_from_text,
 )
 from strategies import registries, text
@@ -69,7 +69,7 @@ def test_unknown_keys_survive_a_rewrite() -> None:
 
 
 def test_the_bundled_registry_is_in_canonical_form() -> None:
-    assert is_canonical(BUNDLED.read_bytes(), load(BUNDLED).registry)
+    assert is_canonical(BUNDLED.read_bytes(), endorse.load(BUNDLED))
 
 
 def test_canonical_form_orders_signatories_by_id() -> None:
@@ -112,7 +112,7 @@ def test_the_canonical_bytes_of_the_bundled_registry_are_the_file() -> None:
     raw = BUNDLED.read_bytes()
     assert is_canonical(raw, registry_from_text(raw.decode("utf-8"), BUNDLED))
     assert not is_canonical(
-        raw.replace(b"\n\n[[signatory]]", b"\n[[signatory]]"), load(BUNDLED).registry
+        raw.replace(b"\n\n[[signatory]]", b"\n[[signatory]]"), endorse.load(BUNDLED)
     )
 
 

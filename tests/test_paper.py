@@ -10,7 +10,7 @@ import pytest
 
 import endorse
 from conftest import BUNDLED, InvokeResult
-from endorse.registry.model import Recipient
+from endorse import Recipient
 
 Invoke = Callable[..., InvokeResult]
 

@@ -18,15 +18,14 @@ import pytest
 from rapidfuzz.distance import OSA
 
 import endorse
+from endorse import Paper, Registry, Signatory, summarise
 from endorse.checks import validate_text
 from endorse.duplicates.rule import DuplicateIndex, comparable_key, edits_allowed
 from endorse.imports.planning import Candidate, plan_import
 from endorse.places import gazetteer
 from endorse.places import lookup as places
 from endorse.places.names import match_key
-from endorse.registry.model import Paper, Registry, Signatory
 from endorse.registry.store import dumps
-from endorse.registry.summary import summarise
 from endorse.registry.values import signatory_from_values
 
 COUNTRIES = ("FR", "GB", "BR", "AU", "ES", "VE", "AR", "US", "DE", "IT", "MX", "CA")

@@ -12,10 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import endorse
 import report_fixtures as hand
 from conftest import BUNDLED, InvokeResult
-from endorse.registry.model import Paper
-from endorse.registry.summary import Summary, summarise
+from endorse import Paper, Summary, summarise
 from endorse.render.report_html import html_report
 from endorse.render.report_markdown import markdown_report
 from endorse.render.report_text import plain_report
@@ -215,12 +215,11 @@ def test_hostile_names_print_literally_in_plain_text(invoke: Invoke) -> None:
 def test_hostile_names_print_literally_in_rich_text() -> None:
     from rich.console import Console
 
-    from endorse.registry.store import load
-    from endorse.registry.summary import summarise
+    from endorse import summarise
     from endorse.render.report_text import rich_report
 
     console = Console(record=True, width=100, force_terminal=True, color_system="truecolor")
-    console.print(rich_report(summarise(load(hand.HOSTILE).registry)))
+    console.print(rich_report(summarise(endorse.load(hand.HOSTILE))))
     shown = console.export_text(styles=False)
     for name in HOSTILE_NAMES:
         assert name in shown
@@ -417,12 +416,11 @@ def _rich_report_text(width: int) -> str:
     """The bundled registry's report as a terminal `width` columns wide shows it."""
     from rich.console import Console
 
-    from endorse.registry.store import load
-    from endorse.registry.summary import summarise
+    from endorse import summarise
     from endorse.render.report_text import rich_report
 
     console = Console(record=True, width=width, force_terminal=True, color_system=None)
-    console.print(rich_report(summarise(load(BUNDLED).registry)))
+    console.print(rich_report(summarise(endorse.load(BUNDLED))))
     return console.export_text(styles=False)
 
 

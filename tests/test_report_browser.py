@@ -9,9 +9,9 @@ from typing import Literal
 
 import pytest
 
+import endorse
 import report_fixtures as hand
-from endorse.registry.store import load
-from endorse.registry.summary import summarise
+from endorse import summarise
 from endorse.render.report_html import html_report
 from html_report import ReportPage
 
@@ -58,7 +58,7 @@ CARD_WORDS = {
 @pytest.mark.parametrize("language", ["en", "fr", "es"])
 def test_chromium_renders_the_totals(tmp_path: Path, language: Literal["en", "fr", "es"]) -> None:
     page = tmp_path / "report.html"
-    summary = summarise(load(hand.HAND_COUNTED).registry)
+    summary = summarise(endorse.load(hand.HAND_COUNTED))
     page.write_text(html_report(summary, language), encoding="utf-8")
     dom = ReportPage(rendered_dom(page, tmp_path / "profile"))
     signatories, members, declared, nonmembers = CARD_WORDS[language]

@@ -15,6 +15,7 @@ from typing import Any, get_args
 
 import pytest
 
+import endorse
 import report_fixtures as hand
 from conftest import BUNDLED, ROOT, InvokeResult
 from endorse.render import i18n
@@ -204,9 +205,8 @@ def test_html_names_its_language(reports: dict[tuple[str, str], str]) -> None:
 
 
 def test_the_registry_s_text_is_never_translated(invoke: Invoke) -> None:
-    from endorse.registry.store import load
 
-    paper = load(BUNDLED).registry.paper
+    paper = endorse.load(BUNDLED).paper
     assert paper.summary and paper.commitments and paper.framework
     for language in ("fr", "es"):
         for name in ("text", "markdown", "html"):

@@ -25,9 +25,9 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 from typer.testing import CliRunner, Result
 
 import endorse
+from endorse import Signatory
 from endorse.cli import app
 from endorse.registry import store
-from endorse.registry.model import Signatory
 
 NAMES = (
     "Lyon",

@@ -16,8 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import BUNDLED
-from endorse import api
-from endorse.registry.model import Registry
+from endorse import Registry, api
 from endorse.registry.store import (
     create_new,
     dumps,

@@ -6,17 +6,17 @@ from datetime import date
 
 import pytest
 
+import endorse
 import report_fixtures as hand
+from endorse import Paper, Registry, Signatory
 from endorse.places import lookup as places
-from endorse.registry.model import Paper, Registry, Signatory
-from endorse.registry.store import load
 from endorse.registry.summary import Summary, summarise
 from registries import registry, signatory
 
 
 @pytest.fixture(scope="module")
 def summary() -> Summary:
-    return summarise(load(hand.HAND_COUNTED).registry)
+    return summarise(endorse.load(hand.HAND_COUNTED))
 
 
 def _signatory(signatory_id: str, **fields: object) -> Signatory:

@@ -6,10 +6,10 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from endorse import Signatory
 from endorse.checks import validate_text
 from endorse.checks.place_rules import place_findings
 from endorse.places import lookup as places
-from endorse.registry.model import Signatory
 from endorse.registry.tables import table_lines
 from endorse.render.findings import to_json, to_text
 
@@ -99,7 +99,7 @@ def test_signatories_in_an_inline_array_get_no_line_rather_than_a_wrong_one() ->
 
 
 def test_a_finding_made_by_of_is_the_finding_its_fields_make() -> None:
-    from endorse.checks import Finding
+    from endorse import Finding
 
     made = Finding.of("W201", "lyon", 12, "message", "hint")
     assert made == Finding("W201", "warning", "lyon", 12, "message", "hint")

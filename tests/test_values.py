@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 
+from endorse import Paper, Registry, Signatory
 from endorse.places.names import nfc
-from endorse.registry.model import Paper, Registry, Signatory
 from endorse.registry.store import dumps, registry_from_text
 from endorse.registry.values import (
     NAME_MAX_LENGTH,
