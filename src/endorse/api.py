@@ -469,10 +469,9 @@ DEFAULT_RELATIVE_PATH = store.DEFAULT_RELATIVE_PATH
 def find_relative(path: PathLike | None = None) -> Path:
     """The registry file as `find` finds it, relative to the current folder when it was
     found by looking upward ("../data/registry.toml"), as git names files."""
-    explicit = None if path is None else _given(path)
+    found = find(path)
     folder = store.current_folder()
-    found = store.find_registry(explicit, os.environ, folder)
-    if explicit is None and not os.environ.get(ENV_VAR) and folder is not None:
+    if path is None and not os.environ.get(ENV_VAR) and folder is not None:
         return Path(os.path.relpath(found, folder))
     return found
 

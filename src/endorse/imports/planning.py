@@ -49,6 +49,7 @@ from endorse.registry.values import (
     check_date_format,
     check_endorsed_on,
     check_value,
+    is_blank,
     shown,
     signatory_from_values,
 )
@@ -245,7 +246,7 @@ def _row_problem(line: int, problem: ValueProblem, columns: ColumnMap, position:
 
 
 def _given(row: Row) -> frozenset[str]:
-    return frozenset(k for k, v in row.values.items() if v is not None and not _blank(v))
+    return frozenset(k for k, v in row.values.items() if v is not None and not is_blank(v))
 
 
 def _id_given(row: Row) -> bool:
@@ -269,18 +270,13 @@ def signatory_from_row(
             read = _extra_value(key, value, file_format)
             if read is not None:
                 extra[key] = read
-    values = {k: v for k, v in known.items() if v is not None and not _blank(v)}
+    values = {k: v for k, v in known.items() if v is not None and not is_blank(v)}
     for key in REQUIRED_KEYS:
         if key not in values:
             raise ValueProblem(key, f"{key} is empty; every row needs a name and a country")
     if "endorsed_on" in values:
         values["endorsed_on"] = check_endorsed_on(values["endorsed_on"], None, date_format)
     return signatory_from_values(**values, extra=extra)
-
-
-def _blank(value: str | bool) -> bool:
-    """An empty cell: the key takes its default (kind, member, status) or is left out."""
-    return isinstance(value, str) and not value.strip()
 
 
 def _stray_value(where: Any, file_format: FileFormat) -> str:

@@ -145,7 +145,7 @@ def clean_text(value: object, field: str, *, max_length: int | None = None) -> s
 
 def optional_text(value: str | None, field: str) -> str | None:
     """Like clean_text, but nothing (None or blanks) means the key is left out."""
-    if value is None or _blank(value):
+    if value is None or is_blank(value):
         return None
     return clean_text(value, field)
 
@@ -371,14 +371,14 @@ def signatory_from_values(
     the kind, unless given, the one the name's words tell, else a city.
     """
     clean_country = check_country(country)
-    given_kind = None if kind is None or _blank(kind) else check_kind(kind)
+    given_kind = None if kind is None or is_blank(kind) else check_kind(kind)
     given_subdivision = (
         check_subdivision(subdivision, clean_country)
-        if subdivision is not None and not _blank(subdivision)
+        if subdivision is not None and not is_blank(subdivision)
         else None
     )
     written = optional_text(as_written, "as_written")
-    given_id = id is not None and not _blank(id)
+    given_id = id is not None and not is_blank(id)
     if written or given_id:
         clean_name, told_kind = check_name(name), None
         written = check_name(written, "as_written") if written else None
@@ -397,7 +397,7 @@ def signatory_from_values(
         status=check_status(status),
         endorsed_on=(
             check_endorsed_on(endorsed_on)
-            if endorsed_on is not None and not _blank(endorsed_on)
+            if endorsed_on is not None and not is_blank(endorsed_on)
             else None
         ),
         source=optional_text(source, "source"),
@@ -406,8 +406,9 @@ def signatory_from_values(
     )
 
 
-def _blank(value: object) -> bool:
-    """An empty text: a value left out. Anything else, text or not, is checked as given."""
+def is_blank(value: object) -> bool:
+    """An empty text (or a cell of blanks): a value left out, so the key takes its default or
+    is left out. Anything else, text or not, is checked as given."""
     return isinstance(value, str) and not value.strip()
 
 
@@ -627,7 +628,7 @@ def paper_from_values(
         members_declared=check_members_declared(members_declared),
         presented_on=(
             check_date(presented_on, "presented_on")
-            if presented_on is not None and not _blank(presented_on)
+            if presented_on is not None and not is_blank(presented_on)
             else None
         ),
         presented_at=optional_text(presented_at, "presented_at"),
@@ -664,7 +665,7 @@ PAPER_CLEARABLE_KEYS: Final = tuple(k for k in PAPER_KEYS if k not in REQUIRED_P
 
 
 def _optional_long_text(value: str | None, field: str, max_length: int) -> str | None:
-    if value is None or _blank(value):
+    if value is None or is_blank(value):
         return None
     return clean_text(value, field, max_length=max_length)
 
