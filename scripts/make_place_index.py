@@ -28,6 +28,8 @@ and zlib-ng compress the same data to different bytes). See docs/places.md.
     places/<CC>.smaller.json  its other cities, by match key: read only for a name
                            that the first file does not identify
     alternates/<CC>.json   its prominent cities by the match keys of their other names
+    positions/<CC>.json    its cities' latitude and longitude, by `gazetteer.position_key`
+                           (read only to draw a map)
 
 A per-country file is columnar, to load quickly: row i is (name[i], the
 country, subdivision[i], population[i], feature[i]), a column that holds one
@@ -55,7 +57,7 @@ PYPROJECT = ROOT / "pyproject.toml"
 # GeoNames' cities1000: places of 1,000 people or more, and seats of administrative
 # divisions however small.
 CITIES_FILE_POPULATION = 1000
-PER_COUNTRY = ("places", "alternates")
+PER_COUNTRY = ("places", "alternates", "positions")
 # The languages of the countries' other names: those a registry's countries are
 # typed in (add --country, import), and those of the report.
 NAME_LANGUAGES = ("en", "fr", "es")
@@ -63,7 +65,7 @@ NAME_LANGUAGES = ("en", "fr", "es")
 # The match keys must be this checkout's, not those of another installed endorse.
 if str(ROOT / "src") not in sys.path:
     sys.path.insert(0, str(ROOT / "src"))
-from endorse.places.gazetteer import PROMINENT_POPULATION  # noqa: E402
+from endorse.places.gazetteer import PROMINENT_POPULATION, position_key  # noqa: E402
 from endorse.places.names import match_key  # noqa: E402
 
 # A place row: (name, country, subdivision or None, population or None, feature).
@@ -91,6 +93,8 @@ def generate() -> dict[str, bytes]:
                 raise ValueError(f"{country!r} is not an alpha-2 country code")
             if index:
                 files[f"{part}/{country}{suffix}.json"] = _encode(_columns(index))
+    for country, positions in _positions(geonames, all_cities).items():
+        files[f"positions/{country}.json"] = _encode(positions)
     return files
 
 
@@ -265,6 +269,19 @@ def _alternates(geonames: Any) -> dict[str, Index]:
         for key in keys:
             by_key.setdefault(key, []).append(row)
     return index
+
+
+def _positions(geonames: Any, all_cities: Any) -> dict[str, dict[str, list[float]]]:
+    """Each city's latitude and longitude to two decimals (a kilometre or so: a dot on a
+    world map), by country and `position_key`; the first city of a key keeps it."""
+    positions: dict[str, dict[str, list[float]]] = {}
+    for cities in (geonames.get_cities(), all_cities.get_cities()):
+        for city in cities.values():
+            name, country, subdivision, population, _ = city_row(city)
+            at = [round(float(city["latitude"]), 2), round(float(city["longitude"]), 2)]
+            key = position_key(name, subdivision, population)
+            positions.setdefault(country, {}).setdefault(key, at)
+    return positions
 
 
 def _columns(index: Index) -> dict[str, Any]:

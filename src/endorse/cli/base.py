@@ -70,6 +70,7 @@ COMMAND_MODULES = {
     "list": "read",
     "show": "read",
     "report": "report",
+    "site": "site",
     "validate": "validate",
     "diff": "history",
     "log": "history",

@@ -28,8 +28,11 @@ __all__ = [
     "alternate_names",
     "core",
     "places_of",
+    "position_key",
+    "positions_of",
     "prominent_places_of",
     "smaller_places_of",
+    "world",
 ]
 
 DATA: Final = Path(__file__).parent.parent / "data"  # src/endorse/data, package data
@@ -129,6 +132,31 @@ def alternate_names(country: str) -> Places:
     of JSON, and a registry seldom spans them all.
     """
     return _by_key("alternates", country)
+
+
+@cache
+def world() -> dict[str, Any]:
+    """The world map's borders (data/world.json, by scripts/make_world_map.py): "frame",
+    the drawing's `places.projection.Frame`; "countries": alpha-2 -> an SVG path of its
+    outline in that frame; "land": the paths of shapes of no country; "source"."""
+    content: dict[str, Any] = _read("world.json")
+    return content
+
+
+def position_key(name: str, subdivision: str | None, population: int | None) -> str:
+    """How a place's position is found: by its name, subdivision and population, which
+    tell apart the places of one name in a country."""
+    return f"{name}|{subdivision or ''}|{population or ''}"
+
+
+@cache
+def positions_of(country: str) -> dict[str, list[float]]:
+    """One country's cities' [latitude, longitude] by `position_key`: read only to draw a
+    map, so that validating a registry does not decode them."""
+    if "." in country or country not in _countries_in("positions"):
+        return {}
+    positions: dict[str, list[float]] = _read(f"positions/{country}.json")
+    return positions
 
 
 def _by_key(part: str, country: str, suffix: str = "") -> Places:

@@ -245,6 +245,15 @@ class Place:
         return f"{self.name} ({self.feature}{where}{people})"
 
 
+def position(place: Place) -> tuple[float, float] | None:
+    """Where a city is: (latitude, longitude) in degrees, from GeoNames; None for a place
+    the data gives no position (a US county)."""
+    found = gazetteer.positions_of(place.country).get(
+        gazetteer.position_key(place.name, place.subdivision, place.population)
+    )
+    return None if found is None else (found[0], found[1])
+
+
 def _places_of(country: str) -> gazetteer.Places:
     return gazetteer.places_of(country)
 

@@ -151,8 +151,25 @@ class Population:
 
 
 @dataclass(frozen=True)
+class Located:
+    """A signatory whose name is one known place (`places.lookup.identify`): a dot on a map."""
+
+    id: str
+    name: str
+    member: bool
+    place: places.Place
+
+    @property
+    def position(self) -> tuple[float, float] | None:
+        """(latitude, longitude), or None where the place data has none (a US county).
+        Looked up when asked: only a map needs it."""
+        return places.position(self.place)
+
+
+@dataclass(frozen=True)
 class Summary:
-    """Every figure of the report."""
+    """Every figure of the report, and the signatories it counts (`signatories`: those
+    confirmed or pending, by name; `located`: those of them that are a known place)."""
 
     paper: Paper
     totals: Totals
@@ -164,6 +181,8 @@ class Summary:
     withdrawn: tuple[Entry, ...]
     timeline: Timeline
     population: Population
+    signatories: tuple[Entry, ...]
+    located: tuple[Located, ...]
 
 
 PlaceLookup = Callable[[str, str, str, str | None], places.Identified]
@@ -174,6 +193,7 @@ def summarise(registry: Registry, *, identify: PlaceLookup = places.identify) ->
     entries = [_entry(s) for s in registry.signatories]
     active = [e for e in entries if e.status != "withdrawn"]
     active_signatories = [s for s in registry.signatories if s.status != "withdrawn"]
+    found = {s.id: _identified(s, identify) for s in active_signatories}
     return Summary(
         paper=registry.paper,
         totals=totals(registry),
@@ -184,8 +204,18 @@ def summarise(registry: Registry, *, identify: PlaceLookup = places.identify) ->
         members_by_region=_members_by_region(active),
         withdrawn=tuple(sorted((e for e in entries if e.status == "withdrawn"), key=_by_name)),
         timeline=_timeline(active),
-        population=_population(active_signatories, identify),
+        population=_population(active_signatories, found),
+        signatories=tuple(sorted(active, key=_by_name)),
+        located=tuple(
+            Located(s.id, s.name, s.member, place)
+            for s in active_signatories
+            if (place := found[s.id].place) is not None
+        ),
     )
+
+
+def _identified(signatory: Signatory, identify: PlaceLookup) -> places.Identified:
+    return identify(signatory.name, signatory.country, signatory.kind, signatory.subdivision)
 
 
 def _entry(signatory: Signatory) -> Entry:
@@ -290,11 +320,11 @@ def _without_long_empty_stretches(months: Sequence[Month]) -> tuple[Month, ...]:
     return tuple(kept)
 
 
-def _population(active: Sequence[Signatory], identify: PlaceLookup) -> Population:
+def _population(active: Sequence[Signatory], found: dict[str, places.Identified]) -> Population:
     counted: list[Counted] = []
     not_counted: list[NotCounted] = []
     for signatory in active:
-        city = _city_of(signatory, identify)
+        city = _city_of(signatory, found[signatory.id])
         if isinstance(city, places.Place) and city.population:
             place = _place_label(city)
             counted.append(Counted(signatory.id, signatory.name, place, city.population))
@@ -312,8 +342,9 @@ def _place_label(place: places.Place) -> str:
     return f"{place.name}, {place.subdivision}" if place.subdivision else place.name
 
 
-def _city_of(signatory: Signatory, identify: PlaceLookup) -> places.Place | NotCountedReason:
-    """The one place a city signatory names, or why there is none (`places.lookup.identify`).
+def _city_of(signatory: Signatory, found: places.Identified) -> places.Place | NotCountedReason:
+    """The one place a city signatory names, or why there is none (`places.lookup.identify`
+    found `found`).
 
     Regions, counties and metropolitan areas, and cities the data knows only
     as something else (a county), are "not a city": GeoNames gives city
@@ -321,7 +352,6 @@ def _city_of(signatory: Signatory, identify: PlaceLookup) -> places.Place | NotC
     """
     if signatory.kind != "city":
         return "not a city"
-    found = identify(signatory.name, signatory.country, signatory.kind, signatory.subdivision)
     if not found.of_kind and found.named:
         return "not a city"
     if not found.matching:

@@ -1,7 +1,7 @@
 """The report as one standalone HTML page: no external CSS, scripts or fonts.
 
-Charts are inline SVG; the stylesheet (`report_style`) has a print layout so
-that the page prints well to PDF. Every piece of registry text passes through
+Charts and the world map (`render.world_map`) are inline SVG; the stylesheet
+(`report_style`) has a print layout so that the page prints well to PDF. Every piece of registry text passes through
 `html_safe`. The page holds no timestamp, so the same registry always gives
 the same bytes (`docs/sample-report.html` is checked against a fresh render).
 """
@@ -21,6 +21,7 @@ from endorse.render.report_style import (
     TIMELINE_COLOUR,
 )
 from endorse.render.safe import html_safe as esc
+from endorse.render.world_map import MAP_STYLE, world_map
 
 CHART_WIDTH: Final = 720
 LABEL_WIDTH: Final = 190
@@ -54,6 +55,7 @@ def _html_report(summary: Summary) -> str:
             _masthead(summary),
             _endorsed(summary),
             _totals(summary),
+            _section(_("Signatories on the world map"), world_map(summary), "map"),
             _section(_("By region"), _region_chart(summary), "regions"),
             _section(_("By country"), _country_chart(summary), "countries"),
             _section(_("By kind"), _kind_table(summary.by_kind), "kinds"),
@@ -71,7 +73,7 @@ def _html_report(summary: Summary) -> str:
         f'<html lang="{current().code}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="generator" content="endorse">\n'
-        f"<title>{esc(title)}</title>\n<style>{STYLESHEET}</style>\n</head>\n"
+        f"<title>{esc(title)}</title>\n<style>{STYLESHEET}{MAP_STYLE}</style>\n</head>\n"
         f"<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
     )
 

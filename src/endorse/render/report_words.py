@@ -306,4 +306,5 @@ def localised(summary: Summary) -> Summary:
         nonmembers=entries(summary.nonmembers),
         members_by_region=tuple(RegionMembers(r.region, entries(r.members)) for r in regions),
         withdrawn=entries(summary.withdrawn),
+        signatories=entries(summary.signatories),
     )

@@ -1,0 +1,74 @@
+"""`endorse site`: the public page of the signatories, a folder ready for any static host."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from endorse import output
+from endorse.cli.base import OutputWriteError, app, refuse_output_over, registry_path
+from endorse.registry.words import counted
+
+
+def folder_path(value: str) -> Path:  # its name is the type Typer's help shows
+    """A folder to write into: not empty, not an existing file."""
+    if not value.strip():
+        raise typer.BadParameter("the folder name is empty; give one, such as public")
+    path = Path(value)
+    if path.exists() and not path.is_dir():
+        raise typer.BadParameter(f"{value} is a file, not a folder; give a folder, such as public")
+    return path
+
+
+@app.command()
+def site(
+    ctx: typer.Context,
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            parser=folder_path,
+            metavar="FOLDER",
+            help="Where to write the page: index.html, fr/index.html, es/index.html "
+            "(created if missing; these files are replaced).",
+            show_default=False,
+        ),
+    ],
+    fragment: Annotated[
+        bool,
+        typer.Option(
+            "--fragment",
+            help="Write an embeddable <section> per language (fragment.html, "
+            "fr/fragment.html, es/fragment.html) for a website's CMS, instead of whole pages.",
+        ),
+    ] = False,
+) -> None:
+    """Write the public page of the signatories, in English, French and Spanish.
+
+    One self-contained HTML file per language: the paper, the totals, a world map and
+    every confirmed or pending signatory, with search, filters and sorting.
+
+    Example: endorse site public
+    """
+    from endorse import RegistryWriteError, api
+    from endorse.render.site import site_pages
+
+    registry_file = registry_path(ctx)
+    pages = site_pages(api.summarise(api.load(registry_file)), fragment=fragment)
+    for name, text in pages.items():
+        path = folder / name
+        refuse_output_over(path, registry_file)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            api.write_output(path, text)
+        except (OSError, RegistryWriteError) as error:
+            reason = error.reason if isinstance(error, RegistryWriteError) else error.strerror
+            raise OutputWriteError(
+                f"cannot write {path}: {reason}; check that {folder} can be created and written to"
+            ) from None
+    what = "fragment" if fragment else "page"
+    output.message(
+        f"wrote the public {what} in {counted(len(pages), 'language')} to {folder}: "
+        + ", ".join(pages)
+    )
