@@ -1,9 +1,10 @@
 """The report as one standalone HTML page: no external CSS, scripts or fonts.
 
 Charts and the world map (`render.world_map`) are inline SVG; the stylesheet
-(`report_style`) has a print layout so that the page prints well to PDF. Every piece of registry text passes through
-`html_safe`. The page holds no timestamp, so the same registry always gives
-the same bytes (`docs/sample-report.html` is checked against a fresh render).
+(`report_style`) has a print layout so that the page prints well to PDF.
+Every piece of registry text passes through `html_safe`. The page holds no
+timestamp, so the same registry always gives the same bytes
+(`docs/sample-report.html` is checked against a fresh render).
 """
 
 from __future__ import annotations

@@ -203,7 +203,8 @@ def _totals(summary: Summary) -> str:
 def _list(summary: Summary) -> str:
     entries = summary.signatories
     if not entries:
-        return f'<p class="note">{esc(_("None."))}</p>'
+        nothing = esc(_("None."))
+        return f'<p class="note">{nothing}</p>'
     shown = _("Showing {shown} of {total}")
     total = words.number(len(entries))
     empty = esc(_("No signatory matches the search and filters."))
