@@ -13,6 +13,8 @@ from conftest import BUNDLED, InvokeResult
 from site_pages import HOSTILE_NAMES, Elements, hostile_registry
 
 Invoke = Callable[..., InvokeResult]
+
+
 def unboxed(usage_error: str) -> str:
     """A usage error's words on one line, without the box and the wrapping around them."""
     return " ".join(usage_error.replace("│", " ").split())
@@ -101,9 +103,7 @@ def test_hostile_names_stay_text_in_every_page(tmp_path: Path, invoke: Invoke) -
             assert name not in text
 
 
-def test_a_fragment_is_one_section_with_styles_scoped_to_it(
-    tmp_path: Path, invoke: Invoke
-) -> None:
+def test_a_fragment_is_one_section_with_styles_scoped_to_it(tmp_path: Path, invoke: Invoke) -> None:
     result = invoke("--registry", BUNDLED, "site", tmp_path, "--fragment")
     assert result.exit_code == 0
     assert sorted(p.name for p in tmp_path.rglob("*.html")) == ["fragment.html"] * 3

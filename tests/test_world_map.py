@@ -1,4 +1,4 @@
-"""The world map: Natural Earth's borders as shipped, shaded by signatories, a dot per known place."""
+"""The world map: Natural Earth's borders as shipped, shaded by count, a dot per known place."""
 
 from __future__ import annotations
 
@@ -110,4 +110,3 @@ def test_the_html_report_holds_the_map() -> None:
     report = html_report(endorse.summarise(BUNDLED), "es")
     assert '<section id="map">' in report and 'class="world-map"' in report
     assert "Los signatarios en el mapa del mundo" in report
-
