@@ -59,6 +59,7 @@ BUNDLED_TARGETS = {
     "report": 2.5,
     "report --lang fr": 2.5,
     "report --format json": 2.5,
+    "report --format html": 2.5,
     "add": 1.5,
 }
 # The real-5k targets of list, report and validate are what the commands cost without a
@@ -71,10 +72,19 @@ REAL_TARGETS = {
     "report": 3.5,
     "report --lang fr": 3.5,
     "report --format json": 3.5,
+    "report --format html": 3.5,
     "add": 1.5,
 }
 REAL_CPU_TARGETS = frozenset(
-    {"list", "list --format json", "validate", "report", "report --lang fr", "report --format json"}
+    {
+        "list",
+        "list --format json",
+        "validate",
+        "report",
+        "report --lang fr",
+        "report --format json",
+        "report --format html",
+    }
 )
 VERSION_TARGET = 1.2
 # `import` of a workbook, against `import` of the same rows as csv, on the registry of this size.
@@ -388,6 +398,7 @@ def jobs_for(size: str, registry: Path, work: Path, found: Install) -> list[Job]
         "report": (*on, "report"),
         "report --lang fr": (*on, "report", "--lang", "fr"),
         "report --format json": (*on, "report", "--format", "json"),
+        "report --format html": (*on, "report", "--format", "html"),
         "add": (
             found.endorse,
             "--registry",

@@ -205,15 +205,19 @@ def _list(summary: Summary) -> str:
     if not entries:
         nothing = esc(_("None."))
         return f'<p class="note">{nothing}</p>'
-    shown = _("Showing {shown} of {total}")
+    shown = _("{shown} of {total} match")
     total = words.number(len(entries))
     empty = esc(_("No signatory matches the search and filters."))
+    listed = esc(_("Listed: the first {count}."))
+    list_all = esc(_("List all {count}"))
     return (
         f"{_controls(summary)}\n"
         f'<p class="shown" role="status" data-template="{esc(shown)}">'
         f"{esc(shown.format(shown=total, total=total))}</p>\n"
         f'<p class="empty note" hidden>{empty}</p>\n'
-        f"{_table(entries)}"
+        f"{_table(entries)}\n"
+        f'<p class="more" data-listed="{listed}" hidden><span class="listed"></span> '
+        f'<button type="button" data-template="{list_all}"></button></p>'
     )
 
 

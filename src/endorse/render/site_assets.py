@@ -4,8 +4,11 @@ Every selector starts with `.endorse-site`, so that a fragment in a website's
 page styles itself only. The script works on the rows of the page's table:
 it folds case and accents away as `endorse.places.names.fold` does for the
 `data-search` attribute it reads beside each row's text ("montreal" finds
-Montréal, "lodz" finds Łódź), hides the rows that do not match, and says how
-many are shown in a live region.
+Montréal, "lodz" finds Łódź), keeps in the table the first 200 rows that match
+(a button lists them all), and says how many match in a live region. Two
+hundred rows, not thousands, is what keeps a keystroke quick on a page of
+5,000: laying out a table's rows again costs the browser far more than
+matching them.
 """
 
 from __future__ import annotations
@@ -57,6 +60,11 @@ body:has(> .endorse-site) { margin: 0; }
   border-radius: 6px; }
 .endorse-site .hint { display: block; }
 .endorse-site .shown { margin: 8px 0; font-weight: 600; }
+.endorse-site .more button { min-height: 40px; padding: 6px 14px; font: inherit; color: #fff;
+  background: var(--accent); border: 0; border-radius: 6px; cursor: pointer; }
+.endorse-site .more button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px;
+  box-shadow: 0 0 0 5px var(--ink); }
+.endorse-site .more[hidden], .endorse-site .empty[hidden] { display: none; }
 .endorse-site table.signatories { width: 100%; border-collapse: collapse; font-size: 15px; }
 .endorse-site caption { text-align: left; color: var(--muted); font-size: 14px;
   padding: 4px 0; }
@@ -83,7 +91,7 @@ body:has(> .endorse-site) { margin: 0; }
 }
 @media print {
   .endorse-site .skip, .endorse-site nav.languages, .endorse-site form.controls,
-  .endorse-site .shown { display: none; }
+  .endorse-site .shown, .endorse-site .more { display: none; }
   .endorse-site .masthead { color: var(--ink); background: none;
     border-bottom: 3px solid var(--accent); }
   .endorse-site tr, .endorse-site figure { break-inside: avoid; }
@@ -97,20 +105,35 @@ SCRIPT: Final = r"""
   var site = document.currentScript.closest(".endorse-site");
   var form = site.querySelector("form.controls");
   if (!form) { return; }
+  var LISTED = 200;
   var body = site.querySelector("table.signatories tbody");
-  var rows = Array.prototype.slice.call(body.rows);
   var shownLine = site.querySelector(".shown");
   var empty = site.querySelector(".empty");
+  var more = site.querySelector(".more");
+  var moreButton = more.querySelector("button");
   var language = site.closest("[lang]").getAttribute("lang");
   var numbers = new Intl.NumberFormat(language);
   var collator = new Intl.Collator(language, {sensitivity: "base", numeric: true});
   function fold(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
-  var keys = rows.map(function (row) {
-    return fold(row.textContent) + " " + row.getAttribute("data-search");
+  var items = Array.prototype.map.call(body.rows, function (row, index) {
+    var key = fold(row.textContent) + " " + row.getAttribute("data-search");
+    return {row: row, index: index, key: key};
   });
+  var ordered = items.slice();
+  var matching = [];
+  var all = false;
   function value(name) { return form.elements[name].value; }
+  function filled(template, count) { return template.replace("{count}", numbers.format(count)); }
+  function render() {
+    var listed = all ? matching : matching.slice(0, LISTED);
+    body.replaceChildren.apply(body, listed.map(function (item) { return item.row; }));
+    more.hidden = listed.length === matching.length;
+    var note = more.querySelector(".listed");
+    note.textContent = filled(more.getAttribute("data-listed"), listed.length);
+    moreButton.textContent = filled(moreButton.getAttribute("data-template"), matching.length);
+  }
   function apply() {
     var words = fold(value("q")).split(/\s+/).filter(Boolean);
     var wanted = {
@@ -118,44 +141,41 @@ SCRIPT: Final = r"""
       "data-member": value("member"), "data-status": value("status")
     };
     var names = Object.keys(wanted).filter(function (name) { return wanted[name]; });
-    var shown = 0;
-    for (var i = 0; i < rows.length; i++) {
-      var row = rows[i], key = keys[i], show = true;
-      for (var n = 0; show && n < names.length; n++) {
-        show = row.getAttribute(names[n]) === wanted[names[n]];
+    matching = ordered.filter(function (item) {
+      for (var n = 0; n < names.length; n++) {
+        if (item.row.getAttribute(names[n]) !== wanted[names[n]]) { return false; }
       }
-      for (var w = 0; show && w < words.length; w++) {
-        show = key.indexOf(words[w]) !== -1;
+      for (var w = 0; w < words.length; w++) {
+        if (item.key.indexOf(words[w]) === -1) { return false; }
       }
-      if (row.hidden === show) { row.hidden = !show; }
-      if (show) { shown++; }
-    }
+      return true;
+    });
+    all = false;
+    render();
     shownLine.textContent = shownLine.getAttribute("data-template")
-      .replace("{shown}", numbers.format(shown)).replace("{total}", numbers.format(rows.length));
-    empty.hidden = shown > 0;
+      .replace("{shown}", numbers.format(matching.length))
+      .replace("{total}", numbers.format(items.length));
+    empty.hidden = matching.length > 0;
   }
-  function compare(by) {
-    return function (a, b) {
-      var first = rows[a], second = rows[b], order = 0;
-      if (by === "date") {
-        order = second.getAttribute("data-date").localeCompare(first.getAttribute("data-date"));
-      } else if (by === "country") {
-        order = collator.compare(first.getAttribute("data-country-name"),
-                                 second.getAttribute("data-country-name"));
+  function by(key) {
+    return function (first, second) {
+      var order = 0;
+      if (key === "date") {
+        order = second.row.getAttribute("data-date")
+          .localeCompare(first.row.getAttribute("data-date"));
+      } else if (key === "country") {
+        order = collator.compare(first.row.getAttribute("data-country-name"),
+                                 second.row.getAttribute("data-country-name"));
       }
-      return order || a - b;
+      return order || first.index - second.index;
     };
   }
-  function sort() {
-    var order = rows.map(function (row, index) { return index; }).sort(compare(value("sort")));
-    var sorted = document.createDocumentFragment();
-    order.forEach(function (index) { sorted.appendChild(rows[index]); });
-    body.appendChild(sorted);
-  }
   form.addEventListener("input", function (event) {
-    if (event.target.name === "sort") { sort(); } else { apply(); }
+    if (event.target.name === "sort") { ordered = items.slice().sort(by(value("sort"))); }
+    apply();
   });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
+  moreButton.addEventListener("click", function () { all = true; render(); });
   form.hidden = false;
   apply();
 })();
