@@ -62,3 +62,32 @@ def test_readme_python_block_runs(
 
 def test_readme_is_a_front_door_not_a_manual() -> None:
     assert len(README.splitlines()) < 160
+
+
+SHELL_COMMANDS = [
+    line
+    for block in re.findall(r"```sh\n(.*?)```", README, flags=re.DOTALL)
+    for line in block.splitlines()
+    if line.startswith("endorse ")
+]
+
+
+@pytest.mark.parametrize("command", SHELL_COMMANDS)
+def test_readme_shell_command_is_a_valid_command_line(
+    command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each `endorse …` of a sh block names a command and options it has, with values of
+    their types (parsed by the CLI as it would be run, without running it), the files it
+    reads there."""
+    import typer
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "partners.csv").write_text("name,country\n", encoding="utf-8")
+    from endorse.cli import app
+
+    group = typer.main.get_command(app)
+    name, *arguments = shlex.split(command)[1:]
+    context = group.context_class(group, info_name="endorse")
+    sub = group.get_command(context, name)
+    assert sub is not None, name
+    sub.make_context(name, arguments, parent=context)

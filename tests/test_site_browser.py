@@ -251,13 +251,15 @@ def test_every_control_is_reached_by_keyboard_and_shows_its_focus(
 def test_a_phone_reads_the_page_without_scrolling_sideways(bundled: Path, visit: Any) -> None:
     opened = visit(bundled / "fr" / "index.html", width=375)
     assert opened.page.evaluate("document.documentElement.scrollWidth") <= 375
+    opened.page.fill("#endorse-q", "sao")
+    opened.page.evaluate("document.querySelector('#endorse-list').scrollIntoView()")
     _screenshot(opened, "site-phone.png", full_page=False)
 
 
 def test_the_desktop_page(bundled: Path, visit: Any) -> None:
     opened = visit(bundled / "index.html")
     assert opened.page.evaluate("document.documentElement.scrollWidth") <= 1200
-    opened.page.locator("#endorse-map").scroll_into_view_if_needed()
+    opened.page.evaluate("document.querySelector('#endorse-totals').scrollIntoView()")
     _screenshot(opened, "site-desktop.png", full_page=False)
 
 

@@ -295,9 +295,8 @@ def _table(entries: Sequence[Entry]) -> str:
     ]
     head = "".join(f'<th scope="col">{esc(header)}</th>' for header in headers)
     rows = "\n".join(_row(entry, headers) for entry in entries)
-    caption = esc(_("Every signatory, by name"))
     return (
-        f'<table class="signatories"><caption>{caption}</caption>'
+        '<table class="signatories" aria-labelledby="endorse-list-heading">'
         f"<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}\n</tbody></table>"
     )
 

@@ -66,8 +66,6 @@ body:has(> .endorse-site) { margin: 0; }
   box-shadow: 0 0 0 5px var(--ink); }
 .endorse-site .more[hidden], .endorse-site .empty[hidden] { display: none; }
 .endorse-site table.signatories { width: 100%; border-collapse: collapse; font-size: 15px; }
-.endorse-site caption { text-align: left; color: var(--muted); font-size: 14px;
-  padding: 4px 0; }
 .endorse-site th, .endorse-site td { padding: 6px 10px; text-align: left; vertical-align: top;
   border-bottom: 1px solid var(--line); }
 .endorse-site thead th { font-size: 13px; text-transform: uppercase; letter-spacing: .04em;
