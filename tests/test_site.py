@@ -148,3 +148,29 @@ def test_site_says_what_it_cannot_write(tmp_path: Path, invoke: Invoke) -> None:
 def test_site_says_what_it_wrote(tmp_path: Path, invoke: Invoke) -> None:
     result = invoke("--registry", BUNDLED, "site", tmp_path / "public")
     assert "wrote the public page in 3 languages" in result.stderr
+
+
+def test_site_replaces_nothing_that_is_not_a_page(tmp_path: Path, invoke: Invoke) -> None:
+    (tmp_path / "out" / "es" / "index.html").mkdir(parents=True)
+    result = invoke("--registry", BUNDLED, "site", tmp_path / "out")
+    assert result.exit_code == 1
+    assert "es/index.html: it is a folder" in result.stderr.replace("\\", "/")
+    assert not (tmp_path / "out" / "index.html").exists()
+
+
+def test_site_never_writes_over_the_registry(tmp_path: Path, invoke: Invoke) -> None:
+    registry = tmp_path / "index.html"
+    registry.write_bytes(BUNDLED.read_bytes())
+    result = invoke("--registry", registry, "site", tmp_path)
+    assert result.exit_code == 1
+    assert "it is the registry itself" in result.stderr
+    assert registry.read_bytes() == BUNDLED.read_bytes()
+
+
+def test_the_page_of_an_empty_registry_says_so(tmp_path: Path, invoke: Invoke) -> None:
+    from registries import empty_registry
+
+    result = invoke("--registry", empty_registry(tmp_path), "site", tmp_path / "out")
+    assert result.exit_code == 0
+    text = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert '<p class="note">None.</p>' in text and "<form" not in text

@@ -134,6 +134,14 @@ def test_the_page_is_accessible_and_quiet(
     assert opened.requests == [(folder / LANGUAGES[language]).as_uri()]
 
 
+def test_the_page_of_an_empty_registry_runs_without_error(tmp_path: Path, visit: Any) -> None:
+    from registries import empty_registry
+
+    opened = visit(_site(empty_registry(tmp_path), tmp_path / "site") / "index.html")
+    assert opened.problems == []
+    assert opened.page.locator("svg.world-map .dot").count() == 0
+
+
 def test_hostile_names_show_as_written(hostile: Path, visit: Any) -> None:
     rows = "\n".join(visit(hostile / "index.html").visible_rows())
     for name in HOSTILE_NAMES:

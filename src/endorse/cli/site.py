@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from endorse import output
-from endorse.cli.base import OutputWriteError, app, refuse_output_over, registry_path
+from endorse.cli.base import OutputWriteError, app, registry_path
 from endorse.registry.words import counted
 
 
@@ -20,6 +20,19 @@ def folder_path(value: str) -> Path:  # its name is the type Typer's help shows
     if path.exists() and not path.is_dir():
         raise typer.BadParameter(f"{value} is a file, not a folder; give a folder, such as public")
     return path
+
+
+def _refuse_to_replace(path: Path, registry: Path) -> None:
+    """A page goes where a file may be replaced: not over a folder, nor over the registry."""
+    if path.is_dir():
+        raise OutputWriteError(
+            f"cannot write {path}: it is a folder; move it away or choose another folder"
+        )
+    if path.exists() and path.resolve() == registry.resolve():
+        raise OutputWriteError(
+            f"cannot write {path}: it is the registry itself, which it would replace; "
+            "choose another folder"
+        )
 
 
 @app.command()
@@ -56,9 +69,10 @@ def site(
 
     registry_file = registry_path(ctx)
     pages = site_pages(api.summarise(api.load(registry_file)), fragment=fragment)
+    for name in pages:
+        _refuse_to_replace(folder / name, registry_file)
     for name, text in pages.items():
         path = folder / name
-        refuse_output_over(path, registry_file)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             api.write_output(path, text)
