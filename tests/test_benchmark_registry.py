@@ -5,8 +5,6 @@ No timing here: benchmarks/run.py measures, side by side with its floors.
 
 from __future__ import annotations
 
-import functools
-import importlib.util
 import json
 import random
 import subprocess
@@ -19,7 +17,7 @@ from types import ModuleType
 import pytest
 
 import endorse
-from conftest import ROOT, InvokeResult
+from conftest import ROOT, InvokeResult, script_module
 
 BENCHMARKS = ROOT / "benchmarks"
 
@@ -105,17 +103,9 @@ def test_more_signatories_than_real_cities_are_refused(tmp_path: Path) -> None:
     assert not (tmp_path / "x").exists()
 
 
-@functools.cache
 def generator() -> ModuleType:
     """benchmarks/make_real_registry.py as a module (benchmarks/ is no package)."""
-    spec = importlib.util.spec_from_file_location(
-        "make_real_registry", BENCHMARKS / "make_real_registry.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return script_module(BENCHMARKS / "make_real_registry.py")
 
 
 @pytest.mark.parametrize("name", ["Aguascalientes", "São Paulo", "Lyon", "Bochum-Werne"])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 from typing import Literal
@@ -11,19 +10,12 @@ import pytest
 
 import endorse
 import report_fixtures as hand
+from browser import CHROMIUM, CHROMIUM_FLAGS, needs_chromium
 from endorse import summarise
 from endorse.render.report_html import html_report
 from html_report import ReportPage
 
-CHROMIUM = next(
-    (found for name in ("chromium", "chromium-browser") if (found := shutil.which(name))), None
-)
-
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None,
-    reason="chromium is not installed; install it with `apt-get install -y chromium` "
-    "(as root; .ci/run does this) to run the browser test",
-)
+pytestmark = needs_chromium
 
 
 def rendered_dom(page: Path, profile: Path) -> str:
@@ -31,13 +23,7 @@ def rendered_dom(page: Path, profile: Path) -> str:
     assert CHROMIUM is not None
     command = [
         CHROMIUM,
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--no-first-run",
-        "--disable-component-update",
-        "--disable-sync",
+        *CHROMIUM_FLAGS,
         f"--user-data-dir={profile}",
         "--dump-dom",
         page.as_uri(),

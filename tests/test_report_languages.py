@@ -3,7 +3,6 @@ the same figures and JSON keys in every language, the catalogs complete and comp
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import subprocess
@@ -17,7 +16,7 @@ import pytest
 
 import endorse
 import report_fixtures as hand
-from conftest import BUNDLED, ROOT, InvokeResult
+from conftest import BUNDLED, ROOT, InvokeResult, script_module
 from endorse.render import i18n
 from endorse.render import report_words as words
 from html_report import ReportPage
@@ -377,11 +376,7 @@ def test_a_report_does_not_import_babel(tmp_path: Path, language: str) -> None:
 
 
 def _catalogs_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("catalogs", ROOT / "scripts" / "catalogs.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return script_module(ROOT / "scripts" / "catalogs.py")
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,6 @@ With ENDORSE_SCREENSHOTS=FOLDER set, it saves the screenshots docs/site.md shows
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,27 +19,11 @@ from typing import Any
 import pytest
 
 import endorse
+from browser import CHROMIUM, CHROMIUM_FLAGS, needs_chromium
 from conftest import BUNDLED
 from site_pages import HOSTILE_NAMES, hostile_registry
 
-CHROMIUM = next(
-    (found for name in ("chromium", "chromium-browser") if (found := shutil.which(name))), None
-)
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None,
-    reason="chromium is not installed; install it with `apt-get install -y chromium` "
-    "(as root; .ci/run does this) to run the browser tests",
-)
-# What a closed network and a shared machine need: no background requests, no sandbox as root.
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-quic",
-]
+pytestmark = needs_chromium
 LANGUAGES = {"en": "index.html", "fr": "fr/index.html", "es": "es/index.html"}
 SHOWN = {"en": "{} of {} match", "fr": "{} sur {} correspondent", "es": "{} de {} coinciden"}
 

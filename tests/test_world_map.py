@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 from pathlib import Path
 from types import ModuleType
@@ -10,7 +9,7 @@ from types import ModuleType
 import pytest
 
 import endorse
-from conftest import BUNDLED, ROOT
+from conftest import BUNDLED, ROOT, script_module
 from endorse.places.projection import equal_earth
 from endorse.render.report_html import html_report
 from endorse.render.world_map import SHADES, shade, world_map
@@ -22,11 +21,7 @@ SHIPPED = ROOT / "src" / "endorse" / "data" / "world.json"
 
 
 def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("make_world_map", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return script_module(SCRIPT)
 
 
 @pytest.mark.slow
