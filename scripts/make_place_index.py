@@ -28,8 +28,9 @@ and zlib-ng compress the same data to different bytes). See docs/places.md.
     places/<CC>.smaller.json  its other cities, by match key: read only for a name
                            that the first file does not identify
     alternates/<CC>.json   its prominent cities by the match keys of their other names
-    positions/<CC>.json    its cities' latitude and longitude, by `gazetteer.position_key`
-                           (read only to draw a map)
+    positions/<CC>.json    its prominent cities' latitude and longitude, by
+                           `gazetteer.position_key` (read only to draw a map)
+    positions/<CC>.smaller.json  its other cities' (read only for a city not in the first)
 
 A per-country file is columnar, to load quickly: row i is (name[i], the
 country, subdivision[i], population[i], feature[i]), a column that holds one
@@ -93,8 +94,13 @@ def generate() -> dict[str, bytes]:
                 raise ValueError(f"{country!r} is not an alpha-2 country code")
             if index:
                 files[f"{part}/{country}{suffix}.json"] = _encode(_columns(index))
-    for country, positions in _positions(geonames, all_cities).items():
-        files[f"positions/{country}.json"] = _encode(positions)
+    prominent_positions, smaller_positions = _positions(geonames, all_cities)
+    for suffix, positions_by_country in (
+        ("", prominent_positions),
+        (".smaller", smaller_positions),
+    ):
+        for country, positions in positions_by_country.items():
+            files[f"positions/{country}{suffix}.json"] = _encode(_position_columns(positions))
     return files
 
 
@@ -271,17 +277,32 @@ def _alternates(geonames: Any) -> dict[str, Index]:
     return index
 
 
-def _positions(geonames: Any, all_cities: Any) -> dict[str, dict[str, list[float]]]:
+def _positions(
+    geonames: Any, all_cities: Any
+) -> tuple[dict[str, dict[str, list[float]]], dict[str, dict[str, list[float]]]]:
     """Each city's latitude and longitude to two decimals (a kilometre or so: a dot on a
-    world map), by country and `position_key`; the first city of a key keeps it."""
-    positions: dict[str, dict[str, list[float]]] = {}
-    for cities in (geonames.get_cities(), all_cities.get_cities()):
-        for city in cities.values():
+    world map), by country and `position_key`: the prominent cities' (those of the places'
+    first file), and the others'. The first city of a key keeps it."""
+    prominent: dict[str, dict[str, list[float]]] = {}
+    smaller: dict[str, dict[str, list[float]]] = {}
+    cities = geonames.get_cities()
+    others = {i: c for i, c in all_cities.get_cities().items() if i not in cities}
+    for found, into in ((cities, prominent), (others, smaller)):
+        for city in found.values():
             name, country, subdivision, population, _ = city_row(city)
             at = [round(float(city["latitude"]), 2), round(float(city["longitude"]), 2)]
             key = position_key(name, subdivision, population)
-            positions.setdefault(country, {}).setdefault(key, at)
-    return positions
+            into.setdefault(country, {}).setdefault(key, at)
+    return prominent, smaller
+
+
+def _position_columns(positions: dict[str, list[float]]) -> dict[str, Any]:
+    """Keys, and latitudes and longitudes in hundredths of a degree, one after the other:
+    a third quicker to decode than an object of pairs of decimals."""
+    return {
+        "key": list(positions),
+        "at": [round(degrees * 100) for at in positions.values() for degrees in at],
+    }
 
 
 def _columns(index: Index) -> dict[str, Any]:

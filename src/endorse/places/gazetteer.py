@@ -29,6 +29,7 @@ __all__ = [
     "core",
     "places_of",
     "position_key",
+    "Positions",
     "positions_of",
     "prominent_places_of",
     "smaller_places_of",
@@ -149,14 +150,38 @@ def position_key(name: str, subdivision: str | None, population: int | None) -> 
     return f"{name}|{subdivision or ''}|{population or ''}"
 
 
+class Positions:
+    """One country's file of positions: `get(key)` is (latitude, longitude) or None."""
+
+    __slots__ = ("_at", "_row")
+
+    def __init__(self, columns: dict[str, Any]) -> None:
+        self._row = {key: row for row, key in enumerate(columns["key"])}
+        self._at: list[int] = columns["at"]
+
+    def get(self, key: str) -> tuple[float, float] | None:
+        row = self._row.get(key)
+        if row is None:
+            return None
+        return self._at[2 * row] / 100, self._at[2 * row + 1] / 100
+
+    def __len__(self) -> int:
+        return len(self._row)
+
+
+NO_POSITIONS: Final = Positions({"key": [], "at": []})
+
+
 @cache
-def positions_of(country: str) -> dict[str, list[float]]:
-    """One country's cities' [latitude, longitude] by `position_key`: read only to draw a
-    map, so that validating a registry does not decode them."""
-    if "." in country or country not in _countries_in("positions"):
-        return {}
-    positions: dict[str, list[float]] = _read(f"positions/{country}.json")
-    return positions
+def positions_of(country: str, suffix: str = "") -> Positions:
+    """One country's cities' [latitude, longitude] by `position_key`: its prominent cities'
+    (those of `prominent_places_of`), or with `suffix` ".smaller" the others'. Read only to
+    draw a map, so that validating a registry does not decode them; the prominent ones
+    apart, as the places are, because most signatories are among them (a fifth of the
+    data: a map of 30 countries read all of it in 90 ms)."""
+    if "." in country or country + suffix not in _countries_in("positions"):
+        return NO_POSITIONS
+    return Positions(_read(f"positions/{country}{suffix}.json"))
 
 
 def _by_key(part: str, country: str, suffix: str = "") -> Places:

@@ -248,10 +248,11 @@ class Place:
 def position(place: Place) -> tuple[float, float] | None:
     """Where a city is: (latitude, longitude) in degrees, from GeoNames; None for a place
     the data gives no position (a US county)."""
-    found = gazetteer.positions_of(place.country).get(
-        gazetteer.position_key(place.name, place.subdivision, place.population)
-    )
-    return None if found is None else (found[0], found[1])
+    key = gazetteer.position_key(place.name, place.subdivision, place.population)
+    found = gazetteer.positions_of(place.country).get(key)
+    if found is None and place.feature == "city":
+        found = gazetteer.positions_of(place.country, ".smaller").get(key)
+    return found
 
 
 def _places_of(country: str) -> gazetteer.Places:
