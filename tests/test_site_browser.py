@@ -59,6 +59,18 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _site(hostile_registry(folder), folder / "site")
 
 
+@pytest.fixture(scope="module")
+def towns(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of a registry of 250 towns: more than the page lists at first."""
+    folder = tmp_path_factory.mktemp("towns")
+    path = folder / "registry.toml"
+    endorse.init(path, title="T", network="N", members_declared=1)
+    with endorse.edit(path) as draft:
+        for number in range(250):
+            draft.add(name=f"Town {number:03d}", country="FR", kind="other", force=True)
+    return _site(path, folder / "site")
+
+
 class Visit:
     """A page opened in a new tab, with what it logged and what it asked for."""
 
@@ -125,6 +137,15 @@ def test_the_page_of_an_empty_registry_runs_without_error(tmp_path: Path, visit:
     assert opened.page.locator("svg.world-map .dot").count() == 0
 
 
+def test_without_javascript_the_whole_list_shows_and_no_control(browser: Any, towns: Path) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto((towns / "index.html").as_uri())
+    assert page.locator("table.signatories tbody tr:visible").count() == 250
+    assert not page.is_visible("form.controls") and not page.is_visible(".more")
+    context.close()
+
+
 def test_hostile_names_show_as_written(hostile: Path, visit: Any) -> None:
     rows = "\n".join(visit(hostile / "index.html").visible_rows())
     for name in HOSTILE_NAMES:
@@ -179,14 +200,9 @@ def test_sorting_by_date_puts_the_newest_first(hostile: Path, visit: Any) -> Non
 
 
 def test_a_long_list_shows_its_first_rows_and_a_button_lists_them_all(
-    tmp_path: Path, visit: Any
+    towns: Path, visit: Any
 ) -> None:
-    path = tmp_path / "registry.toml"
-    endorse.init(path, title="T", network="N", members_declared=1)
-    with endorse.edit(path) as draft:
-        for number in range(250):
-            draft.add(name=f"Town {number:03d}", country="FR", kind="other", force=True)
-    opened = visit(_site(path, tmp_path / "site") / "index.html")
+    opened = visit(towns / "index.html")
     assert len(opened.visible_rows()) == 200
     assert opened.page.inner_text(".more") == "Listed: the first 200. List all 250"
     opened.page.click(".more button")
