@@ -81,7 +81,7 @@ def validate(
         done, failure = each_registry(paths, checked)
         shown = [(_shown(path), found) for path, found in done]
         _write_whole(output_format, shown, several=len(paths) > 1)
-    every = [finding for _, found in done for finding in found]
+    every = done[0][1] if len(done) == 1 else [f for _, found in done for f in found]
     summary = api.findings_summary(every)
     if summary.errors or (strict and summary.warnings):
         raise typer.Exit(1)
@@ -92,7 +92,11 @@ def validate(
 def _findings(path: Path, verbose: bool, changed: str | None) -> list[Finding]:
     """The findings of one registry; `--changed`'s revision refused as a usage mistake when it
     names no commit, and explained when git has no history to give."""
-    from endorse import GitMissingError, NotARepositoryError, UnknownRevisionError, api
+    from endorse import api
+
+    if changed is None:
+        return api.validate(path, verbose=verbose)
+    from endorse import GitMissingError, NotARepositoryError, UnknownRevisionError
 
     try:
         return api.validate(path, verbose=verbose, changed_since=changed)
