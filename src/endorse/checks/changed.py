@@ -1,6 +1,6 @@
 """`validate --changed REV`: the findings a change since a git revision answers for.
 
-A finding about signatories (its own, and those it involves, such as the first
+A finding about signatories (its own, and the one it involves, such as the first
 of a duplicate pair) is kept when any of them is not the same as in the
 revision: added, changed, withdrawn, reinstated, or no longer well formed
 (matched by id, as `history.diff` matches them). A finding about no signatory
