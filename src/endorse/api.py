@@ -86,6 +86,7 @@ def validate(
     *,
     today: date | None = None,
     verbose: bool = False,
+    changed_since: str | None = None,
 ) -> list[Finding]:
     """Every finding for a registry: errors first, then warnings, then info.
 
@@ -93,16 +94,28 @@ def validate(
     a path, or nothing (`find` finds it), the file is checked too, from its
     TOML syntax to its canonical form, and findings carry their line. A file
     that does not parse or breaks the format gives findings, not an error.
+
+    With `changed_since` (a git revision, as `version` takes one), only the findings
+    that the file's changes since that revision answer for: those about signatories
+    added or changed since (duplicates that involve one of them included), and those
+    about the paper or the file that the revision did not have. Raises HistoryError
+    (not a repository, no such revision, the file not in it).
     """
     from endorse.checks import validate_file, validate_registry
+    from endorse.registry.values import check_date, wrong_type
 
-    if today is not None:
-        from endorse.registry.values import check_date
-
-        today = check_date(today, "today")
+    day = date.today() if today is None else check_date(today, "today")
+    if changed_since is not None and not isinstance(changed_since, str):
+        raise wrong_type("changed_since", changed_since, "text: a git revision")
     if isinstance(source, Registry):
-        return validate_registry(source, today=today, verbose=verbose)
-    return validate_file(find(source), today=today, verbose=verbose)
+        if changed_since is not None:
+            raise wrong_type("source", source, "a registry file in git, for changed_since")
+        return validate_registry(source, today=day, verbose=verbose)
+    if changed_since is not None:
+        from endorse.checks.changed import validate_file_since
+
+        return validate_file_since(find(source), changed_since, today=day, verbose=verbose)
+    return validate_file(find(source), today=day, verbose=verbose)
 
 
 def diff(old: Registry | PathLike | None, new: Registry | PathLike) -> Changes:

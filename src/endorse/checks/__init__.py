@@ -6,7 +6,10 @@ in its own module (format, values, places, duplicates, members and
 provenance), and docs/validation.md describes every code; `codes` holds the
 `Finding` and the catalogue of codes.
 
-May use `endorse.duplicates`, `endorse.registry`, `endorse.places` and `endorse.errors`.
+`changed` keeps the findings a change since a git revision answers for.
+
+May use `endorse.duplicates`, `endorse.history`, `endorse.registry`, `endorse.places` and
+`endorse.errors`.
 """
 
 from endorse.checks.codes import CODES, Finding, Severity, Summary, summarise

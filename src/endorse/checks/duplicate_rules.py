@@ -39,6 +39,7 @@ def _same(earlier: Located, later: Located) -> Finding:
         f"{first.id}{_at(first_line)}",
         f"keep one: `endorse remove {signatory.id}` if it is a copy, or give both their "
         "subdivision if they are two places",
+        involves=first.id,
     )
 
 
@@ -56,6 +57,7 @@ def _close(earlier: Located, later: Located, edits: int) -> Finding:
         f'"{b.name}" is close to "{a.name}" ({a.id}{_at(a_line)}) in {b.country}: {closeness}',
         "if both are one government, keep one; if they are two, give each its "
         "subdivision or a fuller name",
+        involves=a.id,
     )
 
 

@@ -22,7 +22,7 @@ from endorse.checks.place_rules import place_findings
 from endorse.checks.value_rules import value_findings
 from endorse.errors import RegistryReadError
 from endorse.registry import store
-from endorse.registry.model import Registry, registry_to_doc
+from endorse.registry.model import Registry, Signatory, registry_to_doc
 from endorse.registry.store import UnwritableRegistryError, has_comments, is_canonical, loads_toml
 from endorse.registry.tables import TableLines, table_lines
 
@@ -69,6 +69,23 @@ def validate_text(
     checked = _format_checked(text, parsed)
     del text, parsed
     return _report_order(_every_finding(checked, today or date.today()), verbose)
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A registry text's findings, and its well-formed signatories (those the content
+    checks saw), for `checks.changed` to tell which findings a change made."""
+
+    findings: list[Finding]
+    signatories: tuple[Signatory, ...]
+
+
+def check_text(text: str, *, today: date, verbose: bool = False) -> Checked:
+    """`validate_text`, keeping the well-formed signatories the findings are about."""
+    checked = _format_checked(text, None)
+    well_formed = checked.well_formed
+    signatories = tuple(s for _, s in well_formed.signatories) if well_formed else ()
+    return Checked(_report_order(_every_finding(checked, today), verbose), signatories)
 
 
 def validate_registry(

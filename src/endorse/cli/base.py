@@ -176,6 +176,57 @@ def registry_path(ctx: typer.Context) -> Path:
     return api.find_relative(options.registry if options else None)
 
 
+def registry_paths(ctx: typer.Context, files: list[str] | None) -> list[Path]:
+    """The registries of a command that takes FILE arguments (pre-commit passes the files it
+    matched): those given, else the one `registry_path` finds. FILEs and --registry both
+    given are refused: which one was meant?"""
+    if not files:
+        return [registry_path(ctx)]
+    options = ctx.find_object(GlobalOptions)
+    if options is not None and options.registry is not None:
+        raise typer.BadParameter(
+            "give the registry either with --registry or as FILE arguments, not both",
+            param_hint="FILE",
+        )
+    parse = file_path("registry.toml")
+    try:
+        return [parse(file) for file in files]
+    except typer.BadParameter as error:
+        error.param_hint = "FILE"
+        raise
+
+
+T = TypeVar("T")
+
+
+def each_registry(
+    paths: list[Path],
+    action: Callable[[Path], T],
+    then: Callable[[Path, T], None] | None = None,
+) -> tuple[list[tuple[Path, T]], int]:
+    """`action` on each registry, and `then` on its result as soon as it is there. With
+    several, one that is refused (an EndorseError) is reported as every refusal is, and the
+    others still go; the exit code of the refusals is returned with the results (0: none).
+    """
+    done: list[tuple[Path, T]] = []
+    failure = 0
+    for path in paths:
+        try:
+            result = action(path)
+        except EndorseError as error:
+            if len(paths) == 1:
+                raise
+            from endorse.cli.advice import exit_code, explained
+
+            output.error(explained(error))
+            failure = max(failure, exit_code(error))
+            continue
+        if then is not None:
+            then(path, result)
+        done.append((path, result))
+    return done, failure
+
+
 def lazy_group() -> EndorseGroup:
     """The app as a Click group whose commands load on first use (see EndorseGroup), with
     Typer's --install-completion and --show-completion: Typer's public `get_command` of the

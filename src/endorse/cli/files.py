@@ -10,7 +10,7 @@ import typer
 
 from endorse import output
 from endorse.api import DEFAULT_LOCK_TIMEOUT, DEFAULT_RELATIVE_PATH, ENV_VAR
-from endorse.cli.base import GlobalOptions, app, file_path, registry_path
+from endorse.cli.base import GlobalOptions, app, each_registry, file_path, registry_paths
 from endorse.cli.edit import LockTimeout
 from endorse.cli.paper import (
     COMMITMENT_HELP,
@@ -100,6 +100,15 @@ def _default_new_path(ctx: typer.Context) -> Path:
 @app.command()
 def fmt(
     ctx: typer.Context,
+    files: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[FILE]...",
+            help="Registry files to rewrite, each on its own (as pre-commit passes them). "
+            "Default: the registry (--registry, else found).",
+            show_default=False,
+        ),
+    ] = None,
     check: Annotated[
         bool, typer.Option("--check", help="Change nothing; exit 1 if fmt would rewrite the file.")
     ] = False,
@@ -112,22 +121,37 @@ def fmt(
 
     Example: endorse fmt --check
     """
+
+    def formatted(path: Path) -> None:
+        if check:
+            _check_format(path)
+        else:
+            _rewrite(path, force, lock_timeout)
+
+    _, failure = each_registry(registry_paths(ctx, files), formatted)
+    if failure:
+        raise typer.Exit(failure)
+
+
+def _check_format(path: Path) -> None:
     from endorse import api
 
-    path = registry_path(ctx)
-    if check:
-        found = api.check_format(path)
-        if not found.canonical:
-            raise NotCanonicalError(
-                f"{path}: not in canonical form; run `endorse fmt` to rewrite it"
-                + (
-                    " (it holds comments: `endorse fmt --force` drops them)"
-                    if found.has_comments
-                    else ""
-                )
+    found = api.check_format(path)
+    if not found.canonical:
+        raise NotCanonicalError(
+            f"{path}: not in canonical form; run `endorse fmt` to rewrite it"
+            + (
+                " (it holds comments: `endorse fmt --force` drops them)"
+                if found.has_comments
+                else ""
             )
-        output.message(f"{path}: in canonical form")
-        return
+        )
+    output.message(f"{path}: in canonical form")
+
+
+def _rewrite(path: Path, force: bool, lock_timeout: float) -> None:
+    from endorse import api
+
     done = api.fmt(path, drop_comments=force, lock_timeout=lock_timeout)
     if not done.rewritten:
         output.message(f"{path}: already in canonical form; nothing was changed")

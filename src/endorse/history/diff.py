@@ -13,7 +13,7 @@ them from git).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
@@ -106,6 +106,13 @@ def diff(old: Registry | None, new: Registry) -> Changes:
         tuple(field_changes(paper_to_doc(old.paper), paper_to_doc(new.paper))),
         tuple(field_changes(_registry_keys(old), _registry_keys(new))),
     )
+
+
+def unchanged_ids(old: Iterable[Signatory], new: Iterable[Signatory]) -> frozenset[str]:
+    """The ids of the signatories of `new` that are the same in `old`, matched by id as
+    `diff` matches them: every other one was added or changed."""
+    before = {s.id: s for s in old}
+    return frozenset(s.id for s in new if before.get(s.id) == s)
 
 
 def _id(signatory: Signatory) -> str:

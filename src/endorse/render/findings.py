@@ -30,9 +30,10 @@ def to_text(findings: Sequence[Finding], path: str) -> str:
     return "".join(text_chunks(findings, path))
 
 
-def text_chunks(findings: Sequence[Finding], path: str) -> Iterator[str]:
+def text_chunks(findings: Sequence[Finding], path: str, *, named: bool = False) -> Iterator[str]:
     """`to_text` in pieces of a few hundred findings, to be written as they are made:
-    80,000 findings make 35 MiB of text, which need not all be held at once."""
+    80,000 findings make 35 MiB of text, which need not all be held at once. `named`: the
+    summary says whose it is (`PATH: 0 errors, …`), when several files are checked."""
     for number, (_, group) in enumerate(groupby(findings, key=lambda f: f.severity)):
         if number:
             yield "\n"
@@ -40,7 +41,7 @@ def text_chunks(findings: Sequence[Finding], path: str) -> Iterator[str]:
             yield "".join(_finding_lines(finding, path) + "\n" for finding in chunk)
     if findings:
         yield "\n"
-    yield summary_line(findings) + "\n"
+    yield (f"{terminal_safe(path)}: " if named else "") + summary_line(findings) + "\n"
 
 
 def _finding_lines(finding: Finding, path: str) -> str:
@@ -60,8 +61,17 @@ def summary_line(findings: Sequence[Finding]) -> str:
 
 def to_json(findings: Sequence[Finding]) -> str:
     """{"findings": [every field of each], "summary": {"errors", "warnings", "info"}}."""
-    document = {
+    return json.dumps(_document(findings), ensure_ascii=False, indent=2) + "\n"
+
+
+def files_json(files: Sequence[tuple[str, Sequence[Finding]]]) -> str:
+    """Several files' findings: {"files": [{"path", "findings", "summary"}, …]}."""
+    document = {"files": [{"path": path, **_document(found)} for path, found in files]}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _document(findings: Sequence[Finding]) -> dict[str, object]:
+    return {
         "findings": [finding.to_record() for finding in findings],
         "summary": summarise(findings).to_record(),
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
