@@ -1,6 +1,5 @@
 """docs/workflows.md's snippets: every YAML parses, and the commands of each run against a
-temporary repository (the step that installs endorse aside: the endorse tested is on PATH).
-The publishing snippet is parsed only: `endorse site` is not there yet."""
+temporary repository (the step that installs endorse aside: the endorse tested is on PATH)."""
 
 from __future__ import annotations
 
@@ -151,13 +150,23 @@ def test_the_gitlab_job_checks_what_the_merge_request_changed(
     assert "W501 oakland:" in done.stdout and "richmond" not in done.stdout
 
 
-def test_the_publishing_jobs_make_the_site_on_the_main_branch_only() -> None:
+def test_the_publishing_jobs_make_the_site_on_the_main_branch_only(
+    pull_request: tuple[Path, str],
+) -> None:
+    folder, _ = pull_request
     github, gitlab = yaml.safe_load_all(_snippets()["publish"])
     job = github["publish"]
     assert job["if"] == "github.event_name == 'push' && github.ref == 'refs/heads/main'"
-    assert "endorse site public/" in [step.get("run") for step in job["steps"]]
     assert gitlab["pages"]["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
-    assert "endorse site public/" in gitlab["pages"]["script"]
+    (step,) = _steps(job)
+    gitlab_script = [line for line in gitlab["pages"]["script"] if "pip install" not in line]
+    for commands, published in ((step["run"], "public"), ("\n".join(gitlab_script), "public")):
+        shutil.rmtree(folder / published, ignore_errors=True)
+        done = _sh(folder, commands)
+        assert done.returncode == 0, done.stderr
+        assert (folder / published / "fr" / "index.html").is_file()
+    assert github["publish"]["steps"][-2]["with"]["path"] == "public"
+    assert gitlab["pages"]["artifacts"]["paths"] == ["public"]
 
 
 def test_a_contributor_s_path_adds_checks_commits_and_pushes_a_signatory(
