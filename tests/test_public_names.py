@@ -1,40 +1,44 @@
-"""The public names of `import endorse`: listed alike in its three places, and documented."""
+"""The public names of `import endorse`: listed once, each loading from its home, documented."""
 
 from __future__ import annotations
 
-import ast
+import sys
 
 import endorse
 from conftest import ROOT
 
 SOURCE = ROOT / "src" / "endorse" / "__init__.py"
+SCRIPT = ROOT / "scripts" / "public_names.py"
 
 
-def _type_checking_names() -> set[str]:
-    """The names `endorse/__init__.py` imports for type checkers (its TYPE_CHECKING block)."""
-    tree = ast.parse(SOURCE.read_text(encoding="utf-8"))
-    block = next(
-        node
-        for node in tree.body
-        if isinstance(node, ast.If) and getattr(node.test, "id", None) == "TYPE_CHECKING"
+def _homes_in_the_type_checking_block() -> dict[str, str]:
+    sys.path.insert(0, str(SCRIPT.parent))
+    try:
+        from public_names import homes
+    finally:
+        sys.path.remove(str(SCRIPT.parent))
+    return homes(SOURCE.read_text(encoding="utf-8"))
+
+
+def test_the_loading_table_is_the_one_the_type_checking_block_says() -> None:
+    assert endorse._HOMES == _homes_in_the_type_checking_block(), (  # noqa: SLF001
+        "run python scripts/public_names.py"
     )
-    return {
-        alias.asname or alias.name
-        for node in block.body
-        if isinstance(node, ast.ImportFrom)
-        for alias in node.names
-    }
 
 
-def test_every_public_name_is_listed_alike_for_type_checkers_loading_and_all() -> None:
-    lazily_loaded = set(endorse._HOMES)  # noqa: SLF001 - the table this test holds together
-    assert _type_checking_names() == lazily_loaded
-    assert set(endorse.__all__) == lazily_loaded | {"__version__"}
+def test_all_is_every_public_name_and_the_version() -> None:
+    assert endorse.__all__ == ["__version__", *_homes_in_the_type_checking_block()]
 
 
 def test_every_public_name_loads_from_its_home() -> None:
-    for name in endorse.__all__:
-        assert getattr(endorse, name) is not None, name
+    for name, home in endorse._HOMES.items():  # noqa: SLF001
+        assert getattr(endorse, name) is getattr(sys.modules[home], name), name
+
+
+def test_star_import_gives_every_public_name() -> None:
+    namespace: dict[str, object] = {}
+    exec("from endorse import *", namespace)
+    assert set(namespace) - {"__builtins__"} == set(endorse.__all__)
 
 
 def test_every_public_name_is_documented_in_the_api_page() -> None:
