@@ -14,13 +14,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from conftest import BUNDLED, InvokeResult
 from endorse import Signatory
-from endorse.imports.cells import extra_workbook_cell, read_extra_cell, workbook_text_problem
+from endorse.imports.cells import (
+    extra_workbook_cell,
+    read_extra_cell,
+    workbook_text_in,
+    workbook_text_problem,
+)
 from endorse.render.workbook import WorkbookTextError, to_xlsx
 from strategies import extra_values, names
 
@@ -184,6 +189,7 @@ def test_an_infinite_unknown_value_is_text_that_reads_back_as_infinity(
 
 @settings(max_examples=150, deadline=None)
 @given(name=names, value=extra_values)
+@example(name="_x0000_", value="_x0041_")  # Excel's escapes, written escaped, read as written
 def test_any_name_and_unknown_value_read_back_from_the_workbook_or_are_refused(
     name: str, value: Any
 ) -> None:
@@ -204,10 +210,10 @@ def test_any_name_and_unknown_value_read_back_from_the_workbook_or_are_refused(
         return
     sheet = load_workbook(io.BytesIO(to_xlsx([signatory])))["Signatories"]
     assert isinstance(sheet, Worksheet)
-    assert _cell(sheet, "name").value == name
+    assert workbook_text_in(_cell(sheet, "name").value) == name
     cell = _cell(sheet, "x")
     if cell.data_type == "s":
-        read = read_extra_cell(cell.value)
+        read = read_extra_cell(workbook_text_in(cell.value))
     else:
         read = cell.value.date() if cell.is_date else cell.value
     assert read == value and type(read) is type(value)
