@@ -221,6 +221,7 @@ def test_a_hyperlink_cell_is_neutralised_in_the_export_and_restored_by_the_impor
     assert imported is not None and imported.name == formula
 
 
+@pytest.mark.slow
 def test_ten_thousand_rows_are_imported_in_one_write(
     invoke: Invoke, registry_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

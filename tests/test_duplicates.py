@@ -152,6 +152,7 @@ def test_exact_duplicates_pairs_each_copy_with_the_first() -> None:
     assert list(exact_duplicates(copies)) == [(0, 2)]
 
 
+@pytest.mark.slow
 def test_an_index_answers_for_100000_signatories() -> None:
     many = [signatory(f"Place {n:06d}") for n in range(100_000)]
     index = DuplicateIndex(many)

@@ -40,6 +40,7 @@ def scratch(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     yield tmp_path_factory.mktemp("hostile")
 
 
+@pytest.mark.slow
 @settings(
     max_examples=60,
     deadline=None,

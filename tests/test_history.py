@@ -276,6 +276,7 @@ def test_the_api_diffs_registries_in_memory() -> None:
     assert changes.signatories[0].old == registry.signatories[0]
 
 
+@pytest.mark.slow
 @settings(max_examples=50, deadline=None)
 @given(registries(), registries())
 def test_diff_accounts_for_every_id_of_both_versions(old: Registry, new: Registry) -> None:

@@ -58,6 +58,7 @@ def messages(result: ImportPlan) -> list[str]:
     return [problem.located(Source(FILE)) for problem in result.problems]
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(importable_registries())
 def test_a_registry_exported_as_csv_imports_into_an_empty_one_unchanged(
@@ -68,6 +69,7 @@ def test_a_registry_exported_as_csv_imports_into_an_empty_one_unchanged(
     assert result.registry.signatories == registry.signatories
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(importable_registries())
 def test_a_registry_exported_as_json_imports_into_an_empty_one_unchanged(
@@ -83,6 +85,7 @@ def test_an_unknown_key_keeps_its_value_and_type_through_a_csv_cell(value: Any) 
     assert read_extra_cell(spreadsheet_restore(extra_csv_cell(value))) == value
 
 
+@pytest.mark.slow
 @given(registries())
 def test_no_csv_cell_of_an_export_starts_a_formula(registry: Registry) -> None:
     for row in csv.reader(io.StringIO(to_csv(registry.signatories), newline="")):
@@ -207,6 +210,7 @@ def test_a_name_whose_slug_is_taken_in_another_country_gets_the_country_in_its_i
     ]
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None)
 @given(importable_registries())
 def test_a_registry_exported_as_xlsx_imports_into_an_empty_one_unchanged(

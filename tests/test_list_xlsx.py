@@ -187,6 +187,7 @@ def test_an_infinite_unknown_value_is_text_that_reads_back_as_infinity(
     assert math.isinf(read_extra_cell(cell.value))
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(name=names, value=extra_values)
 @example(name="_x0000_", value="_x0041_")  # Excel's escapes, written escaped, read as written

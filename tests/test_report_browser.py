@@ -41,6 +41,7 @@ CARD_WORDS = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("language", ["en", "fr", "es"])
 def test_chromium_renders_the_totals(tmp_path: Path, language: Literal["en", "fr", "es"]) -> None:
     page = tmp_path / "report.html"

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -40,6 +41,7 @@ def test_the_pieces_of_a_long_list_inside_a_short_one_make_its_compact_json() ->
     assert "".join(compact_json_chunks(value)) == json.dumps(value, ensure_ascii=False)
 
 
+@pytest.mark.slow
 def test_a_large_report_is_compact_json_written_in_pieces(
     invoke: Callable[..., InvokeResult], tmp_path: Path
 ) -> None:

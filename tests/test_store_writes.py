@@ -151,6 +151,7 @@ def test_the_lock_file_is_there_only_while_a_command_writes(registry_copy: Path)
     assert sorted(p.name for p in registry_copy.parent.iterdir()) == ["registry.toml"]
 
 
+@pytest.mark.slow
 def test_eight_concurrent_writers_adding_ten_each_lose_nothing(registry_copy: Path) -> None:
     before = {s.id for s in load(registry_copy).registry.signatories}
     writers = [

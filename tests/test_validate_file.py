@@ -18,6 +18,7 @@ def test_validate_file_finds_what_validate_text_finds_in_the_bundled_registry() 
     assert validate_file(BUNDLED, verbose=True) == validate_text(text, verbose=True)
 
 
+@pytest.mark.slow
 def test_validate_file_finds_what_validate_text_finds_in_a_cached_large_registry(
     tmp_path: Path,
 ) -> None:
@@ -78,6 +79,7 @@ def test_the_text_in_pieces_is_the_linter_text(errors: int, warnings: int, info:
     assert len(pieces) <= 3 + len(findings) // 500 + 4
 
 
+@pytest.mark.slow
 def test_a_long_text_output_is_written_whole(
     invoke: Callable[..., InvokeResult], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
