@@ -64,7 +64,7 @@ def test_an_output_ending_in_a_slash_is_refused_as_a_folder(
 ) -> None:
     result = invoke("--registry", BUNDLED, *command, "--output", f"{tmp_path / 'out'}/")
     assert result.exit_code == 2
-    assert "names a folder" in result.stderr
+    assert "names a folder" in _unboxed(result.stderr)
     assert list(tmp_path.iterdir()) == []
 
 
@@ -96,7 +96,7 @@ def test_init_refuses_a_folder_named_by_the_environment(tmp_path: Path) -> None:
 def test_a_registry_option_ending_in_a_slash_is_refused(invoke: Invoke) -> None:
     result = invoke("--registry", f"{BUNDLED}/", "list")
     assert result.exit_code == 2
-    assert "names a folder" in result.stderr
+    assert "names a folder" in _unboxed(result.stderr)
 
 
 @pytest.mark.parametrize(
