@@ -5,19 +5,15 @@ from __future__ import annotations
 import sys
 
 import endorse
-from conftest import ROOT
+from conftest import ROOT, script_module
 
 SOURCE = ROOT / "src" / "endorse" / "__init__.py"
 SCRIPT = ROOT / "scripts" / "public_names.py"
 
 
 def _homes_in_the_type_checking_block() -> dict[str, str]:
-    sys.path.insert(0, str(SCRIPT.parent))
-    try:
-        from public_names import homes
-    finally:
-        sys.path.remove(str(SCRIPT.parent))
-    return homes(SOURCE.read_text(encoding="utf-8"))
+    homes: dict[str, str] = script_module(SCRIPT).homes(SOURCE.read_text(encoding="utf-8"))
+    return homes
 
 
 def test_the_loading_table_is_the_one_the_type_checking_block_says() -> None:
