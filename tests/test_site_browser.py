@@ -23,7 +23,7 @@ from browser import CHROMIUM, CHROMIUM_FLAGS, needs_chromium
 from conftest import BUNDLED
 from site_pages import HOSTILE_NAMES, hostile_registry
 
-pytestmark = needs_chromium
+pytestmark = [needs_chromium, pytest.mark.slow]  # a browser: heavy, out of the quick run
 LANGUAGES = {"en": "index.html", "fr": "fr/index.html", "es": "es/index.html"}
 SHOWN = {"en": "{} of {} match", "fr": "{} sur {} correspondent", "es": "{} de {} coinciden"}
 
