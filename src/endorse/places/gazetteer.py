@@ -28,9 +28,8 @@ __all__ = [
     "alternate_names",
     "core",
     "places_of",
-    "position_key",
-    "Positions",
-    "positions_of",
+    "NO_POSITION",
+    "position_of",
     "prominent_places_of",
     "smaller_places_of",
     "world",
@@ -144,44 +143,38 @@ def world() -> dict[str, Any]:
     return content
 
 
-def position_key(name: str, subdivision: str | None, population: int | None) -> str:
-    """How a place's position is found: by its name, subdivision and population, which
-    tell apart the places of one name in a country."""
-    return f"{name}|{subdivision or ''}|{population or ''}"
+# A row with no position (a county) has this for its latitude and longitude.
+NO_POSITION: Final = 99999
 
 
-class Positions:
-    """One country's file of positions: `get(key)` is (latitude, longitude) or None."""
+def position_of(key: str, row: PlaceRow) -> tuple[float, float] | None:
+    """Where the place of `row`, one of the rows of match key `key`, is: (latitude,
+    longitude) in degrees, from GeoNames; None for a row with no position (a county).
 
-    __slots__ = ("_at", "_row")
-
-    def __init__(self, columns: dict[str, Any]) -> None:
-        self._row = {key: row for row, key in enumerate(columns["key"])}
-        self._at: list[int] = columns["at"]
-
-    def get(self, key: str) -> tuple[float, float] | None:
-        row = self._row.get(key)
-        if row is None:
-            return None
-        return self._at[2 * row] / 100, self._at[2 * row + 1] / 100
-
-    def __len__(self) -> int:
-        return len(self._row)
+    A positions file holds the positions of its places file's rows, in their order, so
+    the row's place in the places file (read already to identify it) finds its position;
+    the positions are read only to draw a map, so that validating a registry never does.
+    """
+    country = row[1]
+    for suffix, places in (("", prominent_places_of), (".smaller", smaller_places_of)):
+        index = places(country)  # the smaller places read only for a place not prominent
+        if isinstance(index, PlaceIndex):
+            for position in index.positions_of_key(key):
+                if index.row(position) == row:
+                    return _position(country, suffix, position)
+    return None
 
 
-NO_POSITIONS: Final = Positions({"key": [], "at": []})
+def _position(country: str, suffix: str, row: int) -> tuple[float, float] | None:
+    at = _positions(country, suffix)
+    latitude, longitude = at[2 * row], at[2 * row + 1]
+    return None if latitude == NO_POSITION else (latitude / 100, longitude / 100)
 
 
 @cache
-def positions_of(country: str, suffix: str = "") -> Positions:
-    """One country's cities' [latitude, longitude] by `position_key`: its prominent cities'
-    (those of `prominent_places_of`), or with `suffix` ".smaller" the others'. Read only to
-    draw a map, so that validating a registry does not decode them; the prominent ones
-    apart, as the places are, because most signatories are among them (a fifth of the
-    data: a map of 30 countries read all of it in 90 ms)."""
-    if "." in country or country + suffix not in _countries_in("positions"):
-        return NO_POSITIONS
-    return Positions(_read(f"positions/{country}{suffix}.json"))
+def _positions(country: str, suffix: str) -> list[int]:
+    positions: list[int] = _read(f"positions/{country}{suffix}.json")["at"]
+    return positions
 
 
 def _by_key(part: str, country: str, suffix: str = "") -> Places:
@@ -205,10 +198,15 @@ class PlaceIndex(Mapping[str, tuple[PlaceRow, ...]]):
         self._more: dict[str, list[int]] = columns["more"]
 
     def __getitem__(self, key: str) -> tuple[PlaceRow, ...]:
+        return tuple([self.row(position) for position in self.positions_of_key(key)])
+
+    def positions_of_key(self, key: str) -> list[int]:
+        """Where the rows of `key` are in the file's columns (none for a key not there)."""
         more = self._more.get(key)
         if more is not None:
-            return tuple([self._row(position) for position in more])
-        return (self._row(self._first[key]),)
+            return more
+        first = self._first.get(key)
+        return [] if first is None else [first]
 
     def get(self, key: str, default: Any = None) -> Any:
         return self[key] if key in self._first else default
@@ -222,7 +220,7 @@ class PlaceIndex(Mapping[str, tuple[PlaceRow, ...]]):
     def __len__(self) -> int:
         return len(self._first)
 
-    def _row(self, position: int) -> PlaceRow:
+    def row(self, position: int) -> PlaceRow:
         columns = self._columns
         subdivision, feature = columns["subdivision"], columns["feature"]
         return (

@@ -248,11 +248,8 @@ class Place:
 def position(place: Place) -> tuple[float, float] | None:
     """Where a city is: (latitude, longitude) in degrees, from GeoNames; None for a place
     the data gives no position (a US county)."""
-    key = gazetteer.position_key(place.name, place.subdivision, place.population)
-    found = gazetteer.positions_of(place.country).get(key)
-    if found is None and place.feature == "city":
-        found = gazetteer.positions_of(place.country, ".smaller").get(key)
-    return found
+    row = (place.name, place.country, place.subdivision, place.population, place.feature)
+    return gazetteer.position_of(match_key(place.name), row)
 
 
 def _places_of(country: str) -> gazetteer.Places:
