@@ -46,9 +46,10 @@ class Elements(HTMLParser):
     """A page's elements: every tag with its attributes, and the text of its scripts."""
 
     def __init__(self, text: str) -> None:
-        super().__init__()
+        super().__init__(convert_charrefs=True)
         self.tags: list[tuple[str, dict[str, str | None]]] = []
         self.scripts: list[str] = []
+        self.texts: list[str] = []
         self._in_script = False
         self.feed(text)
 
@@ -65,6 +66,8 @@ class Elements(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._in_script:
             self.scripts[-1] += data
+        else:
+            self.texts.append(data)
 
     def named(self, tag: str) -> list[dict[str, str | None]]:
         return [attributes for name, attributes in self.tags if name == tag]

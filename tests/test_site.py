@@ -7,6 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import endorse
 from conftest import BUNDLED, InvokeResult
@@ -117,7 +119,7 @@ def test_a_fragment_is_one_section_with_styles_scoped_to_it(tmp_path: Path, invo
     style = text[text.index("<style>") + 7 : text.index("</style>")]
     for rule in re.findall(r"([^{}]+)\{[^{}]*\}", re.sub(r"@media[^{]*\{", "", style)):
         for selector in rule.split(","):
-            assert selector.strip().startswith((".endorse-site", "figure.world", "body:has")), rule
+            assert selector.strip().startswith(".endorse-site"), rule
 
 
 def test_site_refuses_a_file_for_its_folder(tmp_path: Path, invoke: Invoke) -> None:
@@ -135,14 +137,23 @@ def test_site_refuses_an_empty_folder_name(invoke: Invoke) -> None:
     assert "folder name is empty" in unboxed(result.stderr)
 
 
-def test_site_says_what_it_cannot_write(tmp_path: Path, invoke: Invoke) -> None:
-    (tmp_path / "taken").write_text("", encoding="utf-8")
+def test_site_writes_nothing_when_a_language_s_folder_is_a_file(
+    tmp_path: Path, invoke: Invoke
+) -> None:
     (tmp_path / "out").mkdir()
     (tmp_path / "out" / "fr").write_text("a file where a folder goes", encoding="utf-8")
     result = invoke("--registry", BUNDLED, "site", tmp_path / "out")
     assert result.exit_code == 1
     assert f"cannot write {tmp_path / 'out' / 'fr' / 'index.html'}" in result.stderr
-    assert "Traceback" not in result.stderr
+    assert "is a file, not a folder" in result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["fr"]
+
+
+def test_site_refuses_a_folder_under_a_file(tmp_path: Path, invoke: Invoke) -> None:
+    (tmp_path / "registry.toml").write_bytes(BUNDLED.read_bytes())
+    result = invoke("--registry", BUNDLED, "site", tmp_path / "registry.toml" / "public")
+    assert result.exit_code == 2
+    assert "is a file, not a folder" in unboxed(result.stderr)
 
 
 def test_site_says_what_it_wrote(tmp_path: Path, invoke: Invoke) -> None:
@@ -174,3 +185,18 @@ def test_the_page_of_an_empty_registry_says_so(tmp_path: Path, invoke: Invoke) -
     assert result.exit_code == 0
     text = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert '<p class="note">None.</p>' in text and "<form" not in text
+
+
+@settings(max_examples=40)
+@given(st.text(min_size=1, max_size=30).filter(lambda text: text.strip() == text))
+def test_any_name_stays_text_on_the_page(name: str) -> None:
+    from endorse.registry.values import unsafe_character
+    from endorse.render.site import site_page
+    from registries import registry, signatory
+
+    page = site_page(endorse.summarise(registry(signatory(name, "FR", id="x", kind="other"))))
+    elements = Elements(page)
+    assert len(elements.scripts) == 1 and len(elements.named("style")) == 1
+    assert [row["data-id"] for row in elements.named("tr") if row.get("data-id")] == ["x"]
+    if unsafe_character(name, newlines=True) is None:
+        assert any(text == name for text in elements.texts)

@@ -25,7 +25,7 @@ from site_pages import HOSTILE_NAMES, hostile_registry
 
 pytestmark = [needs_chromium, pytest.mark.slow]  # a browser: heavy, out of the quick run
 LANGUAGES = {"en": "index.html", "fr": "fr/index.html", "es": "es/index.html"}
-SHOWN = {"en": "{} of {} match", "fr": "{} sur {} correspondent", "es": "{} de {} coinciden"}
+SHOWN = {"en": "{} of {} matches", "fr": "{} sur {} correspond", "es": "{} de {} coincide"}
 
 
 @pytest.fixture(scope="module")
@@ -162,6 +162,16 @@ def test_search_ignores_case_and_accents(bundled: Path, visit: Any, language: st
     assert opened.shown_line() == SHOWN[language].format(1, total)
 
 
+def test_search_looks_at_names_places_and_countries_only(bundled: Path, visit: Any) -> None:
+    opened = visit(bundled / "fr" / "index.html")
+    for word in ("membre", "confirmé", "europe"):
+        opened.page.fill("#endorse-q", word)
+        assert opened.visible_rows() == [], word
+    total = len(endorse.summarise(BUNDLED).signatories)
+    opened.page.fill("#endorse-q", "e")
+    assert opened.shown_line().endswith(f"sur {total} correspondent")
+
+
 def test_search_finds_by_country_and_says_when_nothing_matches(bundled: Path, visit: Any) -> None:
     opened = visit(bundled / "index.html")
     opened.page.fill("#endorse-q", "MEXICO")
@@ -205,12 +215,16 @@ def test_a_long_list_shows_its_first_rows_and_a_button_lists_them_all(
     opened = visit(towns / "index.html")
     assert len(opened.visible_rows()) == 200
     assert opened.page.inner_text(".more") == "Listed: the first 200. List all 250"
-    opened.page.click(".more button")
+    opened.page.focus(".more button")
+    opened.page.keyboard.press("Enter")
     assert len(opened.visible_rows()) == 250
     assert not opened.page.is_visible(".more")
+    assert opened.page.evaluate("document.activeElement.dataset.id") == "town-200"
+    opened.page.select_option("#endorse-sort", "country")
+    assert len(opened.visible_rows()) == 250
     opened.page.fill("#endorse-q", "TOWN 249")
     assert len(opened.visible_rows()) == 1
-    assert opened.shown_line() == "1 of 250 match"
+    assert opened.shown_line() == "1 of 250 matches"
 
 
 def test_the_language_links_lead_to_each_language(bundled: Path, visit: Any) -> None:

@@ -97,7 +97,8 @@ def test_the_countries_with_signatories_say_how_many() -> None:
 def test_the_map_has_a_title_and_a_description_for_screen_readers() -> None:
     elements = Elements(world_map(endorse.summarise(BUNDLED), "m"))
     (svg,) = elements.named("svg")[:1]
-    assert svg["role"] == "img" and svg["aria-labelledby"] == "m-title m-desc"
+    assert svg["role"] == "img"
+    assert svg["aria-labelledby"] == "m-title" and svg["aria-describedby"] == "m-desc"
     assert {"m-title", "m-desc"} <= {a.get("id") for _, a in elements.tags}
 
 
@@ -105,3 +106,10 @@ def test_the_html_report_holds_the_map() -> None:
     report = html_report(endorse.summarise(BUNDLED), "es")
     assert '<section id="map">' in report and 'class="world-map"' in report
     assert "Los signatarios en el mapa del mundo" in report
+
+
+def test_the_page_s_map_says_each_country_s_signatories_in_a_table() -> None:
+    summary = endorse.summarise(registry(signatory("Lyon", "FR"), signatory("Nice", "FR")))
+    table = world_map(summary, country_table=True)
+    assert '<tr><th scope="row">France</th><td>2</td></tr>' in table
+    assert "<table>" not in world_map(summary)

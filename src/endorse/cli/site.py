@@ -17,13 +17,22 @@ def folder_path(value: str) -> Path:  # its name is the type Typer's help shows
     if not value.strip():
         raise typer.BadParameter("the folder name is empty; give one, such as public")
     path = Path(value)
-    if path.exists() and not path.is_dir():
-        raise typer.BadParameter(f"{value} is a file, not a folder; give a folder, such as public")
+    existing = next((place for place in (path, *path.parents) if place.exists()), None)
+    if existing is not None and not existing.is_dir():
+        raise typer.BadParameter(
+            f"{existing} is a file, not a folder; give a folder, such as public"
+        )
     return path
 
 
 def _refuse_to_replace(path: Path, registry: Path) -> None:
-    """A page goes where a file may be replaced: not over a folder, nor over the registry."""
+    """A page goes where a file may be replaced: not over a folder, nor over the registry,
+    nor into a language's folder that is a file."""
+    if path.parent.exists() and not path.parent.is_dir():
+        raise OutputWriteError(
+            f"cannot write {path}: {path.parent} is a file, not a folder; move it away or "
+            "choose another folder"
+        )
     if path.is_dir():
         raise OutputWriteError(
             f"cannot write {path}: it is a folder; move it away or choose another folder"

@@ -22,7 +22,7 @@ from endorse.render.report_style import (
     TIMELINE_COLOUR,
 )
 from endorse.render.safe import html_safe as esc
-from endorse.render.world_map import MAP_STYLE, world_map
+from endorse.render.world_map import map_style, world_map
 
 CHART_WIDTH: Final = 720
 LABEL_WIDTH: Final = 190
@@ -74,7 +74,7 @@ def _html_report(summary: Summary) -> str:
         f'<html lang="{current().code}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="generator" content="endorse">\n'
-        f"<title>{esc(title)}</title>\n<style>{STYLESHEET}{MAP_STYLE}</style>\n</head>\n"
+        f"<title>{esc(title)}</title>\n<style>{STYLESHEET}{map_style()}</style>\n</head>\n"
         f"<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
     )
 

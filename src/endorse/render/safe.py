@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from endorse.registry.values import printable
+from endorse.registry.values import printable, unsafe_character
 
 _MARKDOWN_SPECIAL: Final = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 
@@ -28,7 +28,11 @@ def markdown_safe(text: str) -> str:
 
 
 def html_safe(text: str) -> str:
-    """Text for HTML content or a quoted attribute: shows literally, control characters visible."""
+    """Text for HTML content or a quoted attribute: shows literally. Text that holds a
+    character the registry refuses (a control character, a bidirectional override) shows
+    its control characters as escapes; the format characters a name may hold are kept, as
+    a browser draws them (the joiner of "کرمان‌شاه" or of an emoji flag)."""
     import html
 
-    return html.escape(terminal_safe(text), quote=True)
+    kept = text if unsafe_character(text, newlines=True) is None else terminal_safe(text)
+    return html.escape(kept, quote=True)

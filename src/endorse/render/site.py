@@ -25,14 +25,17 @@ from endorse.registry.summary import Entry, Summary
 from endorse.render import report_words as words
 from endorse.render.i18n import LANGUAGES, LanguageCode, _, current, ngettext, using
 from endorse.render.safe import html_safe as esc
-from endorse.render.site_assets import SCRIPT, STYLE
-from endorse.render.world_map import MAP_STYLE, world_map
+from endorse.render.site_assets import PAGE_STYLE, SCRIPT, STYLE
+from endorse.render.world_map import map_style, world_map
 
 LANGUAGE_NAMES: Final[dict[LanguageCode, str]] = {
     "en": "English",
     "fr": "Français",
     "es": "Español",
 }
+
+
+SCOPE: Final = ".endorse-site"
 
 
 @dataclass(frozen=True)
@@ -84,7 +87,8 @@ def site_page(summary: Summary, language: LanguageCode = "en") -> str:
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             '<meta name="generator" content="endorse">\n'
             f'<meta name="description" content="{esc(description)}">\n{links}\n'
-            f"<title>{esc(title)}</title>\n<style>{STYLE}{MAP_STYLE}</style>\n</head>\n"
+            f"<title>{esc(title)}</title>\n<style>{PAGE_STYLE}{STYLE}{map_style(SCOPE)}</style>\n"
+            "</head>\n"
             f'<body>\n<div class="endorse-site">\n'
             f'<a class="skip" href="#endorse-list">{skip}</a>\n'
             f'<header class="masthead"><div class="wrap">{_languages(language)}'
@@ -101,7 +105,7 @@ def site_fragment(summary: Summary, language: LanguageCode = "en") -> str:
         localised = words.localised(summary)
         return (
             f'<section class="endorse-site" lang="{language}" '
-            f'aria-labelledby="endorse-title">\n<style>{STYLE}{MAP_STYLE}</style>\n'
+            f'aria-labelledby="endorse-title">\n<style>{STYLE}{map_style(SCOPE)}</style>\n'
             f"{_title(localised, FRAGMENT)}\n{_content(localised, FRAGMENT)}\n"
             f'<p class="sources">{_footer()}</p>\n<script>{SCRIPT}</script>\n</section>\n'
         )
@@ -143,7 +147,7 @@ def _content(summary: Summary, levels: Headings) -> str:
         _section(
             "endorse-map",
             _("Signatories on the world map"),
-            world_map(summary, "endorse-world-map"),
+            world_map(summary, "endorse-world-map", country_table=True),
             levels,
         ),
         _section("endorse-list", _("Signatories"), _list(summary), levels),
@@ -205,20 +209,26 @@ def _list(summary: Summary) -> str:
     if not entries:
         nothing = esc(_("None."))
         return f'<p class="note">{nothing}</p>'
-    shown = _("{shown} of {total} match")
-    total = words.number(len(entries))
+    count = len(entries)
+    total = words.number(count)
     empty = esc(_("No signatory matches the search and filters."))
     listed = esc(_("Listed: the first {count}."))
     list_all = esc(_("List all {count}"))
     return (
         f"{_controls(summary)}\n"
-        f'<p class="shown" role="status" data-template="{esc(shown)}">'
-        f"{esc(shown.format(shown=total, total=total))}</p>\n"
+        f'<p class="shown" role="status" data-one="{esc(_shown(1))}" '
+        f'data-other="{esc(_shown(2))}">{esc(_shown(count).format(shown=total, total=total))}'
+        "</p>\n"
         f'<p class="empty note" hidden>{empty}</p>\n'
         f"{_table(entries)}\n"
         f'<p class="more" data-listed="{listed}" hidden><span class="listed"></span> '
         f'<button type="button" data-template="{list_all}"></button></p>'
     )
+
+
+def _shown(count: int) -> str:
+    """How many match, for the script to fill: the form for `count` (1: the singular)."""
+    return ngettext("{shown} of {total} matches", "{shown} of {total} match", count)
 
 
 def _controls(summary: Summary) -> str:
@@ -246,8 +256,8 @@ def _controls(summary: Summary) -> str:
             _("Status"),
             [
                 ("", _("Confirmed and pending")),
-                ("confirmed", _("Confirmed")),
-                ("pending", _("Pending")),
+                ("confirmed", _("Confirmed only")),
+                ("pending", _("Pending only")),
             ],
         ),
         _select(

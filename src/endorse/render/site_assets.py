@@ -4,8 +4,10 @@ Every selector starts with `.endorse-site`, so that a fragment in a website's
 page styles itself only. The script works on the rows of the page's table:
 it folds case and accents away as `endorse.places.names.fold` does for the
 `data-search` attribute it reads beside each row's text ("montreal" finds
-Montréal, "lodz" finds Łódź), keeps in the table the first 200 rows that match
-(a button lists them all), and says how many match in a live region. Two
+Montréal, "lodz" finds Łódź) in the name, place and country of each row, keeps
+in the table the first 200 rows that match (a button lists them all, and moves
+the focus to the first row it added), and says how many match in a live region,
+in the plural form the page's language gives that number (`Intl.PluralRules`). Two
 hundred rows, not thousands, is what keeps a keystroke quick on a page of
 5,000: laying out a table's rows again costs the browser far more than
 matching them.
@@ -15,12 +17,14 @@ from __future__ import annotations
 
 from typing import Final
 
+# The page's own rules, outside the scope: never in a fragment.
+PAGE_STYLE: Final = "body { margin: 0; }"
+
 STYLE: Final = """
 .endorse-site { --ink: #1c2733; --muted: #4f5b69; --line: #d5dbe2; --accent: #12365c;
   --wash: #f3f5f8; --focus: #ffbf47; color: var(--ink); background: #fff;
   font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
     "Noto Sans", "Liberation Sans", sans-serif; }
-body:has(> .endorse-site) { margin: 0; }
 .endorse-site * { box-sizing: border-box; }
 .endorse-site .wrap { max-width: 1040px; margin: 0 auto; padding: 0 20px; }
 .endorse-site .skip { position: absolute; left: -9999px; }
@@ -115,8 +119,10 @@ SCRIPT: Final = r"""
   function fold(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
+  var plurals = new Intl.PluralRules(language);
   var items = Array.prototype.map.call(body.rows, function (row, index) {
-    var key = fold(row.textContent) + " " + row.getAttribute("data-search");
+    var words = [0, 1, 2].map(function (cell) { return row.cells[cell].textContent; });
+    var key = fold(words.join(" ")) + " " + row.getAttribute("data-search");
     return {row: row, index: index, key: key};
   });
   var ordered = items.slice();
@@ -148,9 +154,9 @@ SCRIPT: Final = r"""
       }
       return true;
     });
-    all = false;
     render();
-    shownLine.textContent = shownLine.getAttribute("data-template")
+    var plural = plurals.select(matching.length) === "one" ? "data-one" : "data-other";
+    shownLine.textContent = shownLine.getAttribute(plural)
       .replace("{shown}", numbers.format(matching.length))
       .replace("{total}", numbers.format(items.length));
     empty.hidden = matching.length > 0;
@@ -169,11 +175,21 @@ SCRIPT: Final = r"""
     };
   }
   form.addEventListener("input", function (event) {
-    if (event.target.name === "sort") { ordered = items.slice().sort(by(value("sort"))); }
+    if (event.target.name === "sort") {
+      ordered = items.slice().sort(by(value("sort")));
+    } else {
+      all = false;
+    }
     apply();
   });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
-  moreButton.addEventListener("click", function () { all = true; render(); });
+  moreButton.addEventListener("click", function () {
+    all = true;
+    render();
+    var next = matching[LISTED].row;
+    next.setAttribute("tabindex", "-1");
+    next.focus();
+  });
   form.hidden = false;
   apply();
 })();

@@ -24,25 +24,40 @@ from endorse.render.safe import html_safe as esc
 SHADES: Final = (1, 2, 5, 20, 100)
 DOT_RADIUS: Final = 7
 
-MAP_STYLE: Final = """
-figure.world { margin: 0; }
-figure.world svg.world-map { display: block; width: 100%; height: auto; background: #eef3f8; }
-figure.world .land, figure.world .country { fill: #d5dbe1; stroke: #fff; stroke-width: .8; }
-figure.world .shade-1 { fill: #bcd4ea; } figure.world .shade-2 { fill: #8cb5da; }
-figure.world .shade-3 { fill: #5b91c4; } figure.world .shade-4 { fill: #2f6ba6; }
-figure.world .shade-5 { fill: #0f3f73; }
-figure.world .dot { stroke: #fff; stroke-width: 2; }
-figure.world .dot.member { fill: #b8421a; }
-figure.world .dot.nonmember { fill: #f2b134; stroke: #3d2a00; stroke-width: 1.5; }
-figure.world ul.map-legend { display: flex; flex-wrap: wrap; gap: 6px 18px; margin: 8px 0 0;
+_MAP_STYLE: Final = """
+@ figure.world { margin: 0; }
+@ figure.world svg.world-map { display: block; width: 100%; height: auto; background: #eef3f8; }
+@ figure.world .land, @ figure.world .country { fill: #e3e7eb; stroke: #fff; stroke-width: .8; }
+@ figure.world .shade-1 { fill: #a9cbea; } @ figure.world .shade-2 { fill: #76a9d8; }
+@ figure.world .shade-3 { fill: #4682c0; } @ figure.world .shade-4 { fill: #225d9c; }
+@ figure.world .shade-5 { fill: #0b3766; }
+@ figure.world .dot { stroke: #fff; stroke-width: 2; }
+@ figure.world .dot.member { fill: #c2410c; }
+@ figure.world .dot.nonmember { fill: #f2b134; stroke: #3d2a00; stroke-width: 1.5; }
+@ figure.world ul.map-legend { display: flex; flex-wrap: wrap; gap: 6px 18px; margin: 8px 0 0;
   padding: 0; list-style: none; font-size: 14px; color: #4a5562; }
-figure.world ul.map-legend svg { width: 16px; height: 16px; margin-right: 6px;
+@ figure.world ul.map-legend svg { width: 16px; height: 16px; margin-right: 6px;
   vertical-align: -3px; }
+@ figure.world ul.map-legend rect { stroke: #4a5562; stroke-width: 1.5; }
+@ figure.world details { margin-top: 8px; font-size: 14px; }
+@ figure.world details table { width: auto; border-collapse: collapse; }
+@ figure.world details th, @ figure.world details td { padding: 2px 12px 2px 0;
+  text-align: left; }
+@ figure.world details td { text-align: right; font-variant-numeric: tabular-nums; }
 """
 
 
-def world_map(summary: Summary, map_id: str = "world-map") -> str:
-    """The map as a <figure>: the SVG, titled and described for screen readers, and its legend."""
+def map_style(scope: str = "") -> str:
+    """The map's stylesheet, every selector within `scope` (".endorse-site" for the public
+    page's fragment, which must style nothing of the page it is put in)."""
+    return _MAP_STYLE.replace("@ ", f"{scope} " if scope else "")
+
+
+def world_map(summary: Summary, map_id: str = "world-map", *, country_table: bool = False) -> str:
+    """The map as a <figure>: the SVG, titled and described for screen readers, and its
+    legend; with `country_table`, the signatories of each country as a table under it (the
+    shades' figures in words, for who cannot hover over a country: the report has its
+    chart of countries instead)."""
     borders = world()
     frame = Frame(**borders["frame"])
     counts = {group.key: group.signatories for group in summary.by_country}
@@ -56,12 +71,13 @@ def world_map(summary: Summary, map_id: str = "world-map") -> str:
     title = _("Signatories on the world map")
     return (
         f'<figure class="world" id="{map_id}">'
-        f'<svg class="world-map" role="img" aria-labelledby="{map_id}-title {map_id}-desc" '
+        f'<svg class="world-map" role="img" aria-labelledby="{map_id}-title" '
+        f'aria-describedby="{map_id}-desc" '
         f'viewBox="0 0 {frame.width} {frame.height}" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{map_id}-title">{esc(title)}</title>'
         f'<desc id="{map_id}-desc">{esc(_description(summary, len(dots)))}</desc>'
         f'<g class="countries">{"".join(shapes)}</g><g class="dots">{"".join(dots)}</g></svg>'
-        f"{_legend()}</figure>"
+        f"{_legend()}{_country_table(summary) if country_table else ''}</figure>"
     )
 
 
@@ -129,6 +145,21 @@ def _dots(located: Sequence[Located], frame: Frame) -> list[str]:
 def _diamond(x: float, y: float) -> str:
     size = DOT_RADIUS + 2
     return f"M{x:.1f} {y - size:.1f}l{size} {size}-{size} {size}-{size}-{size}z"
+
+
+def _country_table(summary: Summary) -> str:
+    rows = "".join(
+        f'<tr><th scope="row">{esc(group.label)}</th>'
+        f"<td>{words.number(group.signatories)}</td></tr>"
+        for group in summary.by_country
+    )
+    heading = esc(_("Signatories per country"))
+    country, signatories = esc(_("Country")), esc(_("Signatories"))
+    return (
+        f"<details><summary>{heading}</summary><table>"
+        f'<thead><tr><th scope="col">{country}</th><th scope="col">{signatories}</th></tr>'
+        f"</thead><tbody>{rows}</tbody></table></details>"
+    )
 
 
 def _legend() -> str:
