@@ -200,3 +200,28 @@ def test_any_name_stays_text_on_the_page(name: str) -> None:
     assert [row["data-id"] for row in elements.named("tr") if row.get("data-id")] == ["x"]
     if unsafe_character(name, newlines=True) is None:
         assert any(text == name for text in elements.texts)
+
+
+def test_with_its_address_a_page_names_each_language_s_whole_address(
+    tmp_path: Path, invoke: Invoke
+) -> None:
+    url = "https://example.org/gcm"
+    assert invoke("--registry", BUNDLED, "site", tmp_path, "--base-url", url).exit_code == 0
+    links = Elements((tmp_path / "fr" / "index.html").read_text(encoding="utf-8")).named("link")
+    assert [(link["rel"], link.get("hreflang"), link["href"]) for link in links] == [
+        ("canonical", None, "https://example.org/gcm/fr/"),
+        ("alternate", "en", "https://example.org/gcm/"),
+        ("alternate", "fr", "https://example.org/gcm/fr/"),
+        ("alternate", "es", "https://example.org/gcm/es/"),
+        ("alternate", "x-default", "https://example.org/gcm/"),
+    ]
+
+
+@pytest.mark.parametrize("url", ["example.org", "ftp://example.org/", "https://", "javascript:x"])
+def test_site_refuses_an_address_that_is_not_a_folder_on_the_web(
+    url: str, tmp_path: Path, invoke: Invoke
+) -> None:
+    result = invoke("--registry", BUNDLED, "site", tmp_path / "out", "--base-url", url)
+    assert result.exit_code == 2
+    assert "is not the address of a folder on the web" in unboxed(result.stderr)
+    assert not (tmp_path / "out").exists()

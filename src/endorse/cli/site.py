@@ -44,6 +44,20 @@ def _refuse_to_replace(path: Path, registry: Path) -> None:
         )
 
 
+def base_url(value: str) -> str:  # its name is the type Typer's help shows
+    """An http(s) address with a host, ending with "/" (the folder's address)."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        raise typer.BadParameter(
+            f"{value!r} is not the address of a folder on the web; give one such as "
+            "https://example.org/gcm/"
+        )
+    address = parts.geturl()
+    return address if address.endswith("/") else address + "/"
+
+
 @app.command()
 def site(
     ctx: typer.Context,
@@ -65,6 +79,18 @@ def site(
             "fr/fragment.html, es/fragment.html) for a website's CMS, instead of whole pages.",
         ),
     ] = False,
+    address: Annotated[
+        str | None,
+        typer.Option(
+            "--base-url",
+            parser=base_url,
+            metavar="URL",
+            help="The address the folder is published at (https://example.org/gcm/): the "
+            "pages then name their canonical address and each language's, whole, as search "
+            "engines want them.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Write the public page of the signatories, in English, French and Spanish.
 
@@ -77,7 +103,8 @@ def site(
     from endorse.render.site import site_pages
 
     registry_file = registry_path(ctx)
-    pages = site_pages(api.summarise(api.load(registry_file)), fragment=fragment)
+    summary = api.summarise(api.load(registry_file))
+    pages = site_pages(summary, fragment=fragment, base_url=address)
     for name in pages:
         _refuse_to_replace(folder / name, registry_file)
     for name, text in pages.items():

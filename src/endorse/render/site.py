@@ -56,18 +56,27 @@ def page_path(language: LanguageCode, *, fragment: bool = False) -> str:
     return name if language == "en" else f"{language}/{name}"
 
 
-def site_pages(summary: Summary, *, fragment: bool = False) -> dict[str, str]:
+def site_pages(
+    summary: Summary, *, fragment: bool = False, base_url: str | None = None
+) -> dict[str, str]:
     """Every language's page (or fragment), by its path in the site's folder."""
     return {
         page_path(language, fragment=fragment): (
-            site_fragment(summary, language) if fragment else site_page(summary, language)
+            site_fragment(summary, language)
+            if fragment
+            else site_page(summary, language, base_url=base_url)
         )
         for language in LANGUAGES
     }
 
 
-def site_page(summary: Summary, language: LanguageCode = "en") -> str:
-    """The whole page in one language, linking to the others."""
+def site_page(
+    summary: Summary, language: LanguageCode = "en", *, base_url: str | None = None
+) -> str:
+    """The whole page in one language, linking to the others. With `base_url`, the address
+    the site's folder is published at ("https://example.org/gcm/", ending with "/"), the
+    page names its canonical address and its languages' as search engines want them:
+    whole, English the default for other languages (`x-default`)."""
     with using(language):
         localised = words.localised(summary)
         paper = localised.paper
@@ -76,10 +85,7 @@ def site_page(summary: Summary, language: LanguageCode = "en") -> str:
             "network": paper.network,
             "title": paper.title,
         }
-        links = "".join(
-            f'<link rel="alternate" hreflang="{other}" href="{_relative(language, other)}">'
-            for other in LANGUAGES
-        )
+        links = _alternates(language, base_url)
         skip = esc(_("Skip to the list of signatories"))
         return (
             "<!DOCTYPE html>\n"
@@ -109,6 +115,24 @@ def site_fragment(summary: Summary, language: LanguageCode = "en") -> str:
             f"{_title(localised, FRAGMENT)}\n{_content(localised, FRAGMENT)}\n"
             f'<p class="sources">{_footer()}</p>\n<script>{SCRIPT}</script>\n</section>\n'
         )
+
+
+def _alternates(here: LanguageCode, base_url: str | None) -> str:
+    if base_url is None:
+        return "".join(
+            f'<link rel="alternate" hreflang="{other}" href="{_relative(here, other)}">'
+            for other in LANGUAGES
+        )
+
+    def address(language: LanguageCode) -> str:
+        return esc(base_url + page_path(language).removesuffix("index.html"))
+
+    links = [f'<link rel="canonical" href="{address(here)}">']
+    links += [
+        f'<link rel="alternate" hreflang="{other}" href="{address(other)}">' for other in LANGUAGES
+    ]
+    links.append(f'<link rel="alternate" hreflang="x-default" href="{address("en")}">')
+    return "".join(links)
 
 
 def _relative(here: LanguageCode, there: LanguageCode) -> str:
