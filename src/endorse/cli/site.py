@@ -12,7 +12,7 @@ from endorse.cli.base import OutputWriteError, app, registry_path
 from endorse.registry.words import counted
 
 
-def folder_path(value: str) -> Path:  # its name is the type Typer's help shows
+def directory(value: str) -> Path:  # its name is the type Typer's help shows
     """A folder to write into: not empty, not an existing file."""
     if not value.strip():
         raise typer.BadParameter("the folder name is empty; give one, such as public")
@@ -64,7 +64,7 @@ def site(
     folder: Annotated[
         Path,
         typer.Argument(
-            parser=folder_path,
+            parser=directory,
             metavar="FOLDER",
             help="Where to write the page: index.html, fr/index.html, es/index.html "
             "(created if missing; these files are replaced).",
