@@ -18,6 +18,17 @@ HOSTILE_NAMES: Final = (
 )
 
 
+def written_site(registry: Path, folder: Path) -> Path:
+    """`endorse site folder` run on `registry`, through the CLI; the folder."""
+    from typer.testing import CliRunner
+
+    from endorse.cli import app
+
+    result = CliRunner().invoke(app, ["--registry", str(registry), "site", str(folder)])
+    assert result.exit_code == 0, result.output
+    return folder
+
+
 def hostile_registry(folder: Path) -> Path:
     """A registry whose paper and signatories are named to break out of a page."""
     path = folder / "registry.toml"

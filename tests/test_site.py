@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import endorse
 from conftest import BUNDLED, InvokeResult
-from site_pages import HOSTILE_NAMES, Elements, hostile_registry
+from site_pages import HOSTILE_NAMES, Elements, hostile_registry, written_site
 
 Invoke = Callable[..., InvokeResult]
 
@@ -27,14 +27,7 @@ PAGES = ("index.html", "fr/index.html", "es/index.html")
 
 @pytest.fixture(scope="module")
 def bundled_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from typer.testing import CliRunner
-
-    from endorse.cli import app
-
-    folder = tmp_path_factory.mktemp("site")
-    result = CliRunner().invoke(app, ["--registry", str(BUNDLED), "site", str(folder)])
-    assert result.exit_code == 0, result.output
-    return folder
+    return written_site(BUNDLED, tmp_path_factory.mktemp("site"))
 
 
 def test_site_writes_one_page_per_language(bundled_site: Path) -> None:

@@ -21,7 +21,7 @@ import pytest
 import endorse
 from browser import CHROMIUM, CHROMIUM_FLAGS, needs_chromium
 from conftest import BUNDLED
-from site_pages import HOSTILE_NAMES, hostile_registry
+from site_pages import HOSTILE_NAMES, hostile_registry, written_site
 
 pytestmark = [needs_chromium, pytest.mark.slow]  # a browser: heavy, out of the quick run
 LANGUAGES = {"en": "index.html", "fr": "fr/index.html", "es": "es/index.html"}
@@ -38,25 +38,15 @@ def browser() -> Iterator[Any]:
         launched.close()
 
 
-def _site(registry: Path, folder: Path) -> Path:
-    from typer.testing import CliRunner
-
-    from endorse.cli import app
-
-    result = CliRunner().invoke(app, ["--registry", str(registry), "site", str(folder)])
-    assert result.exit_code == 0, result.output
-    return folder
-
-
 @pytest.fixture(scope="module")
 def bundled(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _site(BUNDLED, tmp_path_factory.mktemp("bundled"))
+    return written_site(BUNDLED, tmp_path_factory.mktemp("bundled"))
 
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("hostile")
-    return _site(hostile_registry(folder), folder / "site")
+    return written_site(hostile_registry(folder), folder / "site")
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +58,7 @@ def towns(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with endorse.edit(path) as draft:
         for number in range(250):
             draft.add(name=f"Town {number:03d}", country="FR", kind="other", force=True)
-    return _site(path, folder / "site")
+    return written_site(path, folder / "site")
 
 
 class Visit:
@@ -132,7 +122,7 @@ def test_the_page_is_accessible_and_quiet(
 def test_the_page_of_an_empty_registry_runs_without_error(tmp_path: Path, visit: Any) -> None:
     from registries import empty_registry
 
-    opened = visit(_site(empty_registry(tmp_path), tmp_path / "site") / "index.html")
+    opened = visit(written_site(empty_registry(tmp_path), tmp_path / "site") / "index.html")
     assert opened.problems == []
     assert opened.page.locator("svg.world-map .dot").count() == 0
 

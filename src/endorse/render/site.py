@@ -339,18 +339,18 @@ def _row(entry: Entry, headers: Sequence[str]) -> str:
     member = _("member") if entry.member else _("non-member")
     status = _("Confirmed") if entry.status == "confirmed" else _("Pending")
     day = current().date(entry.endorsed_on) if entry.endorsed_on else ""
-    cells = (
-        f'<th scope="row">{esc(entry.name)}</th>',
-        f"<td>{esc(entry.subdivision_name or '')}</td>",
-        f"<td>{esc(entry.country_name)}</td>",
-        f"<td>{esc(words.region(entry.region))}</td>",
-        f"<td>{esc(member)}</td>",
-        f"<td>{esc(status)}</td>",
-        f"<td>{esc(day)}</td>",
+    values = (
+        entry.subdivision_name or "",
+        entry.country_name,
+        words.region(entry.region),
+        member,
+        status,
+        day,
     )
-    labelled = "".join(
-        cell.replace(">", f' data-label="{esc(header)}">', 1)
-        for cell, header in zip(cells, headers, strict=True)
+    name_label, *labels = headers
+    cells = f'<th scope="row" data-label="{esc(name_label)}">{esc(entry.name)}</th>' + "".join(
+        f'<td data-label="{esc(label)}">{esc(value)}</td>'
+        for label, value in zip(labels, values, strict=True)
     )
     search = fold(" ".join(filter(None, (entry.name, entry.subdivision_name, entry.country_name))))
     return (
@@ -359,7 +359,7 @@ def _row(entry: Entry, headers: Sequence[str]) -> str:
         f'data-member="{"member" if entry.member else "nonmember"}" '
         f'data-status="{esc(entry.status)}" '
         f'data-date="{entry.endorsed_on.isoformat() if entry.endorsed_on else ""}" '
-        f'data-search="{esc(search)}">{labelled}</tr>'
+        f'data-search="{esc(search)}">{cells}</tr>'
     )
 
 
